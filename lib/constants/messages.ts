@@ -1,0 +1,76 @@
+/**
+ * Every user-facing error text in one place (as NestJS and InversifyJS keep theirs), so that wording stays
+ * consistent and each message says what went wrong, where, and what to do.
+ */
+export const Messages = {
+  unreadableParams: (origin: string, why: string) =>
+    `Cannot read the parameter names of ${origin}: ${why}. hamilton-ts reads dependencies from the compiled ` +
+    `method's parameter names; run the unminified tsc/ts-node output and write plain named parameters.`,
+  destructuredParam: (origin: string, position: number) =>
+    `${origin}: parameter #${position} is destructured, so it has no name to depend on. Give it a name ` +
+    `(the node it reads) and destructure inside the method body.`,
+  restParam: (origin: string, name: string) =>
+    `${origin}: rest parameter '...${name}' cannot name a dependency. List each input as its own parameter ` +
+    `(or gather several nodes with @parameterize and group()).`,
+  trailingVariantSeparator: (origin: string) =>
+    `${origin}: a method name ending in '__' has an empty variant suffix. Use 'name__variant' or drop the underscores.`,
+  duplicateNode: (name: string, first: string, second: string) =>
+    `Node '${name}' is defined more than once: by ${first} and by ${second}. Rename one, select one with ` +
+    `@configWhen, or call Builder.allowModuleOverrides() to let the later module win.`,
+  cycle: (path: readonly string[]) =>
+    `The graph has a cycle: ${path.join(' -> ')}. A node cannot depend on itself, even through others; ` +
+    `rename a parameter or split a method to break it.`,
+  edgeTypeMismatch: (consumer: string, param: string, expected: string, producer: string, actual: string) =>
+    `${consumer} expects parameter '${param}' to be ${expected}, but node '${param}' (${producer}) returns ` +
+    `${actual}. Make the declared types agree (a subclass of the parameter's type is accepted).`,
+  inputTypeConflict: (input: string, first: string, firstType: string, second: string, secondType: string) =>
+    `Input '${input}' is requested as ${firstType} by ${first} and as ${secondType} by ${second}; no value can ` +
+    `be both. Declare the same type (or one a subclass of the other) in both places.`,
+  missingInputs: (lines: readonly string[]) =>
+    `${lines.length} required input${lines.length === 1 ? ' is' : 's are'} missing:\n  ${lines.join('\n  ')}\n` +
+    `Pass them in execute(..., { inputs }) or in the driver's config.`,
+  missingInput: (input: string, neededBy: readonly string[]) =>
+    `'${input}', needed by ${neededBy.join(', ')}`,
+  unknownNodes: (lines: readonly string[]) =>
+    `Unknown node${lines.length === 1 ? '' : 's'} requested: ${lines.join('; ')}. Check for typos, or list ` +
+    `the graph's nodes with listAvailableVariables().`,
+  unknownNode: (name: string, suggestions: readonly string[]) =>
+    suggestions.length > 0 ? `'${name}' (did you mean ${suggestions.map((s) => `'${s}'`).join(', ')}?)` : `'${name}'`,
+  configInputOverlap: (keys: readonly string[]) =>
+    `Key${keys.length === 1 ? '' : 's'} ${keys.map((k) => `'${k}'`).join(', ')} given both in the driver's ` +
+    `config and in execute inputs. Config is fixed when the driver is built: pass each key in one place.`,
+  inputNamesComputedNode: (input: string, origin: string) =>
+    `Input '${input}' names a computed node (${origin}); inputs only feed external inputs. To replace the ` +
+    `node's value, pass it in execute(..., { overrides }).`,
+  inputTypeMismatches: (lines: readonly string[]) =>
+    `Input value${lines.length === 1 ? ' has' : 's have'} the wrong type:\n  ${lines.join('\n  ')}`,
+  inputTypeMismatch: (input: string, expected: string, declaredBy: string, actual: string) =>
+    `'${input}' should be ${expected} (declared by ${declaredBy}) but got ${actual}`,
+  nodeFailed: (node: string, origin: string, inputs: string, cause: string) =>
+    `Node '${node}' (${origin}) failed: ${cause}${inputs ? `\n  inputs: ${inputs}` : ''}`,
+  cannotInstantiate: (cls: string, cause: string) =>
+    `Could not create feature set ${cls} through the container: ${cause}. Mark the class @injectable() and ` +
+    `bind its constructor dependencies in the container given to Builder.withContainer(), or pass an instance.`,
+  notAFeatureSet: (what: string) =>
+    `${what} is not a feature set: pass classes (or their instances) whose methods define the nodes.`,
+  columnCollision: (column: string, first: string, second: string) =>
+    `Column '${column}' comes from both ${first} and ${second}; a DataFrame cannot hold two columns of one ` +
+    `name. Request only one of them, or use DictResult.`,
+  unbuildableFrame: (output: string, what: string) =>
+    `Output '${output}' is ${what}, which DataFrameResult cannot turn into a column. Request it with ` +
+    `DictResult, or return a Series, a DataFrame, an array or a scalar.`,
+  lengthMismatch: (output: string, length: number, expected: number) =>
+    `Output '${output}' has ${length} values but the frame has ${expected} rows; arrays must match in length ` +
+    `(Series are aligned on their index instead).`,
+  repeatedDecorator: (origin: string, decorator: string) =>
+    `${origin}: @${decorator} is applied more than once; it may be used once per method. Merge the arguments.`,
+  unknownDecorator: (origin: string, kind: string) =>
+    `${origin}: no modifier handles decorator '${kind}'. Is the package loaded twice in different versions?`,
+  asyncNodeInSyncDriver: (node: string, origin: string) =>
+    `Node '${node}' (${origin}) is async; the synchronous Driver would pass its Promise on as a value. ` +
+    `Build an AsyncDriver (new Builder()....buildAsync()) to run async nodes.`,
+  requestedOutput: '(requested output)',
+  badTagQuery: (key: string) =>
+    `Tag query for '${key}' must be a string, a non-empty list of strings, or null (the tag exists).`,
+  noNamesGiven: 'Name at least one node.',
+} as const;

@@ -1,0 +1,17 @@
+/** Metadata keys read from classes; TypeScript's own keys come from `emitDecoratorMetadata`. */
+export const DESIGN_PARAM_TYPES = 'design:paramtypes';
+export const DESIGN_RETURN_TYPE = 'design:returntype';
+
+/** The global slot holding the one decorator registry, shared even if the package is loaded twice. */
+export const REGISTRY_GLOBAL_KEY = Symbol.for('hamilton-ts:registry');
+
+/** Tag Hamilton puts on every function node: the feature-set class it came from. */
+export const MODULE_TAG = 'module';
+
+/** Separator between a node name and its config-variant suffix (`surveyResults__batch`). */
+export const VARIANT_SEPARATOR = '__';
+
+/** The `kind` each decorator records in the registry; graph modifiers are looked up by it. */
+export const DecoratorKind = {
+  node: 'node',
+} as const;

@@ -1,0 +1,41 @@
+import { danfo, type Series } from './danfo.js';
+
+/**
+ * Rolling mean over `window` values (pandas' `series.rolling(window).mean()`): NaN until the window is full,
+ * and NaN for any window holding a NaN. danfo's Series has no rolling window.
+ */
+export function rollingMean(series: Series, window: number): Series {
+  if (!Number.isInteger(window) || window < 1) throw new RangeError(`rollingMean: window must be a positive integer, got ${window}`);
+  const values = series.values as number[];
+  const result = new Array<number>(values.length);
+  let sum = 0;
+  let nans = 0;
+  for (let i = 0; i < values.length; i++) {
+    const entering = values[i];
+    if (Number.isNaN(entering) || entering === null) nans++;
+    else sum += entering;
+    if (i >= window) {
+      const leaving = values[i - window];
+      if (Number.isNaN(leaving) || leaving === null) nans--;
+      else sum -= leaving;
+    }
+    result[i] = i < window - 1 || nans > 0 ? NaN : sum / window;
+  }
+  return new (danfo().Series)(result, { index: series.index });
+}
+
+/**
+ * Values moved down by `periods` (up when negative), NaN where nothing moved in (pandas' `series.shift()`).
+ * The index stays where it is.
+ */
+export function shift(series: Series, periods = 1): Series {
+  if (!Number.isInteger(periods)) throw new RangeError(`shift: periods must be an integer, got ${periods}`);
+  const values = series.values as unknown[];
+  const n = values.length;
+  const result = new Array<unknown>(n);
+  for (let i = 0; i < n; i++) {
+    const from = i - periods;
+    result[i] = from >= 0 && from < n ? values[from] : NaN;
+  }
+  return new (danfo().Series)(result as number[], { index: series.index });
+}

@@ -1,0 +1,75 @@
+import { Container } from 'inversify';
+import { HamiltonTokens } from '../constants/tokens.js';
+import type { LifecycleAdapter } from '../execution/adapters.js';
+import type { Config } from '../graph/modifiers/index.js';
+import { DictResult } from '../results/dict-result.js';
+import type { ResultBuilder } from '../results/result-builder.js';
+import { Driver } from './driver.js';
+import type { FeatureSet } from './instantiate.js';
+import { DriverSettings } from './settings.js';
+
+/**
+ * Builds drivers step by step. Defaults: `DictResult`, a fresh inversify container, no adapters.
+ *
+ * @example
+ * const dr = new Builder().withConfig({ mode: 'batch' }).withModules(Spend, Signups).build();
+ */
+export class Builder<TResult = Record<string, unknown>> {
+  private config: Record<string, unknown> = {};
+  private readonly featureSets: FeatureSet[] = [];
+  private resultBuilder: ResultBuilder<TResult> | undefined;
+  private container: Container | undefined;
+  private readonly adapters: LifecycleAdapter[] = [];
+  private overridesAllowed = false;
+
+  /** Merges config (later keys win). Config is fixed for the driver's life and also feeds nodes as inputs. */
+  withConfig(config: Config): this {
+    this.config = { ...this.config, ...config };
+    return this;
+  }
+
+  /** Adds feature sets: classes (instantiated through the container) or instances. */
+  withModules(...featureSets: FeatureSet[]): this {
+    this.featureSets.push(...featureSets);
+    return this;
+  }
+
+  /** Resolves feature-set classes (and any `HamiltonTokens` bindings) through your inversify container. */
+  withContainer(container: Container): this {
+    this.container = container;
+    return this;
+  }
+
+  /** Chooses what `execute` returns. */
+  withResultBuilder<T>(resultBuilder: ResultBuilder<T>): Builder<T> {
+    const next = this as unknown as Builder<T>;
+    next.resultBuilder = resultBuilder;
+    return next;
+  }
+
+  /** Adds lifecycle adapters (hooks before/after the graph and each node). */
+  withAdapters(...adapters: LifecycleAdapter[]): this {
+    this.adapters.push(...adapters);
+    return this;
+  }
+
+  /** Lets a later feature set's node replace an earlier one of the same name. */
+  allowModuleOverrides(): this {
+    this.overridesAllowed = true;
+    return this;
+  }
+
+  /** Builds the graph (all graph checks run here) and returns a synchronous driver. */
+  build(): Driver<TResult> {
+    return new Driver<TResult>(this.settings());
+  }
+
+  private settings(): DriverSettings<TResult> {
+    const container = this.container ?? new Container();
+    const fromContainer = container.isBound(HamiltonTokens.ResultBuilder)
+      ? container.get<ResultBuilder<TResult>>(HamiltonTokens.ResultBuilder)
+      : undefined;
+    const resultBuilder = this.resultBuilder ?? fromContainer ?? (new DictResult() as unknown as ResultBuilder<TResult>);
+    return new DriverSettings(this.config, [...this.featureSets], resultBuilder, container, [...this.adapters], this.overridesAllowed);
+  }
+}

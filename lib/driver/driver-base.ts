@@ -1,0 +1,88 @@
+import { createPlan, type ExecutionPlan } from '../execution/plan.js';
+import { RunContext } from '../execution/run-context.js';
+import { FunctionGraph } from '../graph/function-graph.js';
+import { downstreamOf, pathBetween, upstreamOf } from '../lineage/queries.js';
+import { checkTagQuery, tagsMatch, type TagQuery } from '../lineage/tag-filter.js';
+import { variableOf, type Variable } from '../lineage/variable.js';
+import type { ResultBuilder } from '../results/result-builder.js';
+import { instantiateFeatureSets } from './instantiate.js';
+import type { DriverSettings } from './settings.js';
+
+/** Options of `execute` and `validateExecution`. */
+export interface ExecuteOptions {
+  /** Values of external inputs (must not repeat config keys). */
+  readonly inputs?: Readonly<Record<string, unknown>>;
+  /** Values that replace nodes; the upstream of an overridden node is not computed. */
+  readonly overrides?: Readonly<Record<string, unknown>>;
+}
+
+const PLAN_CACHE_SIZE = 128;
+
+/**
+ * What the sync and async drivers share: building and checking the graph, planning (with a cache, so a
+ * stream of micro-batches plans once), and the lineage queries.
+ */
+export abstract class DriverBase<TResult> {
+  /** The checked graph. */
+  readonly graph: FunctionGraph;
+  protected readonly resultBuilder: ResultBuilder<TResult>;
+  private readonly plans = new Map<string, ExecutionPlan>();
+
+  protected constructor(protected readonly settings: DriverSettings<TResult>) {
+    const featureSets = instantiateFeatureSets(settings.featureSets, settings.container);
+    this.graph = FunctionGraph.build(featureSets, {
+      config: settings.config,
+      allowModuleOverrides: settings.allowModuleOverrides,
+    });
+    this.resultBuilder = settings.resultBuilder;
+  }
+
+  /** Every node, optionally filtered by tags (every key must match; a list matches any value; `null`: exists). */
+  listAvailableVariables(filter: { readonly tags?: TagQuery } = {}): Variable[] {
+    const query = filter.tags ?? {};
+    checkTagQuery(query);
+    return this.graph.nodes.filter((n) => tagsMatch(n.tags, query)).map(variableOf);
+  }
+
+  /** The named nodes and everything they depend on. */
+  whatIsUpstreamOf(...names: string[]): Variable[] {
+    return upstreamOf(this.graph, names).map(variableOf);
+  }
+
+  /** The named nodes and everything that depends on them. */
+  whatIsDownstreamOf(...names: string[]): Variable[] {
+    return downstreamOf(this.graph, names).map(variableOf);
+  }
+
+  /** The nodes on paths from `from` to `to` (inclusive); empty when `to` does not depend on `from`. */
+  whatIsThePathBetween(from: string, to: string): Variable[] {
+    return pathBetween(this.graph, from, to).map(variableOf);
+  }
+
+  /** Plans a run of these outputs; the plan is cached by the names involved. */
+  protected plan(outputs: readonly string[], options: ExecuteOptions): ExecutionPlan {
+    const inputKeys = Object.keys(options.inputs ?? {});
+    const overrideKeys = Object.keys(options.overrides ?? {});
+    const key = `${outputs.join('\0')}\u0001${inputKeys.join('\0')}\u0001${overrideKeys.join('\0')}`;
+    let plan = this.plans.get(key);
+    if (!plan) {
+      plan = createPlan(this.graph, { outputs: [...outputs], inputKeys, overrideKeys });
+      if (this.plans.size >= PLAN_CACHE_SIZE) this.plans.delete(this.plans.keys().next().value!);
+      this.plans.set(key, plan);
+    }
+    return plan;
+  }
+
+  /** A checked run context: plan, values in place, input types verified. */
+  protected prepare(outputs: readonly string[], options: ExecuteOptions): RunContext {
+    const plan = this.plan(outputs, options);
+    const context = new RunContext(
+      this.graph,
+      plan,
+      { inputs: options.inputs ?? {}, overrides: options.overrides ?? {} },
+      this.settings.adapters,
+    );
+    context.checkInputTypes();
+    return context;
+  }
+}

@@ -1,0 +1,61 @@
+import { Container } from 'inversify';
+import type { DataFrame } from '../dataframe/danfo.js';
+import { LocalExecutor } from '../execution/local-executor.js';
+import type { Config } from '../graph/modifiers/index.js';
+import { DataFrameResult } from '../results/dataframe-result.js';
+import { DriverBase, type ExecuteOptions } from './driver-base.js';
+import type { FeatureSet } from './instantiate.js';
+import { DriverSettings } from './settings.js';
+
+/**
+ * Runs a graph synchronously. `new Driver(config, ...featureSets)` returns danfo DataFrames; a `Builder`
+ * chooses another result builder, a container, adapters and module overrides.
+ *
+ * @example
+ * const dr = new Driver({}, HelloWorld);
+ * const df = dr.execute(['c', 'd'], { inputs: { input } });
+ */
+export class Driver<TResult = DataFrame> extends DriverBase<TResult> {
+  private readonly executor = new LocalExecutor();
+
+  constructor(config: Config, ...featureSets: FeatureSet[]);
+  /** @internal Used by the Builder. */
+  constructor(settings: DriverSettings<TResult>);
+  constructor(configOrSettings: Config | DriverSettings<TResult>, ...featureSets: FeatureSet[]) {
+    super(
+      configOrSettings instanceof DriverSettings
+        ? configOrSettings
+        : new DriverSettings(configOrSettings, featureSets, new DataFrameResult() as never, new Container()),
+    );
+  }
+
+  /**
+   * Computes the requested outputs (only what they need, each node once) and builds the result.
+   * Throws `UnknownNodeError`, `MissingInputError`, `TypeMismatchError` before any node runs, and
+   * `NodeExecutionError` when a node fails.
+   */
+  execute(outputs: readonly string[], options: ExecuteOptions = {}): TResult {
+    const context = this.prepare(outputs, options);
+    const adapters = context.adapters;
+    if (adapters.length === 0) {
+      this.executor.runSync(context);
+      return this.resultBuilder.build(context.outputs());
+    }
+    const run = { runId: context.runId, outputs, inputs: context.run.inputs, overrides: context.run.overrides };
+    for (const adapter of adapters) void adapter.beforeGraphExecute?.(run);
+    try {
+      this.executor.runSync(context);
+      const results = context.outputs();
+      for (const adapter of adapters) void adapter.afterGraphExecute?.({ runId: context.runId, success: true, results });
+      return this.resultBuilder.build(results);
+    } catch (error) {
+      for (const adapter of adapters) void adapter.afterGraphExecute?.({ runId: context.runId, success: false, error });
+      throw error;
+    }
+  }
+
+  /** Runs every check `execute` would (unknown names, missing inputs, input types) without running nodes. */
+  validateExecution(outputs: readonly string[], options: ExecuteOptions = {}): void {
+    this.prepare(outputs, options);
+  }
+}

@@ -1,0 +1,168 @@
+import { Messages } from '../constants/messages.js';
+import { HamiltonError, MissingInputError, type MissingInput } from '../errors/index.js';
+import { unknownNodeError } from '../graph/close-names.js';
+import { originOf, type FunctionGraph } from '../graph/function-graph.js';
+import type { GraphNode } from '../graph/node.js';
+
+/** One node to run: where its arguments come from and which values can be let go after it ran. */
+export interface PlanStep {
+  readonly node: GraphNode;
+  /** Graph index of each argument's value; -1 leaves an optional parameter to its default. */
+  readonly argumentIndices: readonly number[];
+  /** Graph indices of intermediate values no later step reads. */
+  readonly release: readonly number[];
+  /** Positions (in `steps`) of the steps this one reads from; the async executor waits on them. */
+  readonly upstreamSteps: readonly number[];
+}
+
+/**
+ * What one `execute` call will do, worked out once from the graph and the names involved, then shared by
+ * the sync, async and remote executors: which nodes run, in which order, fed from where, and when each
+ * intermediate value is released.
+ */
+export interface ExecutionPlan {
+  readonly outputs: readonly string[];
+  /** Function nodes to run, in topological order; only what the outputs need, each once. */
+  readonly steps: readonly PlanStep[];
+  /** External input nodes whose values come from `inputs` (their types are checked per run). */
+  readonly inputs: readonly GraphNode[];
+  /** Config nodes read by the run. */
+  readonly configNodes: readonly GraphNode[];
+}
+
+/** The names an execution plan depends on: not the values, so plans can be cached. */
+export interface PlanRequest {
+  readonly outputs: readonly string[];
+  readonly inputKeys: readonly string[];
+  readonly overrideKeys: readonly string[];
+}
+
+const UNSEEN = 0;
+const OPEN = 1;
+const DONE = 2;
+
+/** Validates a request against the graph and plans it; every problem of a kind is reported together. */
+export function createPlan(graph: FunctionGraph, request: PlanRequest): ExecutionPlan {
+  const inputKeys = new Set(request.inputKeys);
+  checkInputs(graph, request.inputKeys);
+  checkKnown(graph, [...request.outputs, ...request.overrideKeys], inputKeys);
+
+  const overridden = new Set(request.overrideKeys);
+  const nodes = graph.nodes;
+  const state = new Uint8Array(nodes.length);
+  const stepOf = new Int32Array(nodes.length).fill(-1);
+  const steps: PlanStep[] = [];
+  const inputs: GraphNode[] = [];
+  const configNodes: GraphNode[] = [];
+  const missing = new Map<string, string[]>();
+  const requireInput = (node: GraphNode, neededBy: string) => {
+    const list = missing.get(node.name);
+    if (list) list.push(neededBy);
+    else missing.set(node.name, [neededBy]);
+  };
+
+  // Iterative depth-first walk; post-order gives a topological order of what must run.
+  const stack: number[] = [];
+  const cursor: number[] = [];
+  for (const output of request.outputs) {
+    const root = graph.get(output);
+    if (!root) continue; // a plain input passed through
+    if (state[root.index] === UNSEEN && !overridden.has(output) && root.role === 'input' && !inputKeys.has(output)) {
+      requireInput(root, Messages.requestedOutput);
+    }
+    stack.push(root.index);
+    cursor.push(0);
+    while (stack.length > 0) {
+      const top = stack.length - 1;
+      const node = nodes[stack[top]];
+      if (cursor[top] === 0) {
+        if (state[node.index] !== UNSEEN) {
+          stack.pop();
+          cursor.pop();
+          continue;
+        }
+        state[node.index] = OPEN;
+        if (overridden.has(node.name) || node.role !== 'function') {
+          if (!overridden.has(node.name)) {
+            if (node.role === 'config') configNodes.push(node);
+            else if (inputKeys.has(node.name)) inputs.push(node);
+          }
+          state[node.index] = DONE;
+          stack.pop();
+          cursor.pop();
+          continue;
+        }
+      }
+      const position = cursor[top];
+      if (position < node.dependencyIndices.length) {
+        cursor[top] = position + 1;
+        const dependency = nodes[node.dependencyIndices[position]];
+        if (dependency.role === 'input' && !inputKeys.has(dependency.name) && !overridden.has(dependency.name)) {
+          if (!node.dependencies[position].optional) requireInput(dependency, originOf(node));
+          continue;
+        }
+        if (state[dependency.index] === UNSEEN) {
+          stack.push(dependency.index);
+          cursor.push(0);
+        }
+        continue;
+      }
+      stack.pop();
+      cursor.pop();
+      state[node.index] = DONE;
+      stepOf[node.index] = steps.length;
+      steps.push({ node, argumentIndices: [], release: [], upstreamSteps: [] });
+    }
+  }
+  if (missing.size > 0) {
+    const list: MissingInput[] = [...missing].map(([input, neededBy]) => ({ input, neededBy }));
+    throw new MissingInputError(list.sort((a, b) => a.input.localeCompare(b.input)));
+  }
+  linkSteps(steps, stepOf, state, nodes, new Set(request.outputs));
+  return { outputs: request.outputs, steps, inputs, configNodes };
+}
+
+/** Fills each step's argument sources, upstream steps and release lists. */
+function linkSteps(
+  steps: PlanStep[],
+  stepOf: Int32Array,
+  state: Uint8Array,
+  nodes: readonly GraphNode[],
+  outputs: ReadonlySet<string>,
+): void {
+  const lastUse = new Int32Array(nodes.length).fill(-1);
+  steps.forEach((step, position) => {
+    const argumentIndices = step.argumentIndices as number[];
+    const upstreamSteps = step.upstreamSteps as number[];
+    for (const index of step.node.dependencyIndices) {
+      if (state[index] !== DONE) {
+        argumentIndices.push(-1);
+        continue;
+      }
+      argumentIndices.push(index);
+      const upstream = stepOf[index];
+      if (upstream >= 0) {
+        if (!upstreamSteps.includes(upstream)) upstreamSteps.push(upstream);
+        lastUse[index] = position;
+      }
+    }
+  });
+  for (const step of steps) {
+    const index = step.node.index;
+    if (lastUse[index] >= 0 && !outputs.has(step.node.name)) (steps[lastUse[index]].release as number[]).push(index);
+  }
+}
+
+function checkInputs(graph: FunctionGraph, inputKeys: readonly string[]): void {
+  const overlap = inputKeys.filter((key) => Object.hasOwn(graph.config, key));
+  if (overlap.length > 0) throw new HamiltonError(Messages.configInputOverlap(overlap));
+  for (const key of inputKeys) {
+    const node = graph.get(key);
+    if (node?.role === 'function') throw new HamiltonError(Messages.inputNamesComputedNode(key, originOf(node)));
+  }
+}
+
+function checkKnown(graph: FunctionGraph, names: readonly string[], inputKeys: ReadonlySet<string>): void {
+  const unknown = names.filter((name) => !graph.get(name) && !inputKeys.has(name));
+  if (unknown.length > 0) throw unknownNodeError(unknown, graph.nodes.map((n) => n.name));
+}

@@ -1,0 +1,107 @@
+import { Messages } from '../constants/messages.js';
+import { NodeExecutionError, TypeMismatchError, type TypeMismatch } from '../errors/index.js';
+import type { FunctionGraph } from '../graph/function-graph.js';
+import { originOf } from '../graph/function-graph.js';
+import type { GraphNode } from '../graph/node.js';
+import { describeType, describeValue, valueMatchesType } from '../graph/types.js';
+import type { LifecycleAdapter } from './adapters.js';
+import type { ExecutionPlan, PlanStep } from './plan.js';
+
+/** Runtime values of one `execute` call. */
+export interface RunValues {
+  readonly inputs: Readonly<Record<string, unknown>>;
+  readonly overrides: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * The state of one run of a plan, shared by every executor: the value slots (one per graph node), how
+ * a step's arguments are gathered, and how a finished step is stored and its spent inputs released.
+ */
+export class RunContext {
+  readonly values: unknown[];
+  readonly runId: string;
+
+  constructor(
+    readonly graph: FunctionGraph,
+    readonly plan: ExecutionPlan,
+    readonly run: RunValues,
+    readonly adapters: readonly LifecycleAdapter[],
+  ) {
+    this.runId = newRunId();
+    this.values = new Array(graph.nodes.length);
+    for (const node of plan.configNodes) this.values[node.index] = node.configValue;
+    for (const node of plan.inputs) this.values[node.index] = run.inputs[node.name];
+    for (const name of Object.keys(run.overrides)) this.values[graph.get(name)!.index] = run.overrides[name];
+  }
+
+  /** Checks input values against the types their consumers declare; every mismatch is reported. */
+  checkInputTypes(): void {
+    const mismatches: TypeMismatch[] = [];
+    for (const node of this.plan.inputs) {
+      const value = this.values[node.index];
+      if (valueMatchesType(node.type, value)) continue;
+      const declaredBy = this.declarerOf(node);
+      const [expected, actual] = [describeType(node.type), describeValue(value)];
+      mismatches.push({
+        producer: node.name,
+        consumer: declaredBy,
+        parameter: node.name,
+        expectedType: expected,
+        actualType: actual,
+        message: Messages.inputTypeMismatch(node.name, expected, declaredBy, actual),
+      });
+    }
+    if (mismatches.length > 0) throw new TypeMismatchError(mismatches, Messages.inputTypeMismatches);
+  }
+
+  /** The arguments of a step, in parameter order. */
+  argumentsOf(step: PlanStep): unknown[] {
+    const indices = step.argumentIndices;
+    const args = new Array<unknown>(indices.length);
+    for (let i = 0; i < indices.length; i++) args[i] = indices[i] < 0 ? undefined : this.values[indices[i]];
+    return args;
+  }
+
+  /** Stores a step's result and lets go of values no later step reads. */
+  store(step: PlanStep, result: unknown): void {
+    this.values[step.node.index] = result;
+    for (const index of step.release) this.values[index] = undefined;
+  }
+
+  /** The requested outputs by name, in the order requested. */
+  outputs(): Record<string, unknown> {
+    const result: Record<string, unknown> = {};
+    for (const name of this.plan.outputs) {
+      const node = this.graph.get(name);
+      result[name] = node ? this.values[node.index] : this.run.inputs[name];
+    }
+    return result;
+  }
+
+  /** Wraps what a node threw with the node, its code and a short summary of its inputs. */
+  failure(step: PlanStep, args: readonly unknown[], cause: unknown): NodeExecutionError {
+    const summary = step.node.dependencies.map((d, i) => `${d.name}=${describeValue(args[i])}`).join(', ');
+    return new NodeExecutionError(step.node.name, originOf(step.node), summary, cause);
+  }
+
+  /** Arguments by parameter name, for lifecycle hooks. */
+  namedArguments(step: PlanStep, args: readonly unknown[]): Record<string, unknown> {
+    const named: Record<string, unknown> = {};
+    step.node.dependencies.forEach((d, i) => (named[d.name] = args[i]));
+    return named;
+  }
+
+  private declarerOf(input: GraphNode): string {
+    for (const index of input.dependentIndices) {
+      const consumer = this.graph.nodes[index];
+      const dependency = consumer.dependencies.find((d) => d.name === input.name);
+      if (dependency?.type === input.type) return `${originOf(consumer)} parameter '${input.name}'`;
+    }
+    return input.name;
+  }
+}
+
+let runCounter = 0;
+function newRunId(): string {
+  return `run-${Date.now().toString(36)}-${(runCounter++).toString(36)}`;
+}

@@ -1,0 +1,177 @@
+import { Messages } from '../constants/messages.js';
+import {
+  CycleError,
+  DuplicateNodeError,
+  TypeMismatchError,
+  type Duplicate,
+  type TypeMismatch,
+} from '../errors/index.js';
+import { findCycle } from './cycles.js';
+import type { Config } from './modifiers/index.js';
+import type { GraphNode, NodeDefinition, NodeRole } from './node.js';
+import { resolveFeatureSet, type FeatureSetInstance } from './resolver.js';
+import { describeType, narrowerType, typesMatch, type NodeType } from './types.js';
+
+/** How a graph is built. */
+export interface GraphOptions {
+  readonly config: Config;
+  /** A later feature set's node replaces an earlier one of the same name instead of being an error. */
+  readonly allowModuleOverrides: boolean;
+}
+
+/**
+ * The built DAG: function nodes from the feature sets, external input nodes for what nothing computes, and
+ * config nodes. Checked when built: duplicates, edge types, conflicting input types and cycles.
+ */
+export class FunctionGraph {
+  private readonly byName: ReadonlyMap<string, GraphNode>;
+
+  private constructor(
+    readonly nodes: readonly GraphNode[],
+    readonly config: Config,
+  ) {
+    this.byName = new Map(nodes.map((n) => [n.name, n]));
+  }
+
+  /** The node of that name, if any. */
+  get(name: string): GraphNode | undefined {
+    return this.byName.get(name);
+  }
+
+  /** Resolves every feature set and builds the checked graph. */
+  static build(featureSets: readonly FeatureSetInstance[], options: GraphOptions): FunctionGraph {
+    const definitions = collectDefinitions(featureSets, options);
+    const nodes = placeNodes(definitions, options.config);
+    checkEdgeTypes(nodes);
+    const cycle = findCycle(nodes);
+    if (cycle) throw new CycleError(cycle);
+    return new FunctionGraph(nodes, options.config);
+  }
+}
+
+function collectDefinitions(featureSets: readonly FeatureSetInstance[], options: GraphOptions): Map<string, NodeDefinition> {
+  const definitions = new Map<string, NodeDefinition>();
+  const duplicates: Duplicate[] = [];
+  for (const featureSet of featureSets) {
+    for (const definition of resolveFeatureSet(featureSet, options.config)) {
+      const existing = definitions.get(definition.name);
+      if (existing && !(options.allowModuleOverrides && existing.featureSet !== definition.featureSet)) {
+        duplicates.push({ nodeName: definition.name, definitions: [originOf(existing), originOf(definition)] });
+      }
+      definitions.set(definition.name, definition);
+    }
+  }
+  if (duplicates.length > 0) throw new DuplicateNodeError(duplicates);
+  return definitions;
+}
+
+/** Indexes function nodes, turns config-replaced and unprovided dependencies into external nodes, links edges. */
+function placeNodes(definitions: ReadonlyMap<string, NodeDefinition>, config: Config): GraphNode[] {
+  const nodes: GraphNode[] = [];
+  const indexOf = new Map<string, number>();
+  const place = (node: Omit<GraphNode, 'index' | 'dependencyIndices' | 'dependentIndices'>) => {
+    indexOf.set(node.name, nodes.length);
+    nodes.push({ ...node, index: nodes.length, dependencyIndices: [], dependentIndices: [] });
+  };
+  for (const definition of definitions.values()) {
+    if (Object.hasOwn(config, definition.name)) {
+      place(externalNode(definition.name, 'config', definition.type, config[definition.name], definition.doc));
+    } else {
+      place({ ...definition, role: 'function' });
+    }
+  }
+  const inputTypes = externalInputTypes(nodes, indexOf);
+  for (const [name, type] of inputTypes) {
+    const role: NodeRole = Object.hasOwn(config, name) ? 'config' : 'input';
+    place(externalNode(name, role, type, config[name]));
+  }
+  for (const key of Object.keys(config)) {
+    if (!indexOf.has(key)) place(externalNode(key, 'config', undefined, config[key]));
+  }
+  for (const node of nodes) {
+    const dependencyIndices = node.dependencyIndices as number[];
+    for (const dependency of node.dependencies) {
+      const index = indexOf.get(dependency.name)!;
+      dependencyIndices.push(index);
+      nodes[index].dependentIndices.push(node.index);
+    }
+  }
+  return nodes;
+}
+
+function externalNode(name: string, role: NodeRole, type: NodeType, value: unknown, doc = '') {
+  return {
+    name,
+    role,
+    type,
+    doc,
+    tags: {},
+    dependencies: [],
+    originatingFunctions: [],
+    featureSet: '',
+    callable: undefined,
+    ...(role === 'config' ? { configValue: value } : {}),
+  };
+}
+
+/** Types of the dependencies nothing computes: the narrowest of what the consumers declare. */
+function externalInputTypes(nodes: readonly GraphNode[], computed: ReadonlyMap<string, number>): Map<string, NodeType> {
+  const types = new Map<string, NodeType>();
+  const declaredBy = new Map<string, string>();
+  const conflicts: TypeMismatch[] = [];
+  for (const node of nodes) {
+    for (const dependency of node.dependencies) {
+      if (computed.has(dependency.name)) continue;
+      const consumer = `${originOf(node)} (parameter '${dependency.name}')`;
+      if (!types.has(dependency.name)) {
+        types.set(dependency.name, dependency.type);
+        declaredBy.set(dependency.name, consumer);
+        continue;
+      }
+      const current = types.get(dependency.name);
+      const narrower = narrowerType(current, dependency.type);
+      if (narrower === null) {
+        const first = declaredBy.get(dependency.name)!;
+        const [expected, actual] = [describeType(current), describeType(dependency.type)];
+        conflicts.push({
+          producer: first,
+          consumer,
+          parameter: dependency.name,
+          expectedType: expected,
+          actualType: actual,
+          message: Messages.inputTypeConflict(dependency.name, first, expected, consumer, actual),
+        });
+      } else if (narrower !== current) {
+        types.set(dependency.name, narrower);
+        declaredBy.set(dependency.name, consumer);
+      }
+    }
+  }
+  if (conflicts.length > 0) throw new TypeMismatchError(conflicts);
+  return types;
+}
+
+function checkEdgeTypes(nodes: readonly GraphNode[]): void {
+  const mismatches: TypeMismatch[] = [];
+  for (const node of nodes) {
+    node.dependencies.forEach((dependency, i) => {
+      const producer = nodes[node.dependencyIndices[i]];
+      if (producer.role !== 'function' || typesMatch(dependency.type, producer.type)) return;
+      const [expected, actual] = [describeType(dependency.type), describeType(producer.type)];
+      mismatches.push({
+        producer: originOf(producer),
+        consumer: originOf(node),
+        parameter: dependency.name,
+        expectedType: expected,
+        actualType: actual,
+        message: Messages.edgeTypeMismatch(originOf(node), dependency.name, expected, originOf(producer), actual),
+      });
+    });
+  }
+  if (mismatches.length > 0) throw new TypeMismatchError(mismatches);
+}
+
+/** `Class.method` of a node, or its name when no code is behind it. */
+export function originOf(node: Pick<NodeDefinition, 'name' | 'originatingFunctions'>): string {
+  return node.originatingFunctions.join(', ') || node.name;
+}

@@ -1,0 +1,47 @@
+import type { ParameterSpec } from '../parameters.js';
+import type { NodeDefinition } from '../node.js';
+import type { NodeType } from '../types.js';
+
+/** Driver config: fixed when the graph is built, and also available to nodes as inputs. */
+export type Config = Readonly<Record<string, unknown>>;
+
+/**
+ * The order in which modifiers apply, whatever order the decorators are written in (Hamilton's lifecycle):
+ * config selection, then node generation, expansion, transforms, and finally decoration.
+ */
+export const PHASES = ['resolve', 'generate', 'expand', 'transform', 'decorate'] as const;
+export type Phase = (typeof PHASES)[number];
+
+/** Everything a modifier may need to know about the method it shapes. */
+export interface MethodContext {
+  /** Class name of the feature set. */
+  readonly featureSet: string;
+  /** Method name as written (with any `__variant` suffix). */
+  readonly method: string;
+  /** Node name: the method name without its `__variant` suffix. */
+  readonly nodeName: string;
+  /** `Class.method`, for errors and lineage. */
+  readonly origin: string;
+  readonly fn: Function;
+  readonly instance: object;
+  readonly config: Config;
+  readonly parameters: readonly ParameterSpec[];
+  readonly parameterTypes: readonly NodeType[];
+  readonly returnType: NodeType;
+  /** The node the method itself defines, before any modifier. */
+  readonly baseNode: () => NodeDefinition;
+}
+
+/**
+ * What a decorator does to the nodes of a method (Hamilton's function modifiers). Decorators only record
+ * their arguments; the resolver looks up the modifier for each record's kind and applies it in phase order.
+ */
+export interface NodeModifier<TArgs = unknown> {
+  readonly phase: Phase;
+  /** Whether the decorator may be applied more than once to one method. */
+  readonly allowsMultiple: boolean;
+  /** `resolve` phase: whether the method makes nodes under this config. */
+  include?(args: TArgs, context: MethodContext): boolean;
+  /** Other phases: the nodes after this modifier (`generate` starts from an empty list). */
+  apply?(nodes: readonly NodeDefinition[], args: TArgs, context: MethodContext): NodeDefinition[];
+}

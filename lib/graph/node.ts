@@ -1,0 +1,48 @@
+import type { NodeType } from './types.js';
+
+/** A tag value: one string or a list of strings. */
+export type TagValue = string | readonly string[];
+
+/** Tags of a node, queried by lineage (`listAvailableVariables({ tags })`). */
+export type Tags = Readonly<Record<string, TagValue>>;
+
+/** One input of a node: the name of the node it reads. */
+export interface Dependency {
+  readonly name: string;
+  /** Optional: a default value applies when nothing provides it. */
+  readonly optional: boolean;
+  readonly type: NodeType;
+}
+
+/**
+ * A node as the resolver produces it from a method and its decorators. `callable` receives the values of
+ * `dependencies` in order (`undefined` for an optional one nothing provides).
+ */
+export interface NodeDefinition {
+  readonly name: string;
+  readonly type: NodeType;
+  readonly doc: string;
+  readonly tags: Tags;
+  readonly dependencies: readonly Dependency[];
+  /** `Class.method` of the code behind the node. */
+  readonly originatingFunctions: readonly string[];
+  /** The feature set (class name) that defined it; a later feature set may override it. */
+  readonly featureSet: string;
+  readonly callable: (args: unknown[]) => unknown;
+}
+
+/** What a graph node is: computed by code, an external input, or a value fixed by config. */
+export type NodeRole = 'function' | 'input' | 'config';
+
+/** A node placed in a built graph. Indices make execution plans cheap to build and run. */
+export interface GraphNode extends Omit<NodeDefinition, 'callable'> {
+  readonly index: number;
+  readonly role: NodeRole;
+  readonly callable: ((args: unknown[]) => unknown) | undefined;
+  /** Indices of `dependencies` in the graph (same order). */
+  readonly dependencyIndices: readonly number[];
+  /** Indices of the nodes that read this one. */
+  readonly dependentIndices: number[];
+  /** For `config` nodes: the configured value. */
+  readonly configValue?: unknown;
+}

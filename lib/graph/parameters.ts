@@ -1,0 +1,103 @@
+import { tokenizer, tokTypes as tt, type Token } from 'acorn';
+import { Messages } from '../constants/messages.js';
+import { InvalidDecoratorError } from '../errors/index.js';
+
+/** A parameter read from a function's source: its name, and whether a default value makes it optional. */
+export interface ParameterSpec {
+  readonly name: string;
+  readonly optional: boolean;
+}
+
+/**
+ * Reads parameter names from a function's compiled source with acorn's tokenizer, so comments, strings,
+ * template literals and nested defaults are handled as JavaScript defines them. Only the parameter list is
+ * tokenized, never the body, which keeps graph building fast.
+ *
+ * @param origin `Class.method`, named in errors.
+ */
+export function readParameters(fn: Function, origin: string): ParameterSpec[] {
+  const source = Function.prototype.toString.call(fn);
+  if (/\{\s*\[native code\]\s*\}\s*$/.test(source)) {
+    throw new InvalidDecoratorError(Messages.unreadableParams(origin, 'it is native or bound code'));
+  }
+  let tokens: Iterator<Token>;
+  try {
+    tokens = tokenizer(source, { ecmaVersion: 'latest', allowHashBang: true })[Symbol.iterator]();
+  } catch (e) {
+    throw new InvalidDecoratorError(Messages.unreadableParams(origin, (e as Error).message));
+  }
+  try {
+    return readFromTokens(tokens, (t) => source.slice(t.start, t.end), origin);
+  } catch (e) {
+    if (e instanceof InvalidDecoratorError) throw e;
+    throw new InvalidDecoratorError(Messages.unreadableParams(origin, (e as Error).message));
+  }
+}
+
+type TextOf = (token: Token) => string;
+
+function readFromTokens(tokens: Iterator<Token>, text: TextOf, origin: string): ParameterSpec[] {
+  // Skip to the parameter list: the first `(` outside a computed `[key]`; an arrow `x => ...` has none.
+  let bracketDepth = 0;
+  let previous: Token | undefined;
+  for (let step = tokens.next(); ; step = tokens.next()) {
+    if (step.done) throw new Error('no parameter list found');
+    const token = step.value;
+    if (token.type === tt.bracketL) bracketDepth++;
+    else if (token.type === tt.bracketR) bracketDepth--;
+    else if (token.type === tt.arrow && previous?.type === tt.name) {
+      return [{ name: text(previous), optional: false }];
+    } else if (token.type === tt.parenL && bracketDepth === 0) break;
+    previous = token;
+  }
+  return readParameterList(tokens, text, origin);
+}
+
+function readParameterList(tokens: Iterator<Token>, text: TextOf, origin: string): ParameterSpec[] {
+  const params: ParameterSpec[] = [];
+  for (;;) {
+    const first = next(tokens);
+    if (first.type === tt.parenR) return params;
+    if (first.type === tt.braceL || first.type === tt.bracketL) {
+      throw new InvalidDecoratorError(Messages.destructuredParam(origin, params.length + 1));
+    }
+    if (first.type === tt.ellipsis) {
+      const rest = next(tokens);
+      throw new InvalidDecoratorError(Messages.restParam(origin, text(rest)));
+    }
+    if (first.type !== tt.name && !first.type.keyword) throw new Error(`unexpected '${text(first)}'`);
+    const name = text(first);
+    const after = next(tokens);
+    if (after.type === tt.eq) {
+      params.push({ name, optional: true });
+      if (skipDefaultValue(tokens)) return params;
+    } else if (after.type === tt.comma) {
+      params.push({ name, optional: false });
+    } else if (after.type === tt.parenR) {
+      params.push({ name, optional: false });
+      return params;
+    } else {
+      throw new Error(`unexpected '${text(after)}' after parameter '${name}'`);
+    }
+  }
+}
+
+/** Skips a default value expression; returns true when it ended the list (`)`), false at a `,`. */
+function skipDefaultValue(tokens: Iterator<Token>): boolean {
+  let depth = 0;
+  for (;;) {
+    const token = next(tokens);
+    const type = token.type;
+    if (type === tt.parenL || type === tt.bracketL || type === tt.braceL || type === tt.dollarBraceL) depth++;
+    else if (type === tt.parenR || type === tt.bracketR || type === tt.braceR) {
+      if (depth === 0 && type === tt.parenR) return true;
+      depth--;
+    } else if (type === tt.comma && depth === 0) return false;
+  }
+}
+
+function next(tokens: Iterator<Token>): Token {
+  const step = tokens.next();
+  if (step.done || step.value.type === tt.eof) throw new Error('the parameter list does not end');
+  return step.value;
+}

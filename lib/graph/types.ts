@@ -1,0 +1,74 @@
+import { canonicalFrameType } from '../dataframe/danfo.js';
+import type { Constructor } from '../metadata/registry.js';
+
+/**
+ * Types as TypeScript's decorator metadata gives them: a constructor, or `undefined` when unknown.
+ * `Object` (interfaces, unions, `any`), `Promise` (async methods) and `undefined` (`void`) say nothing.
+ */
+export type NodeType = Constructor | undefined;
+
+/** Normalizes a metadata type: whatever says nothing becomes `undefined`. */
+export function knownType(type: unknown): NodeType {
+  if (typeof type !== 'function' || type === Object || type === Promise) return undefined;
+  return canonicalFrameType(type) as Constructor;
+}
+
+/** An edge fits when either side is unknown, both are equal, or the producer subclasses the parameter's type. */
+export function typesMatch(parameterType: NodeType, producerType: NodeType): boolean {
+  if (parameterType === undefined || producerType === undefined || parameterType === producerType) return true;
+  return producerType.prototype instanceof parameterType;
+}
+
+/** The tighter of two compatible types, or `null` when they conflict. */
+export function narrowerType(a: NodeType, b: NodeType): NodeType | null {
+  if (a === undefined || typesMatch(a, b)) return b ?? a;
+  if (typesMatch(b, a)) return a;
+  return null;
+}
+
+const PRIMITIVES = new Map<Function, string>([
+  [Number, 'number'],
+  [String, 'string'],
+  [Boolean, 'boolean'],
+  [BigInt, 'bigint'],
+  [Symbol, 'symbol'],
+  [Function, 'function'],
+]);
+
+/** Whether a runtime value fits a declared type (`null`/`undefined` always do, as `None` does in Hamilton). */
+export function valueMatchesType(type: NodeType, value: unknown): boolean {
+  if (type === undefined || value === null || value === undefined) return true;
+  const primitive = PRIMITIVES.get(type);
+  if (primitive !== undefined) return typeof value === primitive || value instanceof type;
+  if (type === Array) return Array.isArray(value);
+  return value instanceof type;
+}
+
+/** `number`, `Series`, `unknown`: a type as a person reads it. */
+export function describeType(type: NodeType): string {
+  if (type === undefined) return 'unknown';
+  return PRIMITIVES.get(type) ?? type.name;
+}
+
+/** A short description of a value for error messages, never its whole contents. */
+export function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return String(value);
+  switch (typeof value) {
+    case 'string':
+      return value.length > 30 ? `string '${value.slice(0, 27)}...'` : `string '${value}'`;
+    case 'number':
+    case 'boolean':
+    case 'bigint':
+      return `${typeof value} ${String(value)}`;
+    case 'function':
+      return `function ${value.name || '(anonymous)'}`;
+    case 'object': {
+      if (Array.isArray(value)) return `Array(${value.length})`;
+      const name = value.constructor?.name ?? 'Object';
+      const shape = (value as { shape?: unknown }).shape;
+      return Array.isArray(shape) ? `${name}(${shape.join('x')})` : name;
+    }
+    default:
+      return typeof value;
+  }
+}

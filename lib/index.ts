@@ -1,0 +1,51 @@
+/**
+ * hamilton-ts: dataflows as plain TypeScript classes. A method's name is the node it produces, its
+ * parameter names are the nodes it reads; a Driver builds the graph and runs only what is requested.
+ */
+import 'reflect-metadata';
+
+export { Driver } from './driver/driver.js';
+export { Builder } from './driver/builder.js';
+export type { ExecuteOptions } from './driver/driver-base.js';
+export type { FeatureSet } from './driver/instantiate.js';
+export { HamiltonTokens } from './constants/tokens.js';
+
+export { node, type NodeOptions } from './decorators/node.js';
+
+export type { ResultBuilder } from './results/result-builder.js';
+export { DictResult } from './results/dict-result.js';
+export { DataFrameResult } from './results/dataframe-result.js';
+export { rollingMean, shift } from './dataframe/window.js';
+export type { DataFrame, Series } from './dataframe/danfo.js';
+
+export type {
+  LifecycleAdapter,
+  GraphRunEvent,
+  GraphResultEvent,
+  NodeRunEvent,
+  NodeResultEvent,
+} from './execution/adapters.js';
+export type { Executor } from './execution/executor.js';
+export { LocalExecutor } from './execution/local-executor.js';
+
+export type { Variable } from './lineage/variable.js';
+export type { TagQuery } from './lineage/tag-filter.js';
+export type { Config } from './graph/modifiers/index.js';
+export type { Tags, TagValue } from './graph/node.js';
+export type { Constructor } from './metadata/registry.js';
+
+export {
+  HamiltonError,
+  MissingInputError,
+  CycleError,
+  DuplicateNodeError,
+  TypeMismatchError,
+  UnknownNodeError,
+  InvalidDecoratorError,
+  DataValidationError,
+  NodeExecutionError,
+  type MissingInput,
+  type Duplicate,
+  type TypeMismatch,
+  type UnknownName,
+} from './errors/index.js';

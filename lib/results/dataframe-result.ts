@@ -1,0 +1,101 @@
+import { Messages } from '../constants/messages.js';
+import { HamiltonError } from '../errors/index.js';
+import { danfo, isDataFrame, isSeries, type DanfoModule, type DataFrame } from '../dataframe/danfo.js';
+import type { ResultBuilder } from './result-builder.js';
+
+type Label = string | number;
+
+/** A column on its way into the frame: a vector (with its index, if labelled) or a scalar to broadcast. */
+type Column =
+  | { readonly kind: 'vector'; readonly values: readonly unknown[]; readonly index?: readonly Label[]; readonly source: string }
+  | { readonly kind: 'scalar'; readonly value: unknown; readonly source: string };
+
+/**
+ * Builds a danfo DataFrame (the `Driver` default): Series become columns aligned on their index, DataFrame
+ * outputs contribute their columns, arrays must match the frame's length, scalars are broadcast; only
+ * scalars make a one-row frame. A single requested DataFrame is returned as it is.
+ */
+export class DataFrameResult implements ResultBuilder<DataFrame> {
+  build(outputs: Record<string, unknown>): DataFrame {
+    const d = danfo();
+    const names = Object.keys(outputs);
+    if (names.length === 1 && isDataFrame(outputs[names[0]])) return outputs[names[0]] as DataFrame;
+
+    const columns = new Map<string, Column>();
+    const add = (name: string, column: Column) => {
+      const existing = columns.get(name);
+      if (existing) throw new HamiltonError(Messages.columnCollision(name, existing.source, column.source));
+      columns.set(name, column);
+    };
+    for (const name of names) {
+      const value = outputs[name];
+      const source = `output '${name}'`;
+      if (isDataFrame(value)) {
+        const index = value.index as Label[];
+        for (const column of value.columns) {
+          add(column, { kind: 'vector', values: value.column(column).values as unknown[], index, source });
+        }
+      } else if (isSeries(value)) {
+        add(name, { kind: 'vector', values: value.values as unknown[], index: value.index as Label[], source });
+      } else if (Array.isArray(value) || ArrayBuffer.isView(value)) {
+        add(name, { kind: 'vector', values: Array.from(value as ArrayLike<unknown>), source });
+      } else if (isScalar(value)) {
+        add(name, { kind: 'scalar', value, source });
+      } else {
+        throw new HamiltonError(Messages.unbuildableFrame(name, `a ${(value as object).constructor?.name ?? 'object'}`));
+      }
+    }
+    return frameOf(d, columns);
+  }
+}
+
+function isScalar(value: unknown): boolean {
+  return value === null || value === undefined || typeof value !== 'object' || value instanceof Date;
+}
+
+type Vector = Extract<Column, { kind: 'vector' }>;
+
+function frameOf(d: DanfoModule, columns: ReadonlyMap<string, Column>): DataFrame {
+  const vectors = [...columns.values()].filter((c): c is Vector => c.kind === 'vector');
+  const data: Record<string, unknown[]> = {};
+  if (vectors.length === 0) {
+    for (const [name, column] of columns) data[name] = [(column as { value: unknown }).value];
+    return new d.DataFrame(data);
+  }
+  const index = frameIndex(vectors);
+  for (const [name, column] of columns) {
+    if (column.kind === 'scalar') data[name] = new Array(index.length).fill(column.value);
+    else if (column.index && !sameLabels(column.index, index)) data[name] = aligned(column, index);
+    else if (column.values.length !== index.length) {
+      throw new HamiltonError(Messages.lengthMismatch(name, column.values.length, index.length));
+    } else data[name] = column.values as unknown[];
+  }
+  return new d.DataFrame(data, { index: index as string[] });
+}
+
+/** The frame's index: the columns' common index, or the union of their labels in order of first appearance. */
+function frameIndex(vectors: readonly Vector[]): readonly Label[] {
+  const indexes = vectors.flatMap((c) => (c.index ? [c.index] : []));
+  if (indexes.length === 0) return vectors[0].values.map((_, i) => i);
+  if (indexes.every((index) => sameLabels(index, indexes[0]))) return indexes[0];
+  const union = new Set<Label>();
+  for (const index of indexes) for (const label of index) union.add(label);
+  return [...union];
+}
+
+function sameLabels(a: readonly Label[], b: readonly Label[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** A column's values placed at the frame index's labels; NaN where the column has no such label. */
+function aligned(column: Vector, index: readonly Label[]): unknown[] {
+  const position = new Map<Label, number>();
+  column.index!.forEach((label, i) => position.has(label) || position.set(label, i));
+  return index.map((label) => {
+    const i = position.get(label);
+    return i === undefined ? NaN : column.values[i];
+  });
+}
