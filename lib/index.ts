@@ -11,6 +11,12 @@ export type { FeatureSet } from './driver/instantiate.js';
 export { HamiltonTokens } from './constants/tokens.js';
 
 export { node, type NodeOptions } from './decorators/node.js';
+export { extractColumns, type ColumnSpec, type ExtractColumnsOptions } from './decorators/extract-columns.js';
+export { extractFields, type ExtractFieldsOptions } from './decorators/extract-fields.js';
+export { parameterize, type ParameterBindings, type ParameterizedOutput } from './decorators/parameterize.js';
+export { parameterizeValues } from './decorators/parameterize-values.js';
+export { parameterizeSources } from './decorators/parameterize-sources.js';
+export { value, source, group, type ValueRef, type SourceRef, type GroupRef, type ParameterRef } from './decorators/refs.js';
 
 export type { ResultBuilder } from './results/result-builder.js';
 export { DictResult } from './results/dict-result.js';

@@ -70,6 +70,22 @@ export const Messages = {
     `Node '${node}' (${origin}) is async; the synchronous Driver would pass its Promise on as a value. ` +
     `Build an AsyncDriver (new Builder()....buildAsync()) to run async nodes.`,
   requestedOutput: '(requested output)',
+  decoratorArgument: (decorator: string, problem: string) => `@${decorator}: ${problem}`,
+  unknownParameter: (origin: string, decorator: string, parameter: string, known: readonly string[]) =>
+    `${origin}: @${decorator} binds parameter '${parameter}', which the method does not have ` +
+    `(its parameters: ${known.join(', ') || 'none'}). Fix the name in the decorator.`,
+  extractNeedsType: (origin: string, decorator: string, expected: string, actual: string) =>
+    `${origin}: @${decorator} needs the method to return ${expected}, but it declares ${actual}.`,
+  missingColumn: (column: string, origin: string, available: readonly string[]) =>
+    `No column '${column}' in the DataFrame returned by ${origin} (columns: ${available.join(', ')}). ` +
+    `Return it, or give @extractColumns a fillWith value.`,
+  missingField: (field: string, origin: string, available: readonly string[]) =>
+    `No field '${field}' in the object returned by ${origin} (fields: ${available.join(', ')}). ` +
+    `Return it, or give @extractFields a fillWith value.`,
+  notAFrame: (origin: string, decorator: string, expected: string, actual: string) =>
+    `${origin} returned ${actual}, but @${decorator} needs ${expected}.`,
+  fieldTypeMismatch: (field: string, origin: string, expected: string, actual: string) =>
+    `Field '${field}' of the object returned by ${origin} should be ${expected} but is ${actual}.`,
   badTagQuery: (key: string) =>
     `Tag query for '${key}' must be a string, a non-empty list of strings, or null (the tag exists).`,
   noNamesGiven: 'Name at least one node.',

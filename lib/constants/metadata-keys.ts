@@ -14,4 +14,7 @@ export const VARIANT_SEPARATOR = '__';
 /** The `kind` each decorator records in the registry; graph modifiers are looked up by it. */
 export const DecoratorKind = {
   node: 'node',
+  extractColumns: 'extractColumns',
+  extractFields: 'extractFields',
+  parameterize: 'parameterize',
 } as const;

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { DESIGN_PARAM_TYPES, DESIGN_RETURN_TYPE, MODULE_TAG, VARIANT_SEPARATOR } from '../constants/metadata-keys.js';
+import { DecoratorKind, DESIGN_PARAM_TYPES, DESIGN_RETURN_TYPE, MODULE_TAG, VARIANT_SEPARATOR } from '../constants/metadata-keys.js';
+import type { NodeOptions } from '../decorators/node.js';
 import { Messages } from '../constants/messages.js';
 import { InvalidDecoratorError } from '../errors/index.js';
 import { getRegistry, type DecoratorRecord } from '../metadata/registry.js';
@@ -36,7 +37,8 @@ function resolveMethod(featureSet: FeatureSetInstance, method: DiscoveredMethod,
   const featureSetName = featureSet.cls.name;
   const origin = `${featureSetName}.${method.name}`;
   const uses = modifierUses(getRegistry().recordsOf(method.declaringClass, method.name), origin);
-  const context = methodContext(featureSet, method, config, origin, uses.length > 0);
+  const doc = (uses.find((u) => u.record.kind === DecoratorKind.node)?.record.args as NodeOptions | undefined)?.doc ?? '';
+  const context = methodContext(featureSet, method, config, origin, uses.length > 0, doc);
   let nodes: NodeDefinition[] | undefined;
   for (const phase of PHASES) {
     for (const { modifier, record } of uses) {
@@ -80,6 +82,7 @@ function methodContext(
   config: Config,
   origin: string,
   decorated: boolean,
+  doc: string,
 ): MethodContext {
   const nodeName = nodeNameOf(method.name, origin);
   const prototype = method.declaringClass.prototype as object;
@@ -93,6 +96,7 @@ function methodContext(
     fn: method.fn,
     instance: featureSet.instance,
     config,
+    doc,
     // Read lazily: a method that config excludes is never parsed.
     get parameters() {
       return (parameters ??= readParameters(method.fn, origin));
@@ -115,7 +119,7 @@ function baseNode(context: MethodContext): NodeDefinition {
   return {
     name: context.nodeName,
     type: context.returnType,
-    doc: '',
+    doc: context.doc,
     tags: { [MODULE_TAG]: context.featureSet },
     dependencies: context.parameters.map((p, i) => ({ name: p.name, optional: p.optional, type: parameterTypes[i] })),
     originatingFunctions: [context.origin],

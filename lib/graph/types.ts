@@ -35,6 +35,11 @@ const PRIMITIVES = new Map<Function, string>([
   [Function, 'function'],
 ]);
 
+/** Whether values of this type can have named fields (not primitives, functions or arrays). */
+export function isRecordType(type: NodeType): boolean {
+  return type === undefined || (!PRIMITIVES.has(type) && type !== Array);
+}
+
 /** Whether a runtime value fits a declared type (`null`/`undefined` always do, as `None` does in Hamilton). */
 export function valueMatchesType(type: NodeType, value: unknown): boolean {
   if (type === undefined || value === null || value === undefined) return true;

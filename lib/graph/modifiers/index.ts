@@ -1,10 +1,16 @@
 import { DecoratorKind } from '../../constants/metadata-keys.js';
 import { documentationModifier } from './documentation.js';
+import { extractColumnsModifier } from './extract-columns.js';
+import { extractFieldsModifier } from './extract-fields.js';
+import { parameterizeModifier } from './parameterize.js';
 import type { NodeModifier } from './modifier.js';
 
 /** Decorator kind -> what it does to nodes. A new decorator adds its modifier here. */
 export const MODIFIERS: ReadonlyMap<string, NodeModifier<unknown>> = new Map<string, NodeModifier<unknown>>([
   [DecoratorKind.node, documentationModifier],
+  [DecoratorKind.extractColumns, extractColumnsModifier],
+  [DecoratorKind.extractFields, extractFieldsModifier],
+  [DecoratorKind.parameterize, parameterizeModifier],
 ]);
 
 export * from './modifier.js';

@@ -28,6 +28,8 @@ export interface MethodContext {
   readonly parameters: readonly ParameterSpec[];
   readonly parameterTypes: readonly NodeType[];
   readonly returnType: NodeType;
+  /** The method's documentation (from `@node({ doc })`), a template for parameterized outputs. */
+  readonly doc: string;
   /** The node the method itself defines, before any modifier. */
   readonly baseNode: () => NodeDefinition;
 }

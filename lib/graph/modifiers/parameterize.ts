@@ -1,0 +1,77 @@
+import { Messages } from '../../constants/messages.js';
+import type { ParameterizeArgs, ParameterBindings } from '../../decorators/parameterize.js';
+import { InvalidDecoratorError } from '../../errors/index.js';
+import type { Dependency, NodeDefinition } from '../node.js';
+import type { MethodContext, NodeModifier } from './modifier.js';
+
+/** Where one original argument comes from: a new dependency's position, a literal, or an array of those. */
+type ArgumentSource =
+  | { readonly from: 'dependency'; readonly position: number }
+  | { readonly from: 'literal'; readonly value: unknown }
+  | { readonly from: 'group'; readonly parts: readonly ArgumentSource[] };
+
+/** `@parameterize` and its shorthands: each produced node becomes one node per output. */
+export const parameterizeModifier: NodeModifier<ParameterizeArgs> = {
+  phase: 'expand',
+  allowsMultiple: false,
+  apply: (nodes, args, context) =>
+    nodes.flatMap((node) =>
+      Object.entries(args.outputs).map(([outputName, output]) =>
+        bindParameters(node, outputName, output.bindings, output.doc ?? templated(node.doc, outputName, output.bindings), args.decorator, context),
+      ),
+    ),
+};
+
+/** A copy of `node` named `name` whose parameters are bound as `bindings` say; unbound ones stay dependencies. */
+export function bindParameters(
+  node: NodeDefinition,
+  name: string,
+  bindings: ParameterBindings,
+  doc: string,
+  decorator: string,
+  context: MethodContext,
+): NodeDefinition {
+  const known = node.dependencies.map((d) => d.name);
+  for (const parameter of Object.keys(bindings)) {
+    if (!known.includes(parameter)) throw new InvalidDecoratorError(Messages.unknownParameter(context.origin, decorator, parameter, known));
+  }
+  const dependencies: Dependency[] = [];
+  const fromDependency = (dependency: Dependency): ArgumentSource => {
+    dependencies.push(dependency);
+    return { from: 'dependency', position: dependencies.length - 1 };
+  };
+  const sources = node.dependencies.map((dependency): ArgumentSource => {
+    const ref = bindings[dependency.name];
+    if (ref === undefined) return fromDependency(dependency);
+    if (ref.kind === 'value') return { from: 'literal', value: ref.value };
+    if (ref.kind === 'source') return fromDependency({ name: ref.name, optional: false, type: dependency.type });
+    return {
+      from: 'group',
+      parts: ref.items.map((item) =>
+        item.kind === 'value' ? { from: 'literal', value: item.value } : fromDependency({ name: item.name, optional: false, type: undefined }),
+      ),
+    };
+  });
+  const original = node.callable;
+  const resolve = (source: ArgumentSource, args: unknown[]): unknown =>
+    source.from === 'dependency' ? args[source.position] : source.from === 'literal' ? source.value : source.parts.map((p) => resolve(p, args));
+  return {
+    ...node,
+    name,
+    doc,
+    dependencies,
+    callable: (args) => original(sources.map((source) => resolve(source, args))),
+  };
+}
+
+/** Fills `{outputName}` and `{param}` placeholders of a method's doc for one output. */
+function templated(doc: string, outputName: string, bindings: ParameterBindings): string {
+  return doc.replace(/\{(\w+)\}/g, (placeholder, key: string) => {
+    if (key === 'outputName') return outputName;
+    const ref = bindings[key];
+    if (ref === undefined) return placeholder;
+    if (ref.kind === 'value') return String(ref.value);
+    if (ref.kind === 'source') return ref.name;
+    return ref.items.map((i) => (i.kind === 'value' ? String(i.value) : i.name)).join(', ');
+  });
+}
