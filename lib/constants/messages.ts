@@ -70,6 +70,9 @@ export const Messages = {
     `Node '${node}' (${origin}) is async; the synchronous Driver would pass its Promise on as a value. ` +
     `Build an AsyncDriver (new Builder()....buildAsync()) to run async nodes.`,
   requestedOutput: '(requested output)',
+  asyncExecutorInSyncDriver: (executor: string) =>
+    `${executor} runs nodes outside this thread, so it cannot serve the synchronous Driver. Build with ` +
+    `buildAsync() to get an AsyncDriver.`,
   decoratorArgument: (decorator: string, problem: string) => `@${decorator}: ${problem}`,
   unknownParameter: (origin: string, decorator: string, parameter: string, known: readonly string[]) =>
     `${origin}: @${decorator} binds parameter '${parameter}', which the method does not have ` +

@@ -4,6 +4,8 @@ import type { LifecycleAdapter } from '../execution/adapters.js';
 import type { Config } from '../graph/modifiers/index.js';
 import { DictResult } from '../results/dict-result.js';
 import type { ResultBuilder } from '../results/result-builder.js';
+import type { Executor } from '../execution/executor.js';
+import { AsyncDriver } from './async-driver.js';
 import { Driver } from './driver.js';
 import type { FeatureSet } from './instantiate.js';
 import { DriverSettings } from './settings.js';
@@ -21,6 +23,7 @@ export class Builder<TResult = Record<string, unknown>> {
   private container: Container | undefined;
   private readonly adapters: LifecycleAdapter[] = [];
   private overridesAllowed = false;
+  private executor: Executor | undefined;
 
   /** Merges config (later keys win). Config is fixed for the driver's life and also feeds nodes as inputs. */
   withConfig(config: Config): this {
@@ -59,9 +62,20 @@ export class Builder<TResult = Record<string, unknown>> {
     return this;
   }
 
+  /** Chooses where nodes run (default: `LocalExecutor`, in this process). */
+  withExecutor(executor: Executor): this {
+    this.executor = executor;
+    return this;
+  }
+
   /** Builds the graph (all graph checks run here) and returns a synchronous driver. */
   build(): Driver<TResult> {
     return new Driver<TResult>(this.settings());
+  }
+
+  /** Builds the graph and returns an AsyncDriver (async nodes, concurrency, cancellation). */
+  async buildAsync(): Promise<AsyncDriver<TResult>> {
+    return new AsyncDriver<TResult>(this.settings());
   }
 
   private settings(): DriverSettings<TResult> {
@@ -70,6 +84,7 @@ export class Builder<TResult = Record<string, unknown>> {
       ? container.get<ResultBuilder<TResult>>(HamiltonTokens.ResultBuilder)
       : undefined;
     const resultBuilder = this.resultBuilder ?? fromContainer ?? (new DictResult() as unknown as ResultBuilder<TResult>);
-    return new DriverSettings(this.config, [...this.featureSets], resultBuilder, container, [...this.adapters], this.overridesAllowed);
+    const executor = this.executor ?? (container.isBound(HamiltonTokens.Executor) ? container.get<Executor>(HamiltonTokens.Executor) : undefined);
+    return new DriverSettings(this.config, [...this.featureSets], resultBuilder, container, [...this.adapters], this.overridesAllowed, executor);
   }
 }

@@ -1,3 +1,4 @@
+import type { GraphRunEvent } from '../execution/adapters.js';
 import { createPlan, type ExecutionPlan } from '../execution/plan.js';
 import { RunContext } from '../execution/run-context.js';
 import { FunctionGraph } from '../graph/function-graph.js';
@@ -71,6 +72,11 @@ export abstract class DriverBase<TResult> {
       this.plans.set(key, plan);
     }
     return plan;
+  }
+
+  /** What graph-level hooks are told about a run. */
+  protected graphEvent(context: RunContext): GraphRunEvent {
+    return { runId: context.runId, outputs: context.plan.outputs, inputs: context.run.inputs, overrides: context.run.overrides };
   }
 
   /** A checked run context: plan, values in place, input types verified. */

@@ -1,8 +1,7 @@
-import { Container } from 'inversify';
 import type { DataFrame } from '../dataframe/danfo.js';
-import { LocalExecutor } from '../execution/local-executor.js';
+import { Messages } from '../constants/messages.js';
+import { HamiltonError } from '../errors/index.js';
 import type { Config } from '../graph/modifiers/index.js';
-import { DataFrameResult } from '../results/dataframe-result.js';
 import { DriverBase, type ExecuteOptions } from './driver-base.js';
 import type { FeatureSet } from './instantiate.js';
 import { DriverSettings } from './settings.js';
@@ -16,8 +15,6 @@ import { DriverSettings } from './settings.js';
  * const df = dr.execute(['c', 'd'], { inputs: { input } });
  */
 export class Driver<TResult = DataFrame> extends DriverBase<TResult> {
-  private readonly executor = new LocalExecutor();
-
   constructor(config: Config, ...featureSets: FeatureSet[]);
   /** @internal Used by the Builder. */
   constructor(settings: DriverSettings<TResult>);
@@ -25,8 +22,11 @@ export class Driver<TResult = DataFrame> extends DriverBase<TResult> {
     super(
       configOrSettings instanceof DriverSettings
         ? configOrSettings
-        : new DriverSettings(configOrSettings, featureSets, new DataFrameResult() as never, new Container()),
+        : (DriverSettings.defaults(configOrSettings, featureSets) as unknown as DriverSettings<TResult>),
     );
+    if (!this.settings.executor.runSync) {
+      throw new HamiltonError(Messages.asyncExecutorInSyncDriver(this.settings.executor.constructor.name));
+    }
   }
 
   /**
@@ -36,15 +36,15 @@ export class Driver<TResult = DataFrame> extends DriverBase<TResult> {
    */
   execute(outputs: readonly string[], options: ExecuteOptions = {}): TResult {
     const context = this.prepare(outputs, options);
+    const executor = this.settings.executor;
     const adapters = context.adapters;
     if (adapters.length === 0) {
-      this.executor.runSync(context);
+      executor.runSync!(context);
       return this.resultBuilder.build(context.outputs());
     }
-    const run = { runId: context.runId, outputs, inputs: context.run.inputs, overrides: context.run.overrides };
-    for (const adapter of adapters) void adapter.beforeGraphExecute?.(run);
+    for (const adapter of adapters) void adapter.beforeGraphExecute?.(this.graphEvent(context));
     try {
-      this.executor.runSync(context);
+      executor.runSync!(context);
       const results = context.outputs();
       for (const adapter of adapters) void adapter.afterGraphExecute?.({ runId: context.runId, success: true, results });
       return this.resultBuilder.build(results);

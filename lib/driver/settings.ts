@@ -1,5 +1,9 @@
 import { Container } from 'inversify';
+import type { DataFrame } from '../dataframe/danfo.js';
 import type { LifecycleAdapter } from '../execution/adapters.js';
+import type { Executor } from '../execution/executor.js';
+import { LocalExecutor } from '../execution/local-executor.js';
+import { DataFrameResult } from '../results/dataframe-result.js';
 import type { Config } from '../graph/modifiers/index.js';
 import type { ResultBuilder } from '../results/result-builder.js';
 import type { FeatureSet } from './instantiate.js';
@@ -13,5 +17,11 @@ export class DriverSettings<TResult> {
     readonly container: Container = new Container(),
     readonly adapters: readonly LifecycleAdapter[] = [],
     readonly allowModuleOverrides = false,
+    readonly executor: Executor = new LocalExecutor(),
   ) {}
+
+  /** The settings of `new Driver(config, ...)` / `new AsyncDriver(config, ...)`: danfo frames, fresh container. */
+  static defaults(config: Config, featureSets: readonly FeatureSet[]): DriverSettings<DataFrame> {
+    return new DriverSettings<DataFrame>(config, featureSets, new DataFrameResult());
+  }
 }

@@ -8,7 +8,7 @@ export interface Executor {
   /** Runs every step synchronously; executors that leave the process do not implement it. */
   runSync?(context: RunContext): void;
   /** Runs the steps, each as soon as its upstream steps are done. */
-  runAsync?(context: RunContext, signal?: AbortSignal): Promise<void>;
+  runAsync(context: RunContext, signal?: AbortSignal): Promise<void>;
   /** Releases what the executor holds (threads, connections). */
   close?(): Promise<void>;
 }

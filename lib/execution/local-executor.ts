@@ -1,11 +1,16 @@
 import { Messages } from '../constants/messages.js';
 import { HamiltonError } from '../errors/index.js';
 import { originOf } from '../graph/function-graph.js';
+import type { NodeRunEvent } from './adapters.js';
 import type { Executor } from './executor.js';
 import type { PlanStep } from './plan.js';
 import type { RunContext } from './run-context.js';
 
-/** The default executor: runs every node in this process, in the plan's order. */
+/**
+ * The default executor: runs every node in this process. `runSync` follows the plan's order; `runAsync`
+ * starts each node as soon as its upstream nodes are done, so independent async nodes run concurrently,
+ * while sync nodes run inline without a trip through the event loop.
+ */
 export class LocalExecutor implements Executor {
   runSync(context: RunContext): void {
     if (context.adapters.length > 0) {
@@ -25,28 +30,26 @@ export class LocalExecutor implements Executor {
       context.store(step, result);
     }
   }
+
+  runAsync(context: RunContext, signal?: AbortSignal): Promise<void> {
+    return new ConcurrentRun(context, signal).promise;
+  }
 }
 
 function runStepWithHooks(context: RunContext, step: PlanStep): void {
   const args = context.argumentsOf(step);
-  const event = {
-    runId: context.runId,
-    node: step.node.name,
-    origin: originOf(step.node),
-    tags: step.node.tags,
-    args: context.namedArguments(step, args),
-  };
+  const event = context.nodeEvent(step, args);
   for (const adapter of context.adapters) void adapter.beforeNodeExecute?.(event);
   const started = performance.now();
   let result: unknown;
   try {
     result = step.node.callable!(args);
-    if (result instanceof Promise) rejectPromise(step, result);
   } catch (error) {
     const durationMs = performance.now() - started;
     for (const adapter of context.adapters) void adapter.afterNodeExecute?.({ ...event, success: false, error, durationMs });
-    throw error instanceof HamiltonError ? error : context.failure(step, args, error);
+    throw context.failure(step, args, error);
   }
+  if (result instanceof Promise) rejectPromise(step, result);
   const durationMs = performance.now() - started;
   for (const adapter of context.adapters) void adapter.afterNodeExecute?.({ ...event, success: true, result, durationMs });
   context.store(step, result);
@@ -56,4 +59,133 @@ function runStepWithHooks(context: RunContext, step: PlanStep): void {
 function rejectPromise(step: PlanStep, promise: Promise<unknown>): never {
   promise.catch(() => undefined);
   throw new HamiltonError(Messages.asyncNodeInSyncDriver(step.node.name, originOf(step.node)));
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return value !== null && (typeof value === 'object' || typeof value === 'function') && typeof (value as PromiseLike<unknown>).then === 'function';
+}
+
+/**
+ * One concurrent run of a plan. A failing node stops new nodes from starting; the run rejects once the
+ * nodes already running have settled (nothing of the run is left working). An abort rejects at once with
+ * the signal's reason; late results are ignored. Every promise gets a handler: no unhandled rejections.
+ */
+class ConcurrentRun {
+  readonly promise: Promise<void>;
+  private resolve!: () => void;
+  private reject!: (error: unknown) => void;
+  private readonly waiting: Int32Array;
+  private readonly ready: number[] = [];
+  private done = 0;
+  private inFlight = 0;
+  private failure: { error: unknown } | undefined;
+  private settled = false;
+
+  constructor(
+    private readonly context: RunContext,
+    private readonly signal?: AbortSignal,
+  ) {
+    this.promise = new Promise<void>((resolve, reject) => {
+      this.resolve = resolve;
+      this.reject = reject;
+    });
+    const steps = context.plan.steps;
+    this.waiting = Int32Array.from(steps, (s) => s.upstreamSteps.length);
+    for (let i = steps.length - 1; i >= 0; i--) if (this.waiting[i] === 0) this.ready.push(i);
+    if (signal?.aborted) this.abort();
+    else {
+      signal?.addEventListener('abort', () => this.abort(), { once: true });
+      this.pump();
+    }
+  }
+
+  private pump(): void {
+    const steps = this.context.plan.steps;
+    const hooks = this.context.adapters.length > 0;
+    while (this.ready.length > 0 && !this.failure && !this.settled) {
+      const position = this.ready.pop()!;
+      const step = steps[position];
+      const args = this.context.argumentsOf(step);
+      let result: unknown;
+      try {
+        result = hooks ? this.invokeWithHooks(step, args) : step.node.callable!(args);
+      } catch (error) {
+        this.fail(this.context.failure(step, args, error));
+        break;
+      }
+      if (isThenable(result)) {
+        this.inFlight++;
+        result.then(
+          (value) => this.settle(position, value),
+          (error) => this.settleFailure(error instanceof NodeFailure ? error.error : this.context.failure(step, args, error)),
+        );
+      } else this.complete(position, result);
+    }
+    this.finishIfDone();
+  }
+
+  private settle(position: number, value: unknown): void {
+    this.inFlight--;
+    if (this.failure || this.settled) return this.finishIfDone();
+    this.complete(position, value);
+    this.pump();
+  }
+
+  private settleFailure(error: unknown): void {
+    this.inFlight--;
+    this.fail(error);
+    this.finishIfDone();
+  }
+
+  private complete(position: number, value: unknown): void {
+    const step = this.context.plan.steps[position];
+    this.context.store(step, value);
+    this.done++;
+    for (const downstream of step.downstreamSteps) if (--this.waiting[downstream] === 0) this.ready.push(downstream);
+  }
+
+  private fail(error: unknown): void {
+    this.failure ??= { error };
+  }
+
+  private finishIfDone(): void {
+    if (this.settled) return;
+    if (this.failure) {
+      if (this.inFlight > 0) return;
+      this.settled = true;
+      this.reject(this.failure.error);
+    } else if (this.done === this.context.plan.steps.length) {
+      this.settled = true;
+      this.resolve();
+    }
+  }
+
+  private abort(): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.reject(this.signal?.reason ?? new DOMException('The run was aborted.', 'AbortError'));
+  }
+
+  /** Runs a node between its (possibly async) hooks; errors of the node are wrapped, hook errors are not. */
+  private async invokeWithHooks(step: PlanStep, args: unknown[]): Promise<unknown> {
+    const event: NodeRunEvent = this.context.nodeEvent(step, args);
+    for (const adapter of this.context.adapters) await adapter.beforeNodeExecute?.(event);
+    const started = performance.now();
+    let result: unknown;
+    try {
+      result = await step.node.callable!(args);
+    } catch (error) {
+      const durationMs = performance.now() - started;
+      for (const adapter of this.context.adapters) await adapter.afterNodeExecute?.({ ...event, success: false, error, durationMs });
+      throw new NodeFailure(this.context.failure(step, args, error));
+    }
+    const durationMs = performance.now() - started;
+    for (const adapter of this.context.adapters) await adapter.afterNodeExecute?.({ ...event, success: true, result, durationMs });
+    return result;
+  }
+}
+
+/** Marks a node's error as already wrapped, so hook errors and node errors stay distinguishable. */
+class NodeFailure {
+  constructor(readonly error: unknown) {}
 }

@@ -9,10 +9,10 @@ export interface PlanStep {
   readonly node: GraphNode;
   /** Graph index of each argument's value; -1 leaves an optional parameter to its default. */
   readonly argumentIndices: readonly number[];
-  /** Graph indices of intermediate values no later step reads. */
-  readonly release: readonly number[];
   /** Positions (in `steps`) of the steps this one reads from; the async executor waits on them. */
   readonly upstreamSteps: readonly number[];
+  /** Positions of the steps that read this one; the async executor starts them when they are ready. */
+  readonly downstreamSteps: readonly number[];
 }
 
 /**
@@ -28,6 +28,11 @@ export interface ExecutionPlan {
   readonly inputs: readonly GraphNode[];
   /** Config nodes read by the run. */
   readonly configNodes: readonly GraphNode[];
+  /**
+   * Per graph index, how many step arguments read an intermediate value; when a run has served them all the
+   * value is released (so long chains keep memory flat, in any execution order). 0: never released.
+   */
+  readonly readCounts: Int32Array;
 }
 
 /** The names an execution plan depends on: not the values, so plans can be cached. */
@@ -111,26 +116,24 @@ export function createPlan(graph: FunctionGraph, request: PlanRequest): Executio
       cursor.pop();
       state[node.index] = DONE;
       stepOf[node.index] = steps.length;
-      steps.push({ node, argumentIndices: [], release: [], upstreamSteps: [] });
+      steps.push({ node, argumentIndices: [], upstreamSteps: [], downstreamSteps: [] });
     }
   }
   if (missing.size > 0) {
     const list: MissingInput[] = [...missing].map(([input, neededBy]) => ({ input, neededBy }));
     throw new MissingInputError(list.sort((a, b) => a.input.localeCompare(b.input)));
   }
-  linkSteps(steps, stepOf, state, nodes, new Set(request.outputs));
-  return { outputs: request.outputs, steps, inputs, configNodes };
+  const readCounts = linkSteps(steps, stepOf, state, nodes.length);
+  for (const output of request.outputs) {
+    const node = graph.get(output);
+    if (node) readCounts[node.index] = 0;
+  }
+  return { outputs: request.outputs, steps, inputs, configNodes, readCounts };
 }
 
-/** Fills each step's argument sources, upstream steps and release lists. */
-function linkSteps(
-  steps: PlanStep[],
-  stepOf: Int32Array,
-  state: Uint8Array,
-  nodes: readonly GraphNode[],
-  outputs: ReadonlySet<string>,
-): void {
-  const lastUse = new Int32Array(nodes.length).fill(-1);
+/** Fills each step's argument sources and neighbouring steps; returns how often each computed value is read. */
+function linkSteps(steps: PlanStep[], stepOf: Int32Array, state: Uint8Array, nodeCount: number): Int32Array {
+  const readCounts = new Int32Array(nodeCount);
   steps.forEach((step, position) => {
     const argumentIndices = step.argumentIndices as number[];
     const upstreamSteps = step.upstreamSteps as number[];
@@ -141,16 +144,15 @@ function linkSteps(
       }
       argumentIndices.push(index);
       const upstream = stepOf[index];
-      if (upstream >= 0) {
-        if (!upstreamSteps.includes(upstream)) upstreamSteps.push(upstream);
-        lastUse[index] = position;
+      if (upstream < 0) continue;
+      readCounts[index]++;
+      if (!upstreamSteps.includes(upstream)) {
+        upstreamSteps.push(upstream);
+        (steps[upstream].downstreamSteps as number[]).push(position);
       }
     }
   });
-  for (const step of steps) {
-    const index = step.node.index;
-    if (lastUse[index] >= 0 && !outputs.has(step.node.name)) (steps[lastUse[index]].release as number[]).push(index);
-  }
+  return readCounts;
 }
 
 function checkInputs(graph: FunctionGraph, inputKeys: readonly string[]): void {

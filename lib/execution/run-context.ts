@@ -4,7 +4,7 @@ import type { FunctionGraph } from '../graph/function-graph.js';
 import { originOf } from '../graph/function-graph.js';
 import type { GraphNode } from '../graph/node.js';
 import { describeType, describeValue, valueMatchesType } from '../graph/types.js';
-import type { LifecycleAdapter } from './adapters.js';
+import type { LifecycleAdapter, NodeRunEvent } from './adapters.js';
 import type { ExecutionPlan, PlanStep } from './plan.js';
 
 /** Runtime values of one `execute` call. */
@@ -20,6 +20,8 @@ export interface RunValues {
 export class RunContext {
   readonly values: unknown[];
   readonly runId: string;
+  /** Reads left per intermediate value; at zero the value is released. */
+  private readonly readsLeft: Int32Array;
 
   constructor(
     readonly graph: FunctionGraph,
@@ -29,6 +31,7 @@ export class RunContext {
   ) {
     this.runId = newRunId();
     this.values = new Array(graph.nodes.length);
+    this.readsLeft = plan.readCounts.slice();
     for (const node of plan.configNodes) this.values[node.index] = node.configValue;
     for (const node of plan.inputs) this.values[node.index] = run.inputs[node.name];
     for (const name of Object.keys(run.overrides)) this.values[graph.get(name)!.index] = run.overrides[name];
@@ -62,10 +65,15 @@ export class RunContext {
     return args;
   }
 
-  /** Stores a step's result and lets go of values no later step reads. */
+  /** Stores a step's result and lets go of the intermediate values it was the last to read. */
   store(step: PlanStep, result: unknown): void {
     this.values[step.node.index] = result;
-    for (const index of step.release) this.values[index] = undefined;
+    const indices = step.argumentIndices;
+    const readsLeft = this.readsLeft;
+    for (let i = 0; i < indices.length; i++) {
+      const index = indices[i];
+      if (index >= 0 && readsLeft[index] > 0 && --readsLeft[index] === 0) this.values[index] = undefined;
+    }
   }
 
   /** The requested outputs by name, in the order requested. */
@@ -84,11 +92,11 @@ export class RunContext {
     return new NodeExecutionError(step.node.name, originOf(step.node), summary, cause);
   }
 
-  /** Arguments by parameter name, for lifecycle hooks. */
-  namedArguments(step: PlanStep, args: readonly unknown[]): Record<string, unknown> {
+  /** What lifecycle hooks are told about a node about to run. */
+  nodeEvent(step: PlanStep, args: readonly unknown[]): NodeRunEvent {
     const named: Record<string, unknown> = {};
     step.node.dependencies.forEach((d, i) => (named[d.name] = args[i]));
-    return named;
+    return { runId: this.runId, node: step.node.name, origin: originOf(step.node), tags: step.node.tags, args: named };
   }
 
   private declarerOf(input: GraphNode): string {

@@ -85,15 +85,4 @@ describe('@parameterize family', () => {
     expect(() => parameterize({ out: { x: 3 as never } })).to.throw(InvalidDecoratorError, /wrap it in value/);
     expect(() => parameterize({})).to.throw(InvalidDecoratorError, /at least one output/);
   });
-
-  it('works on async methods: each output node returns the method promise', async () => {
-    class Later {
-      @parameterizeValues('n', { one: 1, two: 2 })
-      async delayed(n: number): Promise<number> {
-        return n;
-      }
-    }
-    const dr = new Builder().withModules(Later).build();
-    expect(dr.listAvailableVariables().map((v) => v.name)).to.have.members(['one', 'two']);
-  });
 });

@@ -1,0 +1,54 @@
+import type { DataFrame } from '../dataframe/danfo.js';
+import type { Config } from '../graph/modifiers/index.js';
+import { DriverBase, type ExecuteOptions } from './driver-base.js';
+import type { FeatureSet } from './instantiate.js';
+import { DriverSettings } from './settings.js';
+
+/** Options of `AsyncDriver.execute`. */
+export interface AsyncExecuteOptions extends ExecuteOptions {
+  /** Cancels the run: `execute` rejects with the signal's reason and no further node starts. */
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * Runs a graph asynchronously: methods may be `async`; a node starts as soon as its inputs are ready, so
+ * independent async nodes run concurrently; sync nodes run inline. Validation is the same as the sync
+ * Driver's (a missing input rejects before any node runs).
+ *
+ * @example
+ * const dr = await new Builder().withModules(Features).buildAsync();
+ * const result = await dr.execute(['featureSetV1'], { inputs, signal: AbortSignal.timeout(50) });
+ */
+export class AsyncDriver<TResult = DataFrame> extends DriverBase<TResult> {
+  constructor(config: Config, ...featureSets: FeatureSet[]);
+  /** @internal Used by the Builder. */
+  constructor(settings: DriverSettings<TResult>);
+  constructor(configOrSettings: Config | DriverSettings<TResult>, ...featureSets: FeatureSet[]) {
+    super(
+      configOrSettings instanceof DriverSettings
+        ? configOrSettings
+        : (DriverSettings.defaults(configOrSettings, featureSets) as unknown as DriverSettings<TResult>),
+    );
+  }
+
+  /** Computes the requested outputs; rejects with the same errors as `Driver.execute`. */
+  async execute(outputs: readonly string[], options: AsyncExecuteOptions = {}): Promise<TResult> {
+    const context = this.prepare(outputs, options);
+    const adapters = context.adapters;
+    for (const adapter of adapters) await adapter.beforeGraphExecute?.(this.graphEvent(context));
+    try {
+      await this.settings.executor.runAsync(context, options.signal);
+      const results = context.outputs();
+      for (const adapter of adapters) await adapter.afterGraphExecute?.({ runId: context.runId, success: true, results });
+      return this.resultBuilder.build(results);
+    } catch (error) {
+      for (const adapter of adapters) await adapter.afterGraphExecute?.({ runId: context.runId, success: false, error });
+      throw error;
+    }
+  }
+
+  /** Runs every check `execute` would without running nodes. */
+  async validateExecution(outputs: readonly string[], options: ExecuteOptions = {}): Promise<void> {
+    this.prepare(outputs, options);
+  }
+}
