@@ -9,15 +9,24 @@ export function rollingMean(series: Series, window: number): Series {
   const values = series.values as number[];
   const result = new Array<number>(values.length);
   let sum = 0;
+  // Kahan compensation, as pandas keeps it: without it, a large value leaving the window leaves its
+  // rounding error behind in every later mean.
+  let compensation = 0;
+  const add = (value: number) => {
+    const y = value - compensation;
+    const t = sum + y;
+    compensation = t - sum - y;
+    sum = t;
+  };
   let nans = 0;
   for (let i = 0; i < values.length; i++) {
     const entering = values[i];
-    if (Number.isNaN(entering) || entering === null) nans++;
-    else sum += entering;
+    if (entering == null || Number.isNaN(entering)) nans++;
+    else add(entering);
     if (i >= window) {
       const leaving = values[i - window];
-      if (Number.isNaN(leaving) || leaving === null) nans--;
-      else sum -= leaving;
+      if (leaving == null || Number.isNaN(leaving)) nans--;
+      else add(-leaving);
     }
     result[i] = i < window - 1 || nans > 0 ? NaN : sum / window;
   }

@@ -1,0 +1,130 @@
+import { expect } from 'chai';
+import { DataFrame, Series } from 'danfojs';
+import { Builder, DataFrameResult, Driver, HamiltonError, node } from 'hamilton-ts';
+import { isDataFrame } from '../../lib/dataframe/danfo.js';
+
+const build = (outputs: Record<string, unknown>) => new DataFrameResult().build(outputs);
+const columnsOf = (df: DataFrame) => Object.fromEntries(df.columns.map((c) => [c, df.column(c).values]));
+
+// chai's deep equal treats NaN as equal to NaN, so expected columns can spell out the gaps.
+describe('results/dataframe-result: outputs to one danfo DataFrame', () => {
+  it('Series with the same index become columns in output order, index kept', () => {
+    const df = build({
+      b: new Series([1, 2, 3], { index: ['x', 'y', 'z'] }),
+      a: new Series([4, 5, 6], { index: ['x', 'y', 'z'] }),
+    });
+    expect(df.columns).to.deep.equal(['b', 'a']);
+    expect(df.index).to.deep.equal(['x', 'y', 'z']);
+    expect(columnsOf(df)).to.deep.equal({ b: [1, 2, 3], a: [4, 5, 6] });
+  });
+
+  it('Series with different indexes are aligned on the union of labels, NaN where missing', () => {
+    const df = build({
+      first: new Series([1, 2, 3], { index: ['a', 'b', 'c'] }),
+      second: new Series([30, 10], { index: ['c', 'a'] }),
+      third: new Series([4], { index: ['d'] }),
+    });
+    expect(df.index).to.deep.equal(['a', 'b', 'c', 'd']);
+    expect(columnsOf(df)).to.deep.equal({
+      first: [1, 2, 3, NaN],
+      second: [10, NaN, 30, NaN],
+      third: [NaN, NaN, NaN, 4],
+    });
+  });
+
+  it('Series of different lengths on default indexes are aligned too (pandas outer join)', () => {
+    const df = build({ long: new Series([1, 2, 3]), short: new Series([7]) });
+    expect(df.index).to.deep.equal([0, 1, 2]);
+    expect(columnsOf(df)).to.deep.equal({ long: [1, 2, 3], short: [7, NaN, NaN] });
+  });
+
+  it('scalars are broadcast to every row', () => {
+    const df = build({ s: new Series([1, 2], { index: ['p', 'q'] }), rate: 0.5, label: 'x' });
+    expect(df.index).to.deep.equal(['p', 'q']);
+    expect(columnsOf(df)).to.deep.equal({ s: [1, 2], rate: [0.5, 0.5], label: ['x', 'x'] });
+  });
+
+  it('only scalars make a one-row frame', () => {
+    const df = build({ count: 3, name: 'n', flag: true });
+    expect(df.shape).to.deep.equal([1, 3]);
+    expect(columnsOf(df)).to.deep.equal({ count: [3], name: ['n'], flag: [true] });
+  });
+
+  it('arrays become columns and must match the frame length', () => {
+    const df = build({ s: new Series([1, 2, 3]), arr: [4, 5, 6], typed: Float64Array.from([7, 8, 9]) });
+    expect(columnsOf(df)).to.deep.equal({ s: [1, 2, 3], arr: [4, 5, 6], typed: [7, 8, 9] });
+    expect(() => build({ s: new Series([1, 2, 3]), arr: [4, 5] }))
+      .to.throw(HamiltonError)
+      .with.property('message')
+      .that.includes("'arr'")
+      .and.includes('2 values')
+      .and.includes('3 rows');
+    expect(() => build({ one: [1, 2, 3], two: [1, 2] })).to.throw(HamiltonError, /'two'/);
+  });
+
+  it('arrays take the index of the Series beside them', () => {
+    const df = build({ s: new Series([1, 2], { index: ['p', 'q'] }), arr: [3, 4] });
+    expect(df.index).to.deep.equal(['p', 'q']);
+    expect(columnsOf(df)).to.deep.equal({ s: [1, 2], arr: [3, 4] });
+  });
+
+  it('DataFrame outputs contribute their columns, aligned on their index', () => {
+    const frame = new DataFrame({ x: [1, 2], y: [3, 4] }, { index: ['r1', 'r2'] });
+    const df = build({ frame, z: new Series([5, 6], { index: ['r2', 'r1'] }), k: 0 });
+    expect(df.columns).to.deep.equal(['x', 'y', 'z', 'k']);
+    expect(df.index).to.deep.equal(['r1', 'r2']);
+    expect(columnsOf(df)).to.deep.equal({ x: [1, 2], y: [3, 4], z: [6, 5], k: [0, 0] });
+  });
+
+  it('a column-name collision is a clear error naming both outputs', () => {
+    const frame = new DataFrame({ x: [1, 2] });
+    expect(() => build({ frame, x: new Series([3, 4]) }))
+      .to.throw(HamiltonError)
+      .with.property('message')
+      .that.includes("'x'")
+      .and.includes("output 'frame'")
+      .and.includes("output 'x'");
+    expect(() => build({ one: frame, two: new DataFrame({ x: [5, 6] }) })).to.throw(HamiltonError, /'one'.*'two'/s);
+  });
+
+  it('a single DataFrame output is returned as it is', () => {
+    const frame = new DataFrame({ x: [1, 2] });
+    expect(build({ frame })).to.equal(frame);
+    const derived = frame.add(1) as DataFrame;
+    expect(build({ derived })).to.equal(derived);
+  });
+
+  it('accepts Series and frames produced by danfo operations (root classes)', () => {
+    const s = new Series([1, 2]).mul(3) as Series;
+    const df = build({ s, t: new Series([1, 1]) });
+    expect(columnsOf(df)).to.deep.equal({ s: [3, 6], t: [1, 1] });
+  });
+
+  it('an object it cannot turn into a column is a clear error', () => {
+    expect(() => build({ s: new Series([1]), config: { a: 1 } }))
+      .to.throw(HamiltonError)
+      .with.property('message')
+      .that.includes("'config'")
+      .and.includes('DictResult');
+  });
+
+  it('is what new Driver returns, and can be chosen on the Builder', () => {
+    class Spend {
+      @node()
+      doubled(spend: Series): Series {
+        return spend.mul(2) as Series;
+      }
+      @node()
+      total(spend: Series): number {
+        return spend.sum();
+      }
+    }
+    const spend = new Series([1, 2, 3], { index: ['w1', 'w2', 'w3'] });
+    const df = new Driver({}, Spend).execute(['doubled', 'total', 'spend'], { inputs: { spend } });
+    expect(isDataFrame(df)).to.equal(true);
+    expect(df.index).to.deep.equal(['w1', 'w2', 'w3']);
+    expect(columnsOf(df)).to.deep.equal({ doubled: [2, 4, 6], total: [6, 6, 6], spend: [1, 2, 3] });
+    const viaBuilder = new Builder().withModules(Spend).withResultBuilder(new DataFrameResult()).build();
+    expect(columnsOf(viaBuilder.execute(['total'], { inputs: { spend } }))).to.deep.equal({ total: [6] });
+  });
+});
