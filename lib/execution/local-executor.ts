@@ -26,7 +26,7 @@ export class LocalExecutor implements Executor {
       } catch (error) {
         throw context.failure(step, args, error);
       }
-      if (result instanceof Promise) rejectPromise(step, result);
+      if (result instanceof Promise) throw asyncNodeError(step, result);
       context.store(step, result);
     }
   }
@@ -49,16 +49,22 @@ function runStepWithHooks(context: RunContext, step: PlanStep): void {
     for (const adapter of context.adapters) void adapter.afterNodeExecute?.({ ...event, success: false, error, durationMs });
     throw context.failure(step, args, error);
   }
-  if (result instanceof Promise) rejectPromise(step, result);
+  if (result instanceof Promise) {
+    // Hooks that saw the node start must also see it fail, or timers and progress bars stay open.
+    const error = asyncNodeError(step, result);
+    const durationMs = performance.now() - started;
+    for (const adapter of context.adapters) void adapter.afterNodeExecute?.({ ...event, success: false, error, durationMs });
+    throw error;
+  }
   const durationMs = performance.now() - started;
   for (const adapter of context.adapters) void adapter.afterNodeExecute?.({ ...event, success: true, result, durationMs });
   context.store(step, result);
 }
 
 /** An async node under the sync driver: its Promise must not flow on as a value. */
-function rejectPromise(step: PlanStep, promise: Promise<unknown>): never {
+function asyncNodeError(step: PlanStep, promise: Promise<unknown>): HamiltonError {
   promise.catch(() => undefined);
-  throw new HamiltonError(Messages.asyncNodeInSyncDriver(step.node.name, originOf(step.node)));
+  return new HamiltonError(Messages.asyncNodeInSyncDriver(step.node.name, originOf(step.node)));
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
