@@ -36,15 +36,19 @@ export class AsyncDriver<TResult = DataFrame> extends DriverBase<TResult> {
     const context = this.prepare(outputs, options);
     const adapters = context.adapters;
     for (const adapter of adapters) await adapter.beforeGraphExecute?.(this.graphEvent(context));
+    let results: Record<string, unknown>;
+    let built: TResult;
     try {
       await this.settings.executor.runAsync(context, options.signal);
-      const results = context.outputs();
-      for (const adapter of adapters) await adapter.afterGraphExecute?.({ runId: context.runId, success: true, results });
-      return this.resultBuilder.build(results);
+      results = context.outputs();
+      built = this.resultBuilder.build(results);
     } catch (error) {
       for (const adapter of adapters) await adapter.afterGraphExecute?.({ runId: context.runId, success: false, error });
       throw error;
     }
+    // Outside the try: a run is reported once, and only as a success once its result is built.
+    for (const adapter of adapters) await adapter.afterGraphExecute?.({ runId: context.runId, success: true, results });
+    return built;
   }
 
   /** Runs every check `execute` would without running nodes. */

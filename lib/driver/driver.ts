@@ -43,15 +43,19 @@ export class Driver<TResult = DataFrame> extends DriverBase<TResult> {
       return this.resultBuilder.build(context.outputs());
     }
     for (const adapter of adapters) void adapter.beforeGraphExecute?.(this.graphEvent(context));
+    let results: Record<string, unknown>;
+    let built: TResult;
     try {
       executor.runSync!(context);
-      const results = context.outputs();
-      for (const adapter of adapters) void adapter.afterGraphExecute?.({ runId: context.runId, success: true, results });
-      return this.resultBuilder.build(results);
+      results = context.outputs();
+      built = this.resultBuilder.build(results);
     } catch (error) {
       for (const adapter of adapters) void adapter.afterGraphExecute?.({ runId: context.runId, success: false, error });
       throw error;
     }
+    // Outside the try: a run is reported once, and only as a success once its result is built.
+    for (const adapter of adapters) void adapter.afterGraphExecute?.({ runId: context.runId, success: true, results });
+    return built;
   }
 
   /** Runs every check `execute` would (unknown names, missing inputs, input types) without running nodes. */

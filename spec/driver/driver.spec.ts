@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { DataFrame, Series } from 'danfojs';
 import {
   Builder,
+  DataFrameResult,
   Driver,
   HamiltonError,
   MissingInputError,
@@ -439,6 +440,26 @@ describe('driver/driver: executing a graph', () => {
       expect(ends[0].success).to.equal(false);
       expect(ends[0].error).to.be.instanceOf(NodeExecutionError);
     });
+  });
+
+  it('adapters hear one failed end when the result builder fails', () => {
+    const ends: Array<{ success: boolean; error?: unknown }> = [];
+    class Colliding {
+      frame(): DataFrame {
+        return new DataFrame({ total: [1, 2] });
+      }
+      total(): number {
+        return 3;
+      }
+    }
+    const dr = new Builder()
+      .withModules(Colliding)
+      .withResultBuilder(new DataFrameResult())
+      .withAdapters({ afterGraphExecute: (e) => void ends.push(e) })
+      .build();
+    expect(() => dr.execute(['frame', 'total'])).to.throw(HamiltonError, /'total'/);
+    expect(ends.map((e) => e.success)).to.deep.equal([false]);
+    expect(ends[0].error).to.be.instanceOf(HamiltonError);
   });
 
   it('a DataFrame returned by a node flows to its readers as is', () => {

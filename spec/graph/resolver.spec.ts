@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { InvalidDecoratorError, node } from 'hamilton-ts';
-import { nodeNameOf, resolveFeatureSet } from '../../lib/graph/resolver.js';
+import { FunctionGraph } from '../../lib/graph/function-graph.js';
+import { nodeNameOf } from '../../lib/graph/resolver.js';
 
 describe('graph/resolver: methods to node definitions', () => {
   class Spend {
@@ -14,8 +15,9 @@ describe('graph/resolver: methods to node definitions', () => {
     }
   }
 
-  const definitions = () => resolveFeatureSet({ cls: Spend, instance: new Spend(100) }, {});
-  const byName = (name: string) => definitions().find((d) => d.name === name)!;
+  // Resolved through the graph builder, which hands the resolver what it needs.
+  const graph = FunctionGraph.build([{ cls: Spend, instance: new Spend(100) }], { config: {}, allowModuleOverrides: false });
+  const byName = (name: string) => graph.get(name)!;
 
   it('makes one definition per method, with dependencies, origin, feature set and module tag', () => {
     const boosted = byName('boosted');
@@ -39,8 +41,8 @@ describe('graph/resolver: methods to node definitions', () => {
   });
 
   it('the callable runs the method on the given instance; undefined lets a default apply', () => {
-    expect(byName('boosted').callable([2, 3])).to.equal(106);
-    expect(byName('boosted').callable([2, undefined])).to.equal(102);
+    expect(byName('boosted').callable!([2, 3])).to.equal(106);
+    expect(byName('boosted').callable!([2, undefined])).to.equal(102);
   });
 
   describe('nodeNameOf', () => {
