@@ -18,6 +18,14 @@ export { parameterize, type ParameterBindings, type ParameterizedOutput } from '
 export { parameterizeValues } from './decorators/parameterize-values.js';
 export { parameterizeSources } from './decorators/parameterize-sources.js';
 export { value, source, group, type ValueRef, type SourceRef, type GroupRef, type ParameterRef } from './decorators/refs.js';
+export { configWhen } from './decorators/config-when.js';
+export { configWhenNot } from './decorators/config-when-not.js';
+export { configWhenIn } from './decorators/config-when-in.js';
+export { configWhenNotIn } from './decorators/config-when-not-in.js';
+export type { ConfigCondition, ConfigInCondition } from './decorators/config-when-args.js';
+export { tag } from './decorators/tag.js';
+export { tagOutputs } from './decorators/tag-outputs.js';
+export type { MethodDecorator } from './decorators/record.js';
 
 export type { ResultBuilder } from './results/result-builder.js';
 export { DictResult } from './results/dict-result.js';

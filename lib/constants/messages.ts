@@ -92,4 +92,13 @@ export const Messages = {
   badTagQuery: (key: string) =>
     `Tag query for '${key}' must be a string, a non-empty list of strings, or null (the tag exists).`,
   noNamesGiven: 'Name at least one node.',
+  notAMethod: (decorator: string, member: string, what: string) =>
+    `@${decorator} is applied to '${member}', ${what}; hamilton-ts decorators shape nodes, and only public ` +
+    `instance methods are nodes.`,
+  conflictingTag: (origin: string, node: string, key: string, first: string, second: string) =>
+    `${origin}: tag '${key}' of node '${node}' is set to ${first} and to ${second} by two decorators. ` +
+    `Give it one value (@tagOutputs may refine what @tag sets).`,
+  unknownTagOutput: (origin: string, name: string, produced: readonly string[]) =>
+    `${origin}: @tagOutputs names '${name}', which the method does not produce (it produces: ` +
+    `${produced.join(', ')}). Fix the node name.`,
 } as const;

@@ -17,4 +17,14 @@ export const DecoratorKind = {
   extractColumns: 'extractColumns',
   extractFields: 'extractFields',
   parameterize: 'parameterize',
+  configWhen: 'configWhen',
+  configTag: 'configTag',
+  tag: 'tag',
+  tagOutputs: 'tagOutputs',
 } as const;
+
+/** Tag Hamilton puts on config-selected nodes: the comma-joined config keys that selected them. */
+export const CONFIG_TAG = 'hamilton.config';
+
+/** First segments of tag keys that belong to the framework, so `@tag` rejects them (Hamilton's list). */
+export const RESERVED_TAG_NAMESPACES: readonly string[] = ['hamilton', 'data_quality', 'gdpr', 'ccpa', 'dag', 'module', 'ray_remote'];

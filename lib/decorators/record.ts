@@ -1,15 +1,68 @@
+import { Messages } from '../constants/messages.js';
+import { InvalidDecoratorError } from '../errors/index.js';
 import { getRegistry } from '../metadata/registry.js';
+import { recordInMetadata } from '../metadata/standard-records.js';
 
-/** The shape of a legacy (`experimentalDecorators`) method decorator. */
-export type MethodDecorator = (target: object, propertyKey: string | symbol, descriptor?: PropertyDescriptor) => void;
+/**
+ * A hamilton-ts method decorator. It works however the user compiles: with `experimentalDecorators` (legacy
+ * decorators, which also give the parameter and return types through `emitDecoratorMetadata`) or without it
+ * (TypeScript 5's standard decorators; node types are then unknown and edges are not type-checked).
+ */
+export interface MethodDecorator {
+  /** Legacy (`experimentalDecorators`) call. */
+  (target: object, propertyKey: string | symbol, descriptor?: PropertyDescriptor): void;
+  /** Standard (TC39) call. */
+  (value: Function, context: ClassMethodDecoratorContext): void;
+}
+
+/** What a standard decorator is told about the member it decorates. */
+interface StandardContext {
+  readonly kind: string;
+  readonly name: string | symbol;
+  readonly static?: boolean;
+  readonly private?: boolean;
+  readonly metadata?: object;
+}
 
 /**
  * Builds a method decorator that only records `args` under `kind` for the decorated method; checks of the
- * arguments belong in the decorator factory, so misuse fails when the class is defined.
+ * arguments belong in the decorator factory, so misuse fails when the class is defined. Applied to anything
+ * but a public instance method (which alone can be a node), it throws `InvalidDecoratorError` at once.
  */
 export function recordingDecorator<TArgs>(kind: string, args: TArgs): MethodDecorator {
-  return (target, propertyKey) => {
-    const cls = typeof target === 'function' ? target : target.constructor;
-    getRegistry().add({ kind, target: cls, method: String(propertyKey), args });
+  const decorator = (target: unknown, keyOrContext: unknown, descriptor?: PropertyDescriptor): void => {
+    if (isStandardContext(keyOrContext)) recordStandard(kind, args, target, keyOrContext);
+    else recordLegacy(kind, args, target as object, keyOrContext as string | symbol, descriptor);
   };
+  return decorator as MethodDecorator;
+}
+
+function isStandardContext(value: unknown): value is StandardContext {
+  return typeof value === 'object' && value !== null && 'kind' in value && 'name' in value;
+}
+
+function recordLegacy(kind: string, args: unknown, target: object, propertyKey: string | symbol, descriptor?: PropertyDescriptor): void {
+  const method = String(propertyKey);
+  if (typeof target === 'function') throw notAMethod(kind, method, 'a static method');
+  const member = descriptor ?? Object.getOwnPropertyDescriptor(target, propertyKey);
+  if (!member || typeof member.value !== 'function') {
+    throw notAMethod(kind, method, member?.get || member?.set ? 'an accessor' : 'a property');
+  }
+  getRegistry().add({ kind, target: target.constructor, method, args });
+}
+
+function recordStandard(kind: string, args: unknown, value: unknown, context: StandardContext): void {
+  const method = String(context.name);
+  if (context.kind !== 'method') throw notAMethod(kind, method, `a ${context.kind}`);
+  if (context.static) throw notAMethod(kind, method, 'a static method');
+  if (context.private) throw notAMethod(kind, method, 'a private (#) method');
+  const record = { kind, method, args };
+  // TypeScript >= 5.2 gives a metadata object per class (Symbol.metadata is installed on import); older
+  // compilers give none, and the record then waits under the method function itself.
+  if (typeof context.metadata === 'object' && context.metadata !== null) recordInMetadata(context.metadata, record);
+  else getRegistry().addForFunction(value as Function, record);
+}
+
+function notAMethod(kind: string, member: string, what: string): InvalidDecoratorError {
+  return new InvalidDecoratorError(Messages.notAMethod(kind, member, what));
 }

@@ -50,7 +50,7 @@ const DONE = 2;
 export function createPlan(graph: FunctionGraph, request: PlanRequest): ExecutionPlan {
   const inputKeys = new Set(request.inputKeys);
   checkInputs(graph, request.inputKeys);
-  checkKnown(graph, [...request.outputs, ...request.overrideKeys], inputKeys);
+  checkKnown(graph, request.outputs, request.overrideKeys, inputKeys);
 
   const overridden = new Set(request.overrideKeys);
   const nodes = graph.nodes;
@@ -164,7 +164,16 @@ function checkInputs(graph: FunctionGraph, inputKeys: readonly string[]): void {
   }
 }
 
-function checkKnown(graph: FunctionGraph, names: readonly string[], inputKeys: ReadonlySet<string>): void {
-  const unknown = names.filter((name) => !graph.get(name) && !inputKeys.has(name));
+/** Outputs may be plain inputs passed through; overrides replace nodes, so they must name one. */
+function checkKnown(
+  graph: FunctionGraph,
+  outputs: readonly string[],
+  overrideKeys: readonly string[],
+  inputKeys: ReadonlySet<string>,
+): void {
+  const unknown = [
+    ...outputs.filter((name) => !graph.get(name) && !inputKeys.has(name)),
+    ...overrideKeys.filter((name) => !graph.get(name)),
+  ];
   if (unknown.length > 0) throw unknownNodeError(unknown, graph.nodes.map((n) => n.name));
 }

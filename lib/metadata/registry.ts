@@ -1,4 +1,5 @@
 import { REGISTRY_GLOBAL_KEY } from '../constants/metadata-keys.js';
+import { recordsInMetadata, type PendingRecord } from './standard-records.js';
 
 /** Any class; feature sets are plain classes. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -19,9 +20,15 @@ export interface DecoratorRecord<TArgs = unknown> {
  * The one registry of decorator records, keyed by the class that declares the method (as class-validator's
  * MetadataStorage and TypeORM's metadata args storage are). Records of a base class stay on the base class:
  * an override in a subclass starts with its own decorators, as Hamilton's function replacement does.
+ *
+ * Legacy (`experimentalDecorators`) decorators know their class and record at once. Standard (TC39)
+ * decorators do not: their records wait in the class's decorator metadata or, without metadata, under the
+ * method function ({@link addForFunction}); the registry adopts them the first time it is asked about the class.
  */
 export class MetadataRegistry {
   private readonly byClass = new Map<Function, Map<string, DecoratorRecord[]>>();
+  private readonly byFunction = new WeakMap<Function, PendingRecord[]>();
+  private readonly adopted = new WeakSet<Function>();
 
   /** Records one decorator application. Decorators apply bottom-up; records keep the written top-down order. */
   add(record: DecoratorRecord): void {
@@ -32,9 +39,33 @@ export class MetadataRegistry {
     else methods.set(record.method, [record]);
   }
 
+  /**
+   * Records a standard decorator's application on a method function whose class gives no metadata object;
+   * records are kept in application order (innermost decorator first), as in a metadata object.
+   */
+  addForFunction(fn: Function, record: PendingRecord): void {
+    const list = this.byFunction.get(fn);
+    if (list) list.push(record);
+    else this.byFunction.set(fn, [record]);
+  }
+
   /** The records written on `cls.prototype[method]` itself (not inherited ones). */
   recordsOf(cls: Function, method: string): readonly DecoratorRecord[] {
+    if (!this.adopted.has(cls)) this.adopt(cls);
     return this.byClass.get(cls)?.get(method) ?? EMPTY;
+  }
+
+  /** Moves the records standard decorators left for `cls` into the registry, once per class. */
+  private adopt(cls: Function): void {
+    this.adopted.add(cls);
+    const pending = recordsInMetadata(cls);
+    const prototype = cls.prototype as object | undefined;
+    for (const name of prototype ? Object.getOwnPropertyNames(prototype) : []) {
+      const fn = Object.getOwnPropertyDescriptor(prototype, name)?.value as unknown;
+      const records = typeof fn === 'function' ? this.byFunction.get(fn) : undefined;
+      if (records) pending.push(...records.filter((r) => r.method === name));
+    }
+    for (const record of pending) this.add({ ...record, target: cls });
   }
 }
 

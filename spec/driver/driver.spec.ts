@@ -164,6 +164,18 @@ describe('driver/driver: executing a graph', () => {
       expect(dictDriver({ x: 4 }, new Counted()).execute(['b'])).to.deep.equal({ b: 10 });
     });
 
+    it('a config key named like a node can break what would be a cycle', () => {
+      class Loop {
+        a(b: number): number {
+          return b;
+        }
+        b(a: number): number {
+          return a + 1;
+        }
+      }
+      expect(dictDriver({ a: 5 }, Loop).execute(['b'])).to.deep.equal({ b: 6 });
+    });
+
     it('a config key named like a node replaces it, and its upstream is not needed', () => {
       const features = new Counted();
       const dr = dictDriver({ a: 100 }, features);
@@ -197,11 +209,14 @@ describe('driver/driver: executing a graph', () => {
       expect(dictDriver({}, new Counted()).execute(['a'], { overrides: { x: 9 } })).to.deep.equal({ a: 10 });
     });
 
-    it('unknown override names are UnknownNodeErrors', () => {
+    it('unknown override names are UnknownNodeErrors, also when the name is a plain input', () => {
       expect(() => dictDriver({}, new Counted()).execute(['a'], { inputs: { x: 1 }, overrides: { cc: 1 } })).to.throw(
         UnknownNodeError,
         /'cc'/,
       );
+      expect(() =>
+        dictDriver({}, new Counted()).execute(['a', 'extra'], { inputs: { x: 1, extra: 2 }, overrides: { extra: 3 } }),
+      ).to.throw(UnknownNodeError, /'extra'/);
     });
   });
 
@@ -234,6 +249,20 @@ describe('driver/driver: executing a graph', () => {
       expect(message).to.include("'x', needed by Needs.first").and.include("'z', needed by Needs.second");
       expect(message).not.to.include('optionalW').and.not.include("'q'");
       expect(features.calls).to.deep.equal([]);
+    });
+
+    it('an input one node reads optionally and another requires is missing for the one requiring it', () => {
+      class Mixed {
+        lenient(x = 1): number {
+          return x;
+        }
+        strict(x: number): number {
+          return x;
+        }
+      }
+      expect(dictDriver({}, Mixed).execute(['lenient'])).to.deep.equal({ lenient: 1 });
+      const error = catchError(() => dictDriver({}, Mixed).execute(['lenient', 'strict'])) as MissingInputError;
+      expect(error.missing).to.deep.equal([{ input: 'x', neededBy: ['Mixed.strict'] }]);
     });
 
     it('an input needed by several nodes lists them all', () => {

@@ -1,8 +1,12 @@
 import { DecoratorKind } from '../../constants/metadata-keys.js';
+import { configModifier } from './config.js';
+import { configTagModifier } from './config-tag.js';
 import { documentationModifier } from './documentation.js';
 import { extractColumnsModifier } from './extract-columns.js';
 import { extractFieldsModifier } from './extract-fields.js';
 import { parameterizeModifier } from './parameterize.js';
+import { tagModifier } from './tag.js';
+import { tagOutputsModifier } from './tag-outputs.js';
 import type { NodeModifier } from './modifier.js';
 
 /** Decorator kind -> what it does to nodes. A new decorator adds its modifier here. */
@@ -11,6 +15,10 @@ export const MODIFIERS: ReadonlyMap<string, NodeModifier<unknown>> = new Map<str
   [DecoratorKind.extractColumns, extractColumnsModifier],
   [DecoratorKind.extractFields, extractFieldsModifier],
   [DecoratorKind.parameterize, parameterizeModifier],
+  [DecoratorKind.configWhen, configModifier],
+  [DecoratorKind.configTag, configTagModifier],
+  [DecoratorKind.tag, tagModifier],
+  [DecoratorKind.tagOutputs, tagOutputsModifier],
 ]);
 
 export * from './modifier.js';

@@ -1,0 +1,14 @@
+import { configDecorator, type ConfigInCondition } from './config-when-args.js';
+import type { MethodDecorator } from './record.js';
+
+/**
+ * The method makes nodes only when, for every key of `condition`, the driver's config value is one of the
+ * listed values (a missing key reads as `undefined`).
+ *
+ * @example
+ * @configWhenIn({ mode: ['batch', 'backfill'] })
+ * surveyResults__offline(db: Db): DataFrame { ... }
+ */
+export function configWhenIn(condition: ConfigInCondition): MethodDecorator {
+  return configDecorator('configWhenIn', condition);
+}

@@ -1,0 +1,14 @@
+import { configDecorator, type ConfigCondition } from './config-when-args.js';
+import type { MethodDecorator } from './record.js';
+
+/**
+ * The method makes nodes only when no key of `condition` equals the driver's config value. A key missing
+ * from config reads as `undefined`, so it usually passes.
+ *
+ * @example
+ * @configWhenNot({ region: 'eu' })
+ * shippingCost__global(weight: number): number { ... }
+ */
+export function configWhenNot(condition: ConfigCondition): MethodDecorator {
+  return configDecorator('configWhenNot', condition);
+}
