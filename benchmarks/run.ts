@@ -1,0 +1,61 @@
+/**
+ * `npm run bench`: prints hamilton-ts speed figures (never asserts on them).
+ *   node dist/benchmarks/run.js           full: scalar DAG at 1k, 10k, 100k nodes; 1000 x 1000 dataframe workload
+ *   node dist/benchmarks/run.js --quick   CI: scalar DAG at 1k, 10k; a smaller dataframe workload
+ * Exits non-zero only when a benchmark's results are wrong (the driver disagrees with the direct code).
+ */
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import { runWorkload } from './dataframe-workload.js';
+import { fixed, median, printTable } from './report.js';
+import { runScalarDag } from './scalar-dag.js';
+
+const PACKAGE_ROOT = path.resolve(__dirname, '..', '..');
+
+/** Milliseconds of a fresh `node -e` child: the whole process, and the `require` alone (from inside it). */
+function childTimes(code: string): { processMs: number; requireMs: number } {
+  const start = performance.now();
+  const child = spawnSync(process.execPath, ['-e', code], { cwd: PACKAGE_ROOT, encoding: 'utf8' });
+  const processMs = performance.now() - start;
+  if (child.status !== 0) throw new Error(`node -e failed: ${child.stderr}`);
+  return { processMs, requireMs: Number(child.stdout.trim() || 0) };
+}
+
+function importTime(runs: number): void {
+  const bare: number[] = [];
+  const whole: number[] = [];
+  const inside: number[] = [];
+  const probe =
+    "const t = performance.now(); require('hamilton-ts'); process.stdout.write(String(performance.now() - t));";
+  for (let r = 0; r < runs; r++) {
+    bare.push(childTimes('').processMs);
+    const { processMs, requireMs } = childTimes(probe);
+    whole.push(processMs);
+    inside.push(requireMs);
+  }
+  printTable(
+    `Import time of 'hamilton-ts' (fresh node process; median of ${runs}, ms)`,
+    ["require('hamilton-ts')", 'node -e (with require)', 'node -e "" (bare)', 'process difference'],
+    [[fixed(median(inside), 1), fixed(median(whole), 1), fixed(median(bare), 1), fixed(median(whole) - median(bare), 1)]],
+    ['Target < 150 ms. danfojs is loaded lazily, on the first DataFrame a run builds.'],
+  );
+}
+
+function main(): void {
+  const quick = process.argv.includes('--quick');
+  console.log(`hamilton-ts benchmarks (${quick ? 'quick' : 'full'}), node ${process.version}`);
+  const started = performance.now();
+  importTime(quick ? 3 : 7);
+  runScalarDag(quick ? [1000, 10000] : [1000, 10000, 100000]);
+  if (quick) runWorkload(300, 200, 5);
+  else runWorkload(1000, 1000, 7);
+  console.log(`\ndone in ${fixed((performance.now() - started) / 1000, 1)} s`);
+}
+
+// Garbage collection between timed runs needs --expose-gc: re-run this script with it when it is missing.
+if (typeof (globalThis as { gc?: unknown }).gc !== 'function') {
+  const child = spawnSync(process.execPath, ['--expose-gc', __filename, ...process.argv.slice(2)], { stdio: 'inherit' });
+  process.exit(child.status ?? 1);
+} else {
+  main();
+}
