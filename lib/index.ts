@@ -17,6 +17,8 @@ export { extractFields, type ExtractFieldsOptions } from './decorators/extract-f
 export { parameterize, type ParameterBindings, type ParameterizedOutput } from './decorators/parameterize.js';
 export { parameterizeValues } from './decorators/parameterize-values.js';
 export { parameterizeSources } from './decorators/parameterize-sources.js';
+export { subdag, type SubdagOptions } from './decorators/subdag.js';
+export { parameterizedSubdag } from './decorators/parameterized-subdag.js';
 export { value, source, group, type ValueRef, type SourceRef, type GroupRef, type ParameterRef } from './decorators/refs.js';
 export { configWhen } from './decorators/config-when.js';
 export { configWhenNot } from './decorators/config-when-not.js';

@@ -70,6 +70,16 @@ export const Messages = {
     `Node '${node}' (${origin}) is async; the synchronous Driver would pass its Promise on as a value. ` +
     `Build an AsyncDriver (new Builder()....buildAsync()) to run async nodes.`,
   requestedOutput: '(requested output)',
+  subdagKeyInBoth: (origin: string, key: string) =>
+    `${origin}: @subdag key '${key}' is given both in inputs and in config; bind it in one place.`,
+  subdagUnknownInput: (origin: string, key: string, inputs: readonly string[]) =>
+    `${origin}: @subdag binds input '${key}', which no node of the sub-graph reads (it reads: ` +
+    `${inputs.join(', ') || 'nothing from outside'}). Fix the key or drop the binding.`,
+  subdagNoOutput: (origin: string, parameters: readonly string[], outputs: readonly string[]) =>
+    `${origin}: none of the method's parameters (${parameters.join(', ') || 'none'}) names an output of its ` +
+    `sub-graph (its nodes: ${outputs.slice(0, 12).join(', ')}${outputs.length > 12 ? ', ...' : ''}). Name the ` +
+    `parameters after the sub-graph nodes the method combines.`,
+  subdagNoFeatureSets: 'name at least one feature-set class for the sub-graph.',
   asyncExecutorInSyncDriver: (executor: string) =>
     `${executor} runs nodes outside this thread, so it cannot serve the synchronous Driver. Build with ` +
     `buildAsync() to get an AsyncDriver.`,

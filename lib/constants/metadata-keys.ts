@@ -8,6 +8,9 @@ export const REGISTRY_GLOBAL_KEY = Symbol.for('hamilton-ts:registry');
 /** Tag Hamilton puts on every function node: the feature-set class it came from. */
 export const MODULE_TAG = 'module';
 
+/** Separator between a sub-graph's namespace and its nodes' names (`east.sales`). */
+export const NAMESPACE_SEPARATOR = '.';
+
 /** Separator between a node name and its config-variant suffix (`surveyResults__batch`). */
 export const VARIANT_SEPARATOR = '__';
 
@@ -17,6 +20,7 @@ export const DecoratorKind = {
   extractColumns: 'extractColumns',
   extractFields: 'extractFields',
   parameterize: 'parameterize',
+  subdag: 'subdag',
   configWhen: 'configWhen',
   configTag: 'configTag',
   tag: 'tag',

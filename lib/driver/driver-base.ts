@@ -34,6 +34,7 @@ export abstract class DriverBase<TResult> {
     this.graph = FunctionGraph.build(featureSets, {
       config: settings.config,
       allowModuleOverrides: settings.allowModuleOverrides,
+      instantiate: (cls) => instantiateFeatureSets([cls], settings.container)[0].instance,
     });
     this.resultBuilder = settings.resultBuilder;
   }

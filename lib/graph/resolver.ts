@@ -16,14 +16,20 @@ export interface FeatureSetInstance {
   readonly instance: object;
 }
 
+/** What resolving needs from the graph builder: a way to resolve whole feature sets (for sub-graphs). */
+export interface ResolveEnvironment {
+  /** Resolves feature-set classes under a config, duplicates checked, as the graph builder does. */
+  readonly resolveInner: (featureSets: readonly Function[], config: Config) => NodeDefinition[];
+}
+
 /**
  * Turns a feature set into node definitions: every discovered method, shaped by the modifiers of the
  * decorators recorded on it, applied in phase order (config, generate, expand, transform, decorate).
  */
-export function resolveFeatureSet(featureSet: FeatureSetInstance, config: Config): NodeDefinition[] {
+export function resolveFeatureSet(featureSet: FeatureSetInstance, config: Config, environment: ResolveEnvironment): NodeDefinition[] {
   const nodes: NodeDefinition[] = [];
   for (const method of discoverMethods(featureSet.cls)) {
-    nodes.push(...resolveMethod(featureSet, method, config));
+    nodes.push(...resolveMethod(featureSet, method, config, environment));
   }
   return nodes;
 }
@@ -33,12 +39,26 @@ interface ModifierUse {
   readonly record: DecoratorRecord;
 }
 
-function resolveMethod(featureSet: FeatureSetInstance, method: DiscoveredMethod, config: Config): NodeDefinition[] {
+function resolveMethod(
+  featureSet: FeatureSetInstance,
+  method: DiscoveredMethod,
+  config: Config,
+  environment: ResolveEnvironment,
+): NodeDefinition[] {
   const featureSetName = featureSet.cls.name;
   const origin = `${featureSetName}.${method.name}`;
   const uses = modifierUses(getRegistry().recordsOf(method.declaringClass, method.name), origin);
+  if (uses.length === 0) {
+    // The common case: no decorators, so no modifier needs a method context; the base node as it is.
+    const nodeName = nodeNameOf(method.name, origin);
+    const prototype = method.declaringClass.prototype as object;
+    const parameters = readParameters(method.fn, origin);
+    const parameterTypes = parameterTypesOf(prototype, method.name, parameters);
+    const returnType = returnTypeOf(prototype, method.name);
+    return [nodeOf(featureSetName, nodeName, origin, '', method.fn, featureSet.instance, parameters, parameterTypes, returnType)];
+  }
   const doc = (uses.find((u) => u.record.kind === DecoratorKind.node)?.record.args as NodeOptions | undefined)?.doc ?? '';
-  const context = methodContext(featureSet, method, config, origin, uses.length > 0, doc);
+  const context = methodContext(featureSet, method, config, origin, doc, environment);
   let nodes: NodeDefinition[] | undefined;
   for (const phase of PHASES) {
     for (const { modifier, record } of uses) {
@@ -81,8 +101,8 @@ function methodContext(
   method: DiscoveredMethod,
   config: Config,
   origin: string,
-  decorated: boolean,
   doc: string,
+  environment: ResolveEnvironment,
 ): MethodContext {
   const nodeName = nodeNameOf(method.name, origin);
   const prototype = method.declaringClass.prototype as object;
@@ -97,33 +117,57 @@ function methodContext(
     instance: featureSet.instance,
     config,
     doc,
+    resolveInner: environment.resolveInner,
     // Read lazily: a method that config excludes is never parsed.
     get parameters() {
       return (parameters ??= readParameters(method.fn, origin));
     },
     get parameterTypes() {
-      if (parameterTypes) return parameterTypes;
-      const declared = decorated ? (Reflect.getOwnMetadata(DESIGN_PARAM_TYPES, prototype, method.name) as unknown[]) : undefined;
-      return (parameterTypes = context.parameters.map((_, i) => knownType(declared?.[i])));
+      return (parameterTypes ??= parameterTypesOf(prototype, method.name, context.parameters));
     },
     get returnType() {
-      return decorated ? knownType(Reflect.getOwnMetadata(DESIGN_RETURN_TYPE, prototype, method.name)) : undefined;
+      return returnTypeOf(prototype, method.name);
     },
     baseNode: () => baseNode(context),
   };
   return context;
 }
 
+/** The parameter types TypeScript's decorator metadata declares (`undefined` where it says nothing). */
+function parameterTypesOf(prototype: object, method: string, parameters: readonly ParameterSpec[]): NodeType[] {
+  const declared = Reflect.getOwnMetadata(DESIGN_PARAM_TYPES, prototype, method) as unknown[] | undefined;
+  return parameters.map((_, i) => knownType(declared?.[i]));
+}
+
+function returnTypeOf(prototype: object, method: string): NodeType {
+  return knownType(Reflect.getOwnMetadata(DESIGN_RETURN_TYPE, prototype, method));
+}
+
 function baseNode(context: MethodContext): NodeDefinition {
-  const { fn, instance, parameterTypes } = context;
+  const { parameters, parameterTypes } = context;
+  return nodeOf(context.featureSet, context.nodeName, context.origin, context.doc, context.fn, context.instance, parameters, parameterTypes, context.returnType);
+}
+
+/** The node a method itself defines, before any modifier. */
+function nodeOf(
+  featureSet: string,
+  nodeName: string,
+  origin: string,
+  doc: string,
+  fn: Function,
+  instance: object,
+  parameters: readonly ParameterSpec[],
+  parameterTypes: readonly NodeType[],
+  returnType: NodeType,
+): NodeDefinition {
   return {
-    name: context.nodeName,
-    type: context.returnType,
-    doc: context.doc,
-    tags: { [MODULE_TAG]: context.featureSet },
-    dependencies: context.parameters.map((p, i) => ({ name: p.name, optional: p.optional, type: parameterTypes[i] })),
-    originatingFunctions: [context.origin],
-    featureSet: context.featureSet,
+    name: nodeName,
+    type: returnType,
+    doc,
+    tags: { [MODULE_TAG]: featureSet },
+    dependencies: parameters.map((p, i) => ({ name: p.name, optional: p.optional, type: parameterTypes[i] })),
+    originatingFunctions: [origin],
+    featureSet,
     callable: (args) => fn.apply(instance, args),
   };
 }

@@ -1,4 +1,5 @@
 import type { NodeDefinition } from '../node.js';
+import { finalNodes } from './targets.js';
 
 /** One piece to pull out of a produced value. */
 export interface Extraction {
@@ -9,17 +10,18 @@ export interface Extraction {
 }
 
 /**
- * Shared by the extract decorators: each produced node stays, and every extraction becomes a node that
- * depends on it, with its tags and code origin. Extracted nodes are the new final nodes, so decorations
+ * Shared by the extract decorators: each produced node stays, and every extraction of a final node becomes
+ * a node that depends on it, with its tags and code origin. Extracted nodes are the new final nodes, so decorations
  * such as `@tag` land on them.
  */
 export function extractedNodes(
   nodes: readonly NodeDefinition[],
   extractionsOf: (node: NodeDefinition) => readonly Extraction[],
 ): NodeDefinition[] {
+  const targets = finalNodes(nodes);
   return nodes.flatMap((node) => [
     node,
-    ...extractionsOf(node).map(
+    ...(targets.has(node) ? extractionsOf(node) : []).map(
       (extraction): NodeDefinition => ({
         name: extraction.name,
         type: extraction.type,

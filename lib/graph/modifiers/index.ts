@@ -5,6 +5,7 @@ import { documentationModifier } from './documentation.js';
 import { extractColumnsModifier } from './extract-columns.js';
 import { extractFieldsModifier } from './extract-fields.js';
 import { parameterizeModifier } from './parameterize.js';
+import { subdagModifier } from './subdag.js';
 import { tagModifier } from './tag.js';
 import { tagOutputsModifier } from './tag-outputs.js';
 import type { NodeModifier } from './modifier.js';
@@ -15,6 +16,7 @@ export const MODIFIERS: ReadonlyMap<string, NodeModifier<unknown>> = new Map<str
   [DecoratorKind.extractColumns, extractColumnsModifier],
   [DecoratorKind.extractFields, extractFieldsModifier],
   [DecoratorKind.parameterize, parameterizeModifier],
+  [DecoratorKind.subdag, subdagModifier],
   [DecoratorKind.configWhen, configModifier],
   [DecoratorKind.configTag, configTagModifier],
   [DecoratorKind.tag, tagModifier],

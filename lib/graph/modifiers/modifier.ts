@@ -30,6 +30,8 @@ export interface MethodContext {
   readonly returnType: NodeType;
   /** The method's documentation (from `@node({ doc })`), a template for parameterized outputs. */
   readonly doc: string;
+  /** Resolves feature-set classes under a config (for sub-graphs), as the graph builder does. */
+  readonly resolveInner: (featureSets: readonly Function[], config: Config) => NodeDefinition[];
   /** The node the method itself defines, before any modifier. */
   readonly baseNode: () => NodeDefinition;
 }

@@ -3,6 +3,7 @@ import type { ParameterizeArgs, ParameterBindings } from '../../decorators/param
 import { InvalidDecoratorError } from '../../errors/index.js';
 import type { Dependency, NodeDefinition } from '../node.js';
 import type { MethodContext, NodeModifier } from './modifier.js';
+import { finalNodes } from './targets.js';
 
 /** Where one original argument comes from: a new dependency's position, a literal, or an array of those. */
 type ArgumentSource =
@@ -14,12 +15,14 @@ type ArgumentSource =
 export const parameterizeModifier: NodeModifier<ParameterizeArgs> = {
   phase: 'expand',
   allowsMultiple: false,
-  apply: (nodes, args, context) =>
-    nodes.flatMap((node) =>
-      Object.entries(args.outputs).map(([outputName, output]) =>
+  apply: (nodes, args, context) => {
+    const targets = finalNodes(nodes);
+    return nodes.flatMap((node) =>
+      !targets.has(node) ? [node] : Object.entries(args.outputs).map(([outputName, output]) =>
         bindParameters(node, outputName, output.bindings, output.doc ?? templated(node.doc, outputName, output.bindings), args.decorator, context),
       ),
-    ),
+    );
+  },
 };
 
 /** A copy of `node` named `name` whose parameters are bound as `bindings` say; unbound ones stay dependencies. */
