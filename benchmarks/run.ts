@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { runWorkload } from './dataframe-workload.js';
+import { runDecoratedDag } from './decorated-dag.js';
 import { fixed, median, printTable } from './report.js';
 import { runScalarDag } from './scalar-dag.js';
 
@@ -47,6 +48,7 @@ function main(): void {
   const started = performance.now();
   importTime(quick ? 3 : 7);
   runScalarDag(quick ? [1000, 10000] : [1000, 10000, 100000]);
+  runDecoratedDag(quick ? [10000] : [10000, 100000], quick ? 3 : 7);
   if (quick) runWorkload(300, 200, 5);
   else runWorkload(1000, 1000, 7);
   console.log(`\ndone in ${fixed((performance.now() - started) / 1000, 1)} s`);
