@@ -111,4 +111,7 @@ export const Messages = {
   unknownTagOutput: (origin: string, name: string, produced: readonly string[]) =>
     `${origin}: @tagOutputs names '${name}', which the method does not produce (it produces: ` +
     `${produced.join(', ')}). Fix the node name.`,
+  nestModuleOptions: (problem: string) =>
+    `HamiltonModule.forRoot(): ${problem}. Example: HamiltonModule.forRoot({ modules: [Loaders, Features], ` +
+    `config: { mode: 'realtime' } }).`,
 } as const;

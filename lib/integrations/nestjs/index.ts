@@ -1,0 +1,10 @@
+/**
+ * `hamilton-ts/nestjs`: Hamilton drivers as NestJS providers. A subpath of its own, so that importing
+ * `hamilton-ts` never loads (or requires) Nest.
+ */
+import 'reflect-metadata';
+
+export { HamiltonModule } from './hamilton.module.js';
+export { InjectDriver } from './inject-driver.js';
+export { HAMILTON_DRIVER, HAMILTON_MODULE_OPTIONS } from './tokens.js';
+export type { HamiltonModuleOptions } from './options.js';
