@@ -10,17 +10,25 @@ export interface DiscoveredMethod {
  * base method). Not nodes: the constructor, names starting with `_`, accessors, statics, `Object.prototype`.
  */
 export function discoverMethods(cls: Function): DiscoveredMethod[] {
-  const found = new Map<string, DiscoveredMethod>();
-  const seen = new Set<string>();
+  const found: DiscoveredMethod[] = [];
+  // Names the nearer classes declare (methods or not); filled only once there is a base class to walk,
+  // since the names of one prototype are unique.
+  let seen: Set<string> | undefined;
+  let nearer: readonly string[] = [];
   for (let proto = cls.prototype; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
-    for (const name of Object.getOwnPropertyNames(proto)) {
-      if (seen.has(name)) continue;
-      seen.add(name);
+    if (nearer.length > 0) {
+      seen ??= new Set();
+      for (const name of nearer) seen.add(name);
+    }
+    const names = Object.getOwnPropertyNames(proto);
+    for (const name of names) {
+      if (seen?.has(name)) continue;
       if (name === 'constructor' || name.startsWith('_')) continue;
       const descriptor = Object.getOwnPropertyDescriptor(proto, name);
       if (!descriptor || descriptor.get || descriptor.set || typeof descriptor.value !== 'function') continue;
-      found.set(name, { name, fn: descriptor.value, declaringClass: proto.constructor });
+      found.push({ name, fn: descriptor.value, declaringClass: proto.constructor });
     }
+    nearer = names;
   }
-  return [...found.values()];
+  return found;
 }

@@ -74,6 +74,7 @@ function resolveMethod(
 }
 
 function modifierUses(records: readonly DecoratorRecord[], origin: string): ModifierUse[] {
+  if (records.length === 0) return [];
   const seen = new Set<string>();
   return records.map((record) => {
     const modifier = MODIFIERS.get(record.kind);
