@@ -1,4 +1,5 @@
-import { Container } from 'inversify';
+import type { Container } from 'inversify';
+import { newContainer } from './container.js';
 import { HamiltonTokens } from '../constants/tokens.js';
 import type { LifecycleAdapter } from '../execution/adapters.js';
 import type { Config } from '../graph/modifiers/index.js';
@@ -79,7 +80,7 @@ export class Builder<TResult = Record<string, unknown>> {
   }
 
   private settings(): DriverSettings<TResult> {
-    const container = this.container ?? new Container();
+    const container = this.container ?? newContainer();
     const fromContainer = container.isBound(HamiltonTokens.ResultBuilder)
       ? container.get<ResultBuilder<TResult>>(HamiltonTokens.ResultBuilder)
       : undefined;

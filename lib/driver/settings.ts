@@ -1,4 +1,5 @@
-import { Container } from 'inversify';
+import type { Container } from 'inversify';
+import { newContainer } from './container.js';
 import type { DataFrame } from '../dataframe/danfo.js';
 import type { LifecycleAdapter } from '../execution/adapters.js';
 import type { Executor } from '../execution/executor.js';
@@ -14,7 +15,7 @@ export class DriverSettings<TResult> {
     readonly config: Config,
     readonly featureSets: readonly FeatureSet[],
     readonly resultBuilder: ResultBuilder<TResult>,
-    readonly container: Container = new Container(),
+    readonly container: Container = newContainer(),
     readonly adapters: readonly LifecycleAdapter[] = [],
     readonly allowModuleOverrides = false,
     readonly executor: Executor = new LocalExecutor(),
