@@ -31,12 +31,6 @@ export function withTags(node: NodeDefinition, tags: Tags, source: TagSource, co
   return { ...node, tags: merged };
 }
 
-/** Hamilton's default target: produced nodes that no other produced node reads (extracted columns and fields). */
-export function finalNodes(nodes: readonly NodeDefinition[]): Set<NodeDefinition> {
-  const read = new Set(nodes.flatMap((n) => n.dependencies.map((d) => d.name)));
-  return new Set(nodes.filter((n) => !read.has(n.name)));
-}
-
 function sameValue(a: TagValue | undefined, b: TagValue): boolean {
   if (typeof a === 'string' || typeof b === 'string' || a === undefined) return a === b;
   return a.length === b.length && a.every((v, i) => v === b[i]);

@@ -1,6 +1,7 @@
 import type { TagArgs } from '../../decorators/tag.js';
 import type { NodeModifier } from './modifier.js';
-import { finalNodes, withTags } from './tag-merge.js';
+import { withTags } from './tag-merge.js';
+import { finalNodes } from './targets.js';
 
 /** `@tag`: tags the final nodes of the method (with extract decorators, the extracted nodes). */
 export const tagModifier: NodeModifier<TagArgs> = {
