@@ -58,6 +58,8 @@ type Vector = Extract<Column, { kind: 'vector' }>;
 function frameOf(d: DanfoModule, columns: ReadonlyMap<string, Column>): DataFrame {
   const vectors = [...columns.values()].filter((c): c is Vector => c.kind === 'vector');
   const data: Record<string, unknown[]> = {};
+  // danfo cannot build a frame from an empty object, but can from an empty list.
+  if (columns.size === 0) return new d.DataFrame([]);
   if (vectors.length === 0) {
     for (const [name, column] of columns) data[name] = [(column as { value: unknown }).value];
     return new d.DataFrame(data);

@@ -50,6 +50,12 @@ describe('results/dataframe-result: outputs to one danfo DataFrame', () => {
     expect(columnsOf(df)).to.deep.equal({ count: [3], name: ['n'], flag: [true] });
   });
 
+  it('no outputs make an empty frame', () => {
+    const df = build({});
+    expect(isDataFrame(df)).to.equal(true);
+    expect(df.shape).to.deep.equal([0, 0]);
+  });
+
   it('arrays become columns and must match the frame length', () => {
     const df = build({ s: new Series([1, 2, 3]), arr: [4, 5, 6], typed: Float64Array.from([7, 8, 9]) });
     expect(columnsOf(df)).to.deep.equal({ s: [1, 2, 3], arr: [4, 5, 6], typed: [7, 8, 9] });
