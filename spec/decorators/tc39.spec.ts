@@ -150,6 +150,17 @@ describe('standard (TC39) decorators: compiled without experimentalDecorators', 
         ]);
       });
 
+      it('parameterize with group, parameterizeSources, configWhenIn/NotIn/Not and subdag', () => {
+        const outputs = ['total', 'pointsPlusOne', 'pointsCopy', 'discount', 'vat', 'innerResult'];
+        const gold = driver(mode, { tier: 'gold' }, 'MoreDecorators').execute(outputs, { inputs: { points: 5 } });
+        expect(gold).to.deep.equal({ total: 15, pointsPlusOne: 6, pointsCopy: 5, discount: 0.2, vat: 0, innerResult: 11 });
+        const basic = driver(mode, {}, 'MoreDecorators').execute(['discount'], { inputs: { points: 5 } });
+        expect(basic).to.deep.equal({ discount: 0 });
+        const eu = variables(mode, { region: 'eu' }, 'MoreDecorators');
+        expect(eu).to.not.have.property('vat');
+        expect(eu['innerResult.doubled'].tags).to.include({ layer: 'inner' });
+      });
+
       it("an override keeps only its own decorators; a base method keeps the base's", () => {
         const derived = variables(mode, {}, 'DerivedScores');
         expect(derived.score.tags).to.deep.equal({ module: 'DerivedScores', owner: 'derived' });
@@ -179,7 +190,7 @@ describe('standard (TC39) decorators: compiled without experimentalDecorators', 
   it('both builds give the same graph: names, tags, docs and origins', () => {
     for (const config of [{ mode: 'batch' }, { mode: 'streaming' }, { mode: 'dryRun' }]) {
       const shape = (mode: Mode) =>
-        Object.values(variables(mode, config, 'SurveyFeatures', 'DerivedScores')).map(({ name, tags, doc, originatingFunctions }) => ({
+        Object.values(variables(mode, config, 'SurveyFeatures', 'DerivedScores', 'MoreDecorators')).map(({ name, tags, doc, originatingFunctions }) => ({
           name,
           tags,
           doc,
