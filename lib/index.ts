@@ -28,6 +28,13 @@ export type { ConfigCondition, ConfigInCondition } from './decorators/config-whe
 export { tag } from './decorators/tag.js';
 export { tagOutputs } from './decorators/tag-outputs.js';
 export type { MethodDecorator } from './decorators/record.js';
+export { checkOutput, type CheckOutputOptions } from './decorators/check-output.js';
+export { checkOutputCustom } from './decorators/check-output-custom.js';
+export type { DataValidator, ValidationResult, CheckResult, Importance } from './validation/types.js';
+export type { DataType } from './validation/checks/data-type.js';
+export { ValidationRecorder } from './validation/recorder.js';
+export { setValidationLogger, type ValidationLogger } from './validation/logger.js';
+export { DataQualityTags } from './validation/tags.js';
 
 export type { ResultBuilder } from './results/result-builder.js';
 export { DictResult } from './results/dict-result.js';
@@ -44,6 +51,9 @@ export type {
 } from './execution/adapters.js';
 export type { Executor } from './execution/executor.js';
 export { LocalExecutor } from './execution/local-executor.js';
+export { TimingTracker, type NodeTiming } from './execution/adapters/timing-tracker.js';
+export { ExecutionLogger } from './execution/adapters/execution-logger.js';
+export { ProgressBar, type ProgressSink } from './execution/adapters/progress-bar.js';
 
 export type { Variable } from './lineage/variable.js';
 export type { TagQuery } from './lineage/tag-filter.js';

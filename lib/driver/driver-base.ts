@@ -77,7 +77,8 @@ export abstract class DriverBase<TResult> {
 
   /** What graph-level hooks are told about a run. */
   protected graphEvent(context: RunContext): GraphRunEvent {
-    return { runId: context.runId, outputs: context.plan.outputs, inputs: context.run.inputs, overrides: context.run.overrides };
+    const { plan, run } = context;
+    return { runId: context.runId, outputs: plan.outputs, inputs: run.inputs, overrides: run.overrides, plannedNodes: plan.steps.map((s) => s.node.name) };
   }
 
   /** A checked run context: plan, values in place, input types verified. */

@@ -4,6 +4,8 @@ export interface GraphRunEvent {
   readonly outputs: readonly string[];
   readonly inputs: Readonly<Record<string, unknown>>;
   readonly overrides: Readonly<Record<string, unknown>>;
+  /** The nodes this run will execute, in plan order. */
+  readonly plannedNodes: readonly string[];
 }
 
 /** One node about to run, given to `beforeNodeExecute`. */
