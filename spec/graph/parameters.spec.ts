@@ -123,6 +123,40 @@ describe('graph/parameters: reading dependencies from compiled methods', () => {
     ]);
   });
 
+  it('skips defaults holding functions, classes, division next to regex literals and optional chaining', () => {
+    const lookup: { y?: number } | undefined = undefined;
+    class F {
+      defaults(
+        ratio = 6 / 2 / 1,
+        make = () => ({ a: 1, b: 2 }),
+        Cls = class {
+          m(p: number, q: number) {
+            return `}${p}${q}`;
+          }
+        },
+        fn = function (p: number, q: number) {
+          return p + q;
+        },
+        test = /\)/.test(')'),
+        chained = (lookup as { y?: number } | undefined)?.y ?? 2,
+        big = 1_000n,
+        required: number,
+      ): unknown {
+        return [ratio, make, Cls, fn, test, chained, big, required];
+      }
+    }
+    expect(paramsOf(F, 'defaults').map((p) => `${p.name}${p.optional ? '?' : ''}`)).to.deep.equal([
+      'ratio?',
+      'make?',
+      'Cls?',
+      'fn?',
+      'test?',
+      'chained?',
+      'big?',
+      'required',
+    ]);
+  });
+
   it('reads methods whose names are keywords or computed', () => {
     class F {
       delete(row: number): number {
