@@ -471,7 +471,7 @@ describe('driver/driver: executing a graph', () => {
     });
   });
 
-  it('adapters hear one failed end when the result builder fails', () => {
+  it('adapters hear one failed end when the result builder fails (sync and async drivers)', async () => {
     const ends: Array<{ success: boolean; error?: unknown }> = [];
     class Colliding {
       frame(): DataFrame {
@@ -489,6 +489,17 @@ describe('driver/driver: executing a graph', () => {
     expect(() => dr.execute(['frame', 'total'])).to.throw(HamiltonError, /'total'/);
     expect(ends.map((e) => e.success)).to.deep.equal([false]);
     expect(ends[0].error).to.be.instanceOf(HamiltonError);
+
+    const asyncEnds: boolean[] = [];
+    const asyncDriver = await new Builder()
+      .withModules(Colliding)
+      .withResultBuilder(new DataFrameResult())
+      .withAdapters({ afterGraphExecute: (e) => void asyncEnds.push(e.success) })
+      .buildAsync();
+    let asyncError: unknown;
+    await asyncDriver.execute(['frame', 'total']).catch((e: unknown) => (asyncError = e));
+    expect(asyncError).to.be.instanceOf(HamiltonError);
+    expect(asyncEnds).to.deep.equal([false]);
   });
 
   it('a DataFrame returned by a node flows to its readers as is', () => {
