@@ -2,6 +2,7 @@ import type { Container } from 'inversify';
 import { Messages } from '../constants/messages.js';
 import { HamiltonError } from '../errors/index.js';
 import type { FeatureSetInstance } from '../graph/resolver.js';
+import { describeValue } from '../graph/types.js';
 import type { Constructor } from '../metadata/registry.js';
 
 /** A feature set as given to a driver: a class (instantiated through the container) or an instance. */
@@ -23,7 +24,11 @@ export function instantiateFeatureSets(featureSets: readonly FeatureSet[], conta
         throw new HamiltonError(Messages.cannotInstantiate(cls.name, (error as Error).message), { cause: error });
       }
     }
-    if (featureSet === null || typeof featureSet !== 'object') throw new HamiltonError(Messages.notAFeatureSet(String(featureSet)));
+    // Nodes come from a class's methods: a plain object or an array (say, an unspread list) has none to give.
+    const prototype: unknown = featureSet === null || typeof featureSet !== 'object' ? null : Object.getPrototypeOf(featureSet);
+    if (prototype === null || prototype === Object.prototype || Array.isArray(featureSet)) {
+      throw new HamiltonError(Messages.notAFeatureSet(describeValue(featureSet)));
+    }
     return { cls: featureSet.constructor, instance: featureSet };
   });
 }

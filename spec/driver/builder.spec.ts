@@ -139,8 +139,13 @@ describe('driver/builder: building drivers', () => {
       expect(dr.execute(['label'], { inputs: { x: 3 } })).to.deep.equal({ label: 'i:6' });
     });
 
-    it('a value that is neither a class nor an object is rejected', () => {
+    it('a value that is neither a class nor an instance of one is rejected, not read as a set without nodes', () => {
       expect(() => new Builder().withModules(42 as never).build()).to.throw(HamiltonError, /42 is not a feature set/);
+      expect(() => new Builder().withModules(null as never).build()).to.throw(HamiltonError, /null is not a feature set/);
+      const literal = { doubled: (x: number) => x * 2 };
+      expect(() => new Builder().withModules(literal).build()).to.throw(HamiltonError, /Object is not a feature set/);
+      expect(() => new Builder().withModules(Object.create(null) as object).build()).to.throw(HamiltonError, /not a feature set/);
+      expect(() => new Builder().withModules([Plain] as never).build()).to.throw(HamiltonError, /Array\(1\) is not a feature set/);
     });
   });
 });
