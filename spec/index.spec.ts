@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
 
 describe('hamilton-ts package import', () => {
   it('importing hamilton-ts and running a DictResult graph loads no heavy library (danfo, class-validator)', () => {
@@ -12,7 +13,7 @@ describe('hamilton-ts package import', () => {
       const heavy = ['danfojs', 'class-validator'].filter((name) =>
         Object.keys(require.cache).some((k) => k.includes('node_modules/' + name + '/')));
       console.log(JSON.stringify({ result, heavy }));`;
-    const output = execFileSync(process.execPath, ['-e', script], { cwd: process.cwd(), encoding: 'utf8' });
+    const output = execFileSync(process.execPath, ['-e', script], { cwd: resolve(__dirname, '../..'), encoding: 'utf8' });
     expect(JSON.parse(output.trim())).to.deep.equal({ result: { b: 2 }, heavy: [] });
   });
 });
