@@ -50,6 +50,11 @@ export { ProgressBar, type ProgressSink } from './execution/adapters/progress-ba
 
 export type { Variable } from './lineage/variable.js';
 export type { TagQuery } from './lineage/tag-filter.js';
+export type { DisplayOptions, FileOption, Orient, VisualizeExecutionOptions } from './lineage/display-options.js';
+export type { FeatureCatalog, CatalogEntry, CatalogOptions } from './lineage/catalog/catalog.js';
+export { catalogToMarkdown } from './lineage/catalog/markdown.js';
+export type { ExplorerOptions } from './lineage/explorer/explorer.js';
+export { renderSvg } from './lineage/dot/svg.js';
 export type { Config } from './graph/modifiers/index.js';
 export type { Tags, TagValue } from './graph/node.js';
 export type { Constructor } from './metadata/registry.js';

@@ -114,4 +114,33 @@ export const Messages = {
   nestModuleOptions: (problem: string) =>
     `HamiltonModule.forRoot(): ${problem}. Example: HamiltonModule.forRoot({ modules: [Loaders, Features], ` +
     `config: { mode: 'realtime' } }).`,
+  lineage: {
+    badOrient: (orient: string, allowed: readonly string[]) =>
+      `orient '${orient}' is not a Graphviz direction; use one of ${allowed.map((o) => `'${o}'`).join(', ')}.`,
+    badAttributeName: (where: string, key: string) =>
+      `${where} gives attribute '${key}'; Graphviz attribute names are letters, digits and underscores.`,
+    badAttributeValue: (where: string, key: string, type: string) =>
+      `${where} gives attribute '${key}' a ${type}; Graphviz attribute values are strings.`,
+    noPath: (from: string, to: string) =>
+      `No path found between '${from}' and '${to}': '${to}' does not depend on '${from}'. Name the upstream node ` +
+      `first, or look at whatIsDownstreamOf('${from}').`,
+    unsupportedPicture: (file: string, extensions: readonly string[]) =>
+      `Cannot write a picture to '${file}': the file name must end in ${extensions.join(', ')}.`,
+    bypassValidationHint: '\nUse `bypassValidation: true` to draw the execution anyway.',
+  },
+  cli: {
+    moduleNotFound: (file: string) => `Module '${file}' does not exist.`,
+    moduleFailed: (file: string, cause: string) => `Loading module '${file}' failed: ${cause}`,
+    noFeatureSets: (file: string) =>
+      `Module '${file}' exports no class; export the feature-set classes (every exported class is one).`,
+    needsTsNode: (file: string) =>
+      `Module '${file}' is TypeScript, and ts-node is not installed; install it or pass the compiled .js file.`,
+    badConfigPair: (pair: string) => `--config '${pair}' is not key=value.`,
+    badInputs: (file: string, cause: string) => `--inputs '${file}' must be a JSON object: ${cause}.`,
+    oneLineageQuery: 'Give exactly one of --upstream, --downstream or --path.',
+    pathNeedsTwo: (count: number) => `--path takes two node names (from, to), got ${count}.`,
+    unsupportedOut: (file: string) => `--out '${file}' must end in .svg, .dot or .html.`,
+    badFormat: (format: string) => `--format '${format}' is not md or json.`,
+    valid: (outputs: readonly string[]) => `OK: ${outputs.join(', ')} can be computed with the given inputs and config.`,
+  },
 } as const;

@@ -5,6 +5,10 @@ import { FunctionGraph } from '../graph/function-graph.js';
 import { downstreamOf, pathBetween, upstreamOf } from '../lineage/queries.js';
 import { checkTagQuery, tagsMatch, type TagQuery } from '../lineage/tag-filter.js';
 import { variableOf, type Variable } from '../lineage/variable.js';
+import { buildCatalog, type CatalogOptions, type FeatureCatalog } from '../lineage/catalog/catalog.js';
+import type { DisplayOptions, FileOption, VisualizeExecutionOptions } from '../lineage/display-options.js';
+import { lineageExplorerHtml, type ExplorerOptions } from '../lineage/explorer/explorer.js';
+import * as pictures from '../lineage/pictures.js';
 import type { ResultBuilder } from '../results/result-builder.js';
 import { instantiateFeatureSets } from './instantiate.js';
 import type { DriverSettings } from './settings.js';
@@ -59,6 +63,60 @@ export abstract class DriverBase<TResult> {
   /** The nodes on paths from `from` to `to` (inclusive); empty when `to` does not depend on `from`. */
   whatIsThePathBetween(from: string, to: string): Variable[] {
     return pathBetween(this.graph, from, to).map(variableOf);
+  }
+
+  /** Graphviz DOT of the whole graph; with `{ file }` (`.dot` or `.svg`) writes it and resolves to the DOT. */
+  displayAllFunctions(options: DisplayOptions & FileOption): Promise<string>;
+  displayAllFunctions(options?: DisplayOptions & { readonly file?: undefined }): string;
+  displayAllFunctions(options: DisplayOptions & Partial<FileOption> = {}): string | Promise<string> {
+    return pictures.present(() => pictures.allFunctionsScene(this.graph), options);
+  }
+
+  /**
+   * DOT of what `execute(outputs, options)` would run: outputs and overrides marked, inputs and config drawn
+   * apart. Validates as `execute` does (e.g. `MissingInputError`) unless `bypassValidation: true`.
+   */
+  visualizeExecution(outputs: readonly string[], options: VisualizeExecutionOptions & FileOption): Promise<string>;
+  visualizeExecution(outputs: readonly string[], options?: VisualizeExecutionOptions & { readonly file?: undefined }): string;
+  visualizeExecution(outputs: readonly string[], options: VisualizeExecutionOptions & Partial<FileOption> = {}): string | Promise<string> {
+    return pictures.present(() => pictures.executionScene(this.graph, outputs, options, () => this.prepare(outputs, options)), options);
+  }
+
+  /** DOT of the named nodes (marked) and everything they depend on; picture options may come last. */
+  displayUpstreamOf(...args: [...names: string[], options: DisplayOptions & FileOption]): Promise<string>;
+  displayUpstreamOf(...args: [...names: string[], options: DisplayOptions] | string[]): string;
+  displayUpstreamOf(...args: (string | (DisplayOptions & Partial<FileOption>))[]): string | Promise<string> {
+    const [names, options] = pictures.namesAndOptions(args);
+    return pictures.present(() => pictures.upstreamScene(this.graph, names), options);
+  }
+
+  /** DOT of the named nodes (marked) and everything that depends on them; picture options may come last. */
+  displayDownstreamOf(...args: [...names: string[], options: DisplayOptions & FileOption]): Promise<string>;
+  displayDownstreamOf(...args: [...names: string[], options: DisplayOptions] | string[]): string;
+  displayDownstreamOf(...args: (string | (DisplayOptions & Partial<FileOption>))[]): string | Promise<string> {
+    const [names, options] = pictures.namesAndOptions(args);
+    return pictures.present(() => pictures.downstreamScene(this.graph, names), options);
+  }
+
+  /** DOT of the nodes on the paths from `from` to `to`; no path is a `HamiltonError`. */
+  visualizePathBetween(from: string, to: string, options: DisplayOptions & FileOption): Promise<string>;
+  visualizePathBetween(from: string, to: string, options?: DisplayOptions & { readonly file?: undefined }): string;
+  visualizePathBetween(from: string, to: string, options: DisplayOptions & Partial<FileOption> = {}): string | Promise<string> {
+    return pictures.present(() => pictures.pathScene(this.graph, from, to), options);
+  }
+
+  /** Every node with its type, doc, tags, `Class.method`, source file and line, inputs and dependents. */
+  featureCatalog(options: CatalogOptions = {}): FeatureCatalog {
+    return buildCatalog(this.graph, this.featureSetClasses(), options);
+  }
+
+  /** A single-file HTML page: the SVG, a search box, and each node's lineage on click. */
+  lineageExplorer(options: ExplorerOptions = {}): Promise<string> {
+    return lineageExplorerHtml(this.graph, this.featureSetClasses(), options);
+  }
+
+  private featureSetClasses(): Function[] {
+    return this.settings.featureSets.map((f) => (typeof f === 'function' ? f : (f as object).constructor));
   }
 
   /** Plans a run of these outputs; the plan is cached by the names involved. */
