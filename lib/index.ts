@@ -28,6 +28,13 @@ export type { ConfigCondition, ConfigInCondition } from './decorators/config-whe
 export { tag } from './decorators/tag.js';
 export { tagOutputs } from './decorators/tag-outputs.js';
 export type { MethodDecorator } from './decorators/record.js';
+export { checkOutput, type CheckOutputOptions } from './decorators/check-output.js';
+export { checkOutputCustom } from './decorators/check-output-custom.js';
+export type { DataValidator, ValidationResult, CheckResult, Importance } from './validation/types.js';
+export type { DataType } from './validation/checks/data-type.js';
+export { ValidationRecorder } from './validation/recorder.js';
+export { setValidationLogger, type ValidationLogger } from './validation/logger.js';
+export { DataQualityTags } from './validation/tags.js';
 
 export type { ResultBuilder } from './results/result-builder.js';
 export { DictResult } from './results/dict-result.js';

@@ -1,3 +1,5 @@
+import { kindLabel, percent, round, showList, showOffenders, showProblems, showValue, type Offender, type SchemaProblem } from '../validation/format.js';
+
 /**
  * Every user-facing error text in one place (as NestJS and InversifyJS keep theirs), so that wording stays
  * consistent and each message says what went wrong, where, and what to do.
@@ -142,5 +144,99 @@ export const Messages = {
     unsupportedOut: (file: string) => `--out '${file}' must end in .svg, .dot or .html.`,
     badFormat: (format: string) => `--format '${format}' is not md or json.`,
     valid: (outputs: readonly string[]) => `OK: ${outputs.join(', ')} can be computed with the given inputs and config.`,
+  },
+  /** Texts of `@checkOutput` / `@checkOutputCustom`: decorator arguments, build errors and check results. */
+  validation: {
+    unknownOption: (key: string, known: readonly string[]) => `unknown option '${key}' (options: ${known.join(', ')}).`,
+    noChecks: (known: readonly string[]) => `give at least one check (${known.join(', ')}).`,
+    badImportance: (value: unknown) => `importance must be 'warn' or 'fail', got ${showValue(value)}.`,
+    badInterval: (option: string) => `${option} must be [low, high]: two numbers (not NaN) with low <= high.`,
+    badValuesIn: 'valuesIn must be a non-empty array of the allowed values.',
+    allowNansTrue: 'allowNans: true checks nothing (NaNs are allowed unless a check says otherwise); write allowNans: false or leave it out.',
+    badFraction: (value: unknown) => `maxFractionNans must be a number from 0 to 1, got ${showValue(value)}.`,
+    badStandardDev: (value: unknown) => `maxStandardDev must be a number >= 0, got ${showValue(value)}.`,
+    badDataType: (dtypes: readonly string[]) =>
+      `dataType must be a constructor (Number, String, Boolean, Date, a class) or a danfo dtype (${dtypes.join(', ')}).`,
+    badSchema: (value: unknown) => `schema must be a class with class-validator decorators, got ${showValue(value)}.`,
+    schemaWithoutRules: (name: string) =>
+      `schema ${name} has no class-validator rules; decorate its properties (@IsInt(), @Min(0), @IsIn([...])...).`,
+    badTarget: 'target must be a node name or a non-empty array of node names.',
+    noValidators: 'give at least one validator.',
+    badValidator: (position: number, problem: string) => `validator #${position + 1}: ${problem}`,
+    validatorName: (name: unknown) =>
+      `name must be an identifier (it names the node <node>_<name>_validator), got ${showValue(name)}.`,
+    validatorMember: (member: string, what: string) => `${member} must be ${what}.`,
+    unknownTarget: (origin: string, decorator: string, name: string, produced: readonly string[]) =>
+      `${origin}: @${decorator} targets '${name}', which the method does not produce (it produces: ` +
+      `${produced.join(', ')}). Fix the node name.`,
+    checkDoesNotApply: (origin: string, node: string, check: string, declared: string, kinds: readonly string[]) =>
+      `${origin}: @checkOutput option '${check}' cannot check node '${node}', declared as ${declared}; it applies ` +
+      `to ${kinds.map(kindLabel).join(', ')}. Drop the option or fix the declared return type.`,
+    validatorDoesNotApply: (origin: string, node: string, name: string, declared: string) =>
+      `${origin}: validator '${name}' of @checkOutputCustom does not apply to node '${node}', declared as ` +
+      `${declared} (its appliesTo says no). Use a validator for that type or fix the declared return type.`,
+    validatorDoesNotApplyToValue: (name: string, kind: string) =>
+      `validator '${name}' does not apply to ${kindLabel(kind)} (its appliesTo says no).`,
+    badValidatorResult: (node: string, name: string, got: string) =>
+      `Validator '${name}' of node '${node}' returned ${got}; validate() must return { passes: boolean, ` +
+      `message: string, diagnostics: object }.`,
+    failed: (results: readonly { node: string; check: string; importance: string; message: string }[]) =>
+      `Data validation failed for node '${results[0]?.node}': ${results.length} check${results.length === 1 ? '' : 's'} ` +
+      `failed\n${results.map((r) => `  - ${r.check} [${r.importance}]: ${r.message}`).join('\n')}`,
+    warned: (results: readonly { node: string; check: string; message: string }[]) =>
+      `Data validation warning for node '${results[0]?.node}' (the value flows on): ` +
+      `${results.map((r) => `${r.check}: ${r.message}`).join('; ')}`,
+    notApplicable: (check: string, kind: string, kinds: readonly string[]) =>
+      `${check} cannot check ${kindLabel(kind)}; it applies to ${kinds.map(kindLabel).join(', ')}.`,
+    allColumnsPass: (count: number) => `All ${count} columns pass.`,
+    columnsFail: (failures: readonly { column: string; message: string }[], total: number) =>
+      `${failures.length} of ${total} columns fail: ${failures.map((f) => `column '${f.column}': ${f.message}`).join('; ')}`,
+    dataTypeDoc: (type: string) => `Checks that the data is of type ${type}.`,
+    dataTypeValue: (passes: boolean, type: string, value: unknown) =>
+      passes ? `The value is of type ${type}.` : `Expected a value of type ${type}, got ${showValue(value)}.`,
+    dataTypeDtype: (passes: boolean, type: string, dtype: string) =>
+      passes ? `The dtype ${dtype} is ${type}.` : `Expected dtype ${type}, got ${dtype}.`,
+    dataTypeElements: (count: number, total: number, type: string, offenders: readonly Offender[]) =>
+      count === 0 ? `All ${total} values are of type ${type}.` : `${count} of ${total} values are not of type ${type} (${showOffenders(offenders, count)}).`,
+    rangeDoc: (low: number, high: number) => `Checks that the data is in [${low}, ${high}] (bounds included).`,
+    rangeValues: (outside: number, present: number, [low, high]: readonly [number, number], offenders: readonly Offender[]) =>
+      outside === 0
+        ? `All ${present} values are in [${low}, ${high}].`
+        : `${outside} of ${present} values are outside [${low}, ${high}] (${showOffenders(offenders, outside)}).`,
+    rangeValue: (passes: boolean, value: unknown, [low, high]: readonly [number, number]) =>
+      `${showValue(value)} is ${passes ? 'in' : 'outside'} [${low}, ${high}].`,
+    valuesInDoc: (allowed: readonly unknown[]) => `Checks that every value is one of ${showList(allowed)}.`,
+    valuesInValues: (outside: number, total: number, allowed: readonly unknown[], offenders: readonly Offender[]) =>
+      outside === 0
+        ? `All ${total} values are allowed.`
+        : `${outside} of ${total} values are not one of ${showList(allowed)} (${showOffenders(offenders, outside)}).`,
+    valuesInValue: (passes: boolean, value: unknown, allowed: readonly unknown[]) =>
+      `${showValue(value)} is ${passes ? '' : 'not '}one of ${showList(allowed)}.`,
+    allowNansDoc: 'Checks that no value is missing (null, undefined or NaN).',
+    nansFound: (missing: number, total: number, at: readonly unknown[]) =>
+      missing === 0
+        ? `None of the ${total} values is missing.`
+        : `${missing} of ${total} values are missing (null, undefined or NaN), at ${showList(at)}${missing > at.length ? ', ...' : ''}.`,
+    nanValue: (passes: boolean) => (passes ? 'The value is present.' : 'The value is missing (NaN).'),
+    maxFractionNansDoc: (max: number) => `Checks that at most ${max * 100}% of the values are missing.`,
+    fractionNans: (passes: boolean, missing: number, total: number, fraction: number, max: number) =>
+      `${missing} of ${total} values are missing (${percent(fraction)}); at most ${percent(max)} ${passes ? 'is' : 'was'} allowed.`,
+    maxStandardDevDoc: (max: number) => `Checks that the standard deviation is at most ${max}.`,
+    notNumeric: (check: string) => `${check} needs numbers, but the data holds values that are not numbers.`,
+    standardDev: (passes: boolean, std: number, max: number, count: number) =>
+      Number.isNaN(std)
+        ? `No standard deviation: ${count} number${count === 1 ? '' : 's'} (at least two are needed).`
+        : `The standard deviation is ${round(std)}, ${passes ? 'within' : 'above'} the maximum ${max}.`,
+    meanInRangeDoc: (low: number, high: number) => `Checks that the mean is in [${low}, ${high}].`,
+    meanInRange: (passes: boolean, mean: number, [low, high]: readonly [number, number]) =>
+      Number.isNaN(mean) ? 'No mean: the data holds no numbers.' : `The mean ${round(mean)} is ${passes ? 'in' : 'outside'} [${low}, ${high}].`,
+    schemaDoc: (name: string) => `Checks the data against the class-validator rules of ${name}.`,
+    schemaNotObject: (name: string) => `expected an object to check against ${name}`,
+    schemaObject: (name: string, failures: readonly SchemaProblem[]) =>
+      failures.length === 0 ? `The object satisfies ${name}.` : `The object breaks ${name}: ${showProblems(failures)}.`,
+    schemaRows: (name: string, failed: number, total: number, failures: readonly SchemaProblem[]) =>
+      failed === 0
+        ? `All ${total} rows satisfy ${name}.`
+        : `${failed} of ${total} rows break ${name}: ${showProblems(failures)}.`,
   },
 } as const;

@@ -25,7 +25,17 @@ export const DecoratorKind = {
   configTag: 'configTag',
   tag: 'tag',
   tagOutputs: 'tagOutputs',
+  checkOutput: 'checkOutput',
+  checkOutputCustom: 'checkOutputCustom',
 } as const;
+
+/** Tags Hamilton puts on the validator nodes of `@checkOutput`: they hold check results, and of which node. */
+export const DQ_RESULTS_TAG = 'hamilton.data_quality.contains_dq_results';
+export const DQ_SOURCE_TAG = 'hamilton.data_quality.source_node';
+
+/** `@checkOutput` turns node N into `N_raw` (the method's value) and one `N_<check>_validator` per check. */
+export const RAW_SUFFIX = '_raw';
+export const VALIDATOR_SUFFIX = '_validator';
 
 /** Tag Hamilton puts on config-selected nodes: the comma-joined config keys that selected them. */
 export const CONFIG_TAG = 'hamilton.config';

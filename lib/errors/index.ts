@@ -1,4 +1,5 @@
 import { Messages } from '../constants/messages.js';
+import type { CheckResult } from '../validation/types.js';
 
 /** Base class of every error hamilton-ts throws on purpose. */
 export class HamiltonError extends Error {
@@ -93,8 +94,18 @@ export class UnknownNodeError extends HamiltonError {
   }
 }
 
-/** Output data failed a `@checkOutput` with importance `fail`. */
-export class DataValidationError extends HamiltonError {}
+/**
+ * A node's output failed a check of importance `fail` (`@checkOutput`, `@checkOutputCustom`). `results` lists
+ * every failed check of the node (`warn` ones too), each with its node, check, message and diagnostics.
+ */
+export class DataValidationError extends HamiltonError {
+  /** The checked node. */
+  readonly node: string;
+  constructor(readonly results: readonly CheckResult[]) {
+    super(Messages.validation.failed(results));
+    this.node = results[0]?.node ?? '';
+  }
+}
 
 /** A node threw; `cause` holds what it threw. */
 export class NodeExecutionError extends HamiltonError {

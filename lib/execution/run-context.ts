@@ -1,5 +1,5 @@
 import { Messages } from '../constants/messages.js';
-import { NodeExecutionError, TypeMismatchError, type TypeMismatch } from '../errors/index.js';
+import { DataValidationError, NodeExecutionError, TypeMismatchError, type TypeMismatch } from '../errors/index.js';
 import type { FunctionGraph } from '../graph/function-graph.js';
 import { originOf } from '../graph/function-graph.js';
 import type { GraphNode } from '../graph/node.js';
@@ -86,8 +86,13 @@ export class RunContext {
     return result;
   }
 
-  /** Wraps what a node threw with the node, its code and a short summary of its inputs. */
-  failure(step: PlanStep, args: readonly unknown[], cause: unknown): NodeExecutionError {
+  /**
+   * Wraps what a node threw with the node, its code and a short summary of its inputs. A
+   * `DataValidationError` (a `fail` check of `@checkOutput`) is the run's verdict on the data, not a fault of
+   * the node: it goes to the caller as it is, naming its node and checks.
+   */
+  failure(step: PlanStep, args: readonly unknown[], cause: unknown): NodeExecutionError | DataValidationError {
+    if (cause instanceof DataValidationError) return cause;
     const summary = step.node.dependencies.map((d, i) => `${d.name}=${describeValue(args[i])}`).join(', ');
     return new NodeExecutionError(step.node.name, originOf(step.node), summary, cause);
   }

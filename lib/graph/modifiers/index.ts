@@ -1,6 +1,7 @@
 import { DecoratorKind } from '../../constants/metadata-keys.js';
 import { configModifier } from './config.js';
 import { configTagModifier } from './config-tag.js';
+import { checkOutputCustomModifier, checkOutputModifier } from './check-output.js';
 import { documentationModifier } from './documentation.js';
 import { extractColumnsModifier } from './extract-columns.js';
 import { extractFieldsModifier } from './extract-fields.js';
@@ -21,6 +22,8 @@ export const MODIFIERS: ReadonlyMap<string, NodeModifier<unknown>> = new Map<str
   [DecoratorKind.configTag, configTagModifier],
   [DecoratorKind.tag, tagModifier],
   [DecoratorKind.tagOutputs, tagOutputsModifier],
+  [DecoratorKind.checkOutput, checkOutputModifier],
+  [DecoratorKind.checkOutputCustom, checkOutputCustomModifier],
 ]);
 
 export * from './modifier.js';

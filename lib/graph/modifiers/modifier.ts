@@ -7,9 +7,11 @@ export type Config = Readonly<Record<string, unknown>>;
 
 /**
  * The order in which modifiers apply, whatever order the decorators are written in (Hamilton's lifecycle):
- * config selection, then node generation, expansion, transforms, and finally decoration.
+ * config selection, then node generation, expansion, transforms, output checks, and finally decoration.
+ * Hamilton counts `check_output` among the transforms; here checks come after every transform, so that they
+ * check the final (e.g. extracted) nodes whatever order the decorators are written in.
  */
-export const PHASES = ['resolve', 'generate', 'expand', 'transform', 'decorate'] as const;
+export const PHASES = ['resolve', 'generate', 'expand', 'transform', 'validate', 'decorate'] as const;
 export type Phase = (typeof PHASES)[number];
 
 /** Everything a modifier may need to know about the method it shapes. */
