@@ -18,6 +18,8 @@ export { parameterize, type ParameterBindings, type ParameterizedOutput } from '
 export { parameterizeValues } from './decorators/parameterize-values.js';
 export { parameterizeSources } from './decorators/parameterize-sources.js';
 export { subdag, type SubdagOptions } from './decorators/subdag.js';
+export { parallelizable } from './decorators/parallelizable.js';
+export { collect } from './decorators/collect.js';
 export { parameterizedSubdag } from './decorators/parameterized-subdag.js';
 export { value, source, group, type ValueRef, type SourceRef, type GroupRef, type ParameterRef } from './decorators/refs.js';
 export { configWhen } from './decorators/config-when.js';

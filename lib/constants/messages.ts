@@ -72,6 +72,19 @@ export const Messages = {
     `Node '${node}' (${origin}) is async; the synchronous Driver would pass its Promise on as a value. ` +
     `Build an AsyncDriver (new Builder()....buildAsync()) to run async nodes.`,
   requestedOutput: '(requested output)',
+  collectUnknownParameter: (origin: string, parameter: string, known: readonly string[]) =>
+    `${origin}: @collect('${parameter}') names no parameter of the method (its parameters: ${known.join(', ') || 'none'}).`,
+  notIterable: (node: string, origin: string, actual: string) =>
+    `Node '${node}' (${origin}) is @parallelizable() but returned ${actual}; return an array, an iterable or an async iterable.`,
+  nestedFanOut: (node: string) =>
+    `Node '${node}' is @parallelizable() inside another fan-out; nested fan-outs are not supported. Collect the outer one first.`,
+  uncollectedRead: (node: string, perItem: string) =>
+    `Node '${node}' reads '${perItem}', which runs once per item of a fan-out, without gathering it. Mark the ` +
+    `method @collect('${perItem}') to receive the array of per-item values.`,
+  mixedFanOuts: (node: string) =>
+    `Node '${node}' reads from two different fan-outs at once; collect each one first.`,
+  perItemOutput: (node: string) =>
+    `Output '${node}' runs once per item of a fan-out; request the @collect node that gathers it instead.`,
   subdagKeyInBoth: (origin: string, key: string) =>
     `${origin}: @subdag key '${key}' is given both in inputs and in config; bind it in one place.`,
   subdagUnknownInput: (origin: string, key: string, inputs: readonly string[]) =>

@@ -21,6 +21,8 @@ export const DecoratorKind = {
   extractFields: 'extractFields',
   parameterize: 'parameterize',
   subdag: 'subdag',
+  parallelizable: 'parallelizable',
+  collect: 'collect',
   configWhen: 'configWhen',
   configTag: 'configTag',
   tag: 'tag',

@@ -3,6 +3,7 @@ import { HamiltonError } from '../errors/index.js';
 import { originOf } from '../graph/function-graph.js';
 import type { NodeRunEvent } from './adapters.js';
 import type { Executor } from './executor.js';
+import { isThenable, runFanOutAsync, runFanOutSync } from './fan-out-run.js';
 import type { PlanStep } from './plan.js';
 import type { RunContext } from './run-context.js';
 
@@ -22,7 +23,7 @@ export class LocalExecutor implements Executor {
       const args = context.argumentsOf(step);
       let result: unknown;
       try {
-        result = step.node.callable!(args);
+        result = step.fanOut ? runFanOutSync(context, step, args) : step.node.callable!(args);
       } catch (error) {
         throw context.failure(step, args, error);
       }
@@ -43,7 +44,7 @@ function runStepWithHooks(context: RunContext, step: PlanStep): void {
   const started = performance.now();
   let result: unknown;
   try {
-    result = step.node.callable!(args);
+    result = step.fanOut ? runFanOutSync(context, step, args) : step.node.callable!(args);
   } catch (error) {
     const durationMs = performance.now() - started;
     for (const adapter of context.adapters) void adapter.afterNodeExecute?.({ ...event, success: false, error, durationMs });
@@ -65,10 +66,6 @@ function runStepWithHooks(context: RunContext, step: PlanStep): void {
 function asyncNodeError(step: PlanStep, promise: Promise<unknown>): HamiltonError {
   promise.catch(() => undefined);
   return new HamiltonError(Messages.asyncNodeInSyncDriver(step.node.name, originOf(step.node)));
-}
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return value !== null && (typeof value === 'object' || typeof value === 'function') && typeof (value as PromiseLike<unknown>).then === 'function';
 }
 
 /**
@@ -114,7 +111,7 @@ class ConcurrentRun {
       const args = this.context.argumentsOf(step);
       let result: unknown;
       try {
-        result = hooks ? this.invokeWithHooks(step, args) : step.node.callable!(args);
+        result = hooks ? this.invokeWithHooks(step, args) : this.invoke(step, args);
       } catch (error) {
         this.fail(this.context.failure(step, args, error));
         break;
@@ -172,6 +169,10 @@ class ConcurrentRun {
     this.reject(this.signal?.reason ?? new DOMException('The run was aborted.', 'AbortError'));
   }
 
+  private invoke(step: PlanStep, args: unknown[]): unknown {
+    return step.fanOut ? runFanOutAsync(this.context, step, args) : step.node.callable!(args);
+  }
+
   /** Runs a node between its (possibly async) hooks; errors of the node are wrapped, hook errors are not. */
   private async invokeWithHooks(step: PlanStep, args: unknown[]): Promise<unknown> {
     const event: NodeRunEvent = this.context.nodeEvent(step, args);
@@ -179,7 +180,7 @@ class ConcurrentRun {
     const started = performance.now();
     let result: unknown;
     try {
-      result = await step.node.callable!(args);
+      result = await this.invoke(step, args);
     } catch (error) {
       const durationMs = performance.now() - started;
       for (const adapter of this.context.adapters) await adapter.afterNodeExecute?.({ ...event, success: false, error, durationMs });

@@ -3,6 +3,7 @@ import { HamiltonError, MissingInputError, type MissingInput } from '../errors/i
 import { unknownNodeError } from '../graph/close-names.js';
 import { originOf, type FunctionGraph } from '../graph/function-graph.js';
 import type { GraphNode } from '../graph/node.js';
+import { groupFanOuts, type FanOut } from './blocks.js';
 
 /** One node to run: where its arguments come from and which values can be let go after it ran. */
 export interface PlanStep {
@@ -13,6 +14,8 @@ export interface PlanStep {
   readonly upstreamSteps: readonly number[];
   /** Positions of the steps that read this one; the async executor starts them when they are ready. */
   readonly downstreamSteps: readonly number[];
+  /** On an expand step: the steps that run once per item, and what collect nodes gather. */
+  readonly fanOut?: FanOut;
 }
 
 /**
@@ -33,6 +36,8 @@ export interface ExecutionPlan {
    * value is released (so long chains keep memory flat, in any execution order). 0: never released.
    */
   readonly readCounts: Int32Array;
+  /** Graph index of each output, in `outputs` order; -1 for a plain input passed through. */
+  readonly outputIndices: Int32Array;
 }
 
 /** The names an execution plan depends on: not the values, so plans can be cached. */
@@ -123,12 +128,42 @@ export function createPlan(graph: FunctionGraph, request: PlanRequest): Executio
     const list: MissingInput[] = [...missing].map(([input, neededBy]) => ({ input, neededBy }));
     throw new MissingInputError(list.sort((a, b) => a.input.localeCompare(b.input)));
   }
-  const readCounts = linkSteps(steps, stepOf, state, nodes.length);
-  for (const output of request.outputs) {
+  const topLevel = groupFanOuts(steps, new Set(request.outputs));
+  const readCounts = topLevel.some((s) => s.fanOut)
+    ? linkFanOutSteps(topLevel, state, nodes.length)
+    : linkSteps(steps, stepOf, state, nodes.length);
+  const outputIndices = new Int32Array(request.outputs.length);
+  request.outputs.forEach((output, i) => {
     const node = graph.get(output);
+    outputIndices[i] = node ? node.index : -1;
     if (node) readCounts[node.index] = 0;
+  });
+  return { outputs: request.outputs, steps: topLevel, inputs, configNodes, readCounts, outputIndices };
+}
+
+/**
+ * Links a plan whose fan-outs are composite steps. Per-item steps are linked for their arguments only (they
+ * run in order, per item); every value a fan-out reads or gathers is kept to the end of the run, since each
+ * item reads it again.
+ */
+function linkFanOutSteps(steps: PlanStep[], state: Uint8Array, nodeCount: number): Int32Array {
+  const stepOf = new Int32Array(nodeCount).fill(-1);
+  steps.forEach((step, position) => {
+    stepOf[step.node.index] = position;
+    for (const inner of step.fanOut?.steps ?? []) stepOf[inner.node.index] = position;
+  });
+  const readCounts = linkSteps(steps, stepOf, state, nodeCount);
+  for (const step of steps) {
+    if (!step.fanOut) continue;
+    const noPositions = new Int32Array(nodeCount).fill(-1);
+    linkSteps(step.fanOut.steps as PlanStep[], noPositions, state, nodeCount);
+    readCounts[step.node.index] = 0;
+    for (const inner of step.fanOut.steps) {
+      readCounts[inner.node.index] = 0;
+      for (const index of inner.argumentIndices) if (index >= 0) readCounts[index] = 0;
+    }
   }
-  return { outputs: request.outputs, steps, inputs, configNodes, readCounts };
+  return readCounts;
 }
 
 /** Fills each step's argument sources and neighbouring steps; returns how often each computed value is read. */

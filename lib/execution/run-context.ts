@@ -79,9 +79,10 @@ export class RunContext {
   /** The requested outputs by name, in the order requested. */
   outputs(): Record<string, unknown> {
     const result: Record<string, unknown> = {};
-    for (const name of this.plan.outputs) {
-      const node = this.graph.get(name);
-      result[name] = node ? this.values[node.index] : this.run.inputs[name];
+    const { outputs, outputIndices } = this.plan;
+    for (let i = 0; i < outputs.length; i++) {
+      const index = outputIndices[i];
+      result[outputs[i]] = index >= 0 ? this.values[index] : this.run.inputs[outputs[i]];
     }
     return result;
   }
@@ -92,7 +93,8 @@ export class RunContext {
    * the node: it goes to the caller as it is, naming its node and checks.
    */
   failure(step: PlanStep, args: readonly unknown[], cause: unknown): NodeExecutionError | DataValidationError {
-    if (cause instanceof DataValidationError) return cause;
+    // Already named: a validation failure, or a per-item node of a fan-out.
+    if (cause instanceof DataValidationError || cause instanceof NodeExecutionError) return cause;
     const summary = step.node.dependencies.map((d, i) => `${d.name}=${describeValue(args[i])}`).join(', ');
     return new NodeExecutionError(step.node.name, originOf(step.node), summary, cause);
   }

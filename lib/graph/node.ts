@@ -28,6 +28,8 @@ export interface NodeDefinition {
   readonly originatingFunctions: readonly string[];
   /** The feature set (class name) that defined it; a later feature set may override it. */
   readonly featureSet: string;
+  /** Fan-out role: `expand` yields items that downstream nodes run once each for; `collect` gathers them. */
+  readonly dynamic?: { readonly kind: 'expand' } | { readonly kind: 'collect'; readonly parameter: string };
   /** The sub-graph it belongs to (`region` for `region.sales`; nested: `outer.inner`); none at top level. */
   readonly namespace?: string;
   readonly callable: (args: unknown[]) => unknown;

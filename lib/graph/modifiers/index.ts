@@ -7,6 +7,7 @@ import { extractColumnsModifier } from './extract-columns.js';
 import { extractFieldsModifier } from './extract-fields.js';
 import { parameterizeModifier } from './parameterize.js';
 import { subdagModifier } from './subdag.js';
+import { collectModifier, parallelizableModifier } from './dynamic.js';
 import { tagModifier } from './tag.js';
 import { tagOutputsModifier } from './tag-outputs.js';
 import type { NodeModifier } from './modifier.js';
@@ -18,6 +19,8 @@ export const MODIFIERS: ReadonlyMap<string, NodeModifier<unknown>> = new Map<str
   [DecoratorKind.extractFields, extractFieldsModifier],
   [DecoratorKind.parameterize, parameterizeModifier],
   [DecoratorKind.subdag, subdagModifier],
+  [DecoratorKind.parallelizable, parallelizableModifier],
+  [DecoratorKind.collect, collectModifier],
   [DecoratorKind.configWhen, configModifier],
   [DecoratorKind.configTag, configTagModifier],
   [DecoratorKind.tag, tagModifier],
