@@ -1,6 +1,20 @@
-import { tokenizer, tokTypes as tt, type Token } from 'acorn';
+import type * as Acorn from 'acorn';
+import type { Token } from 'acorn';
 import { Messages } from '../constants/messages.js';
 import { InvalidDecoratorError } from '../errors/index.js';
+
+let acorn: typeof Acorn | undefined;
+let tt: typeof Acorn.tokTypes;
+
+/** acorn, loaded on first use: plain parameter lists (nearly all) never need it, and `import` stays fast. */
+function loadAcorn(): typeof Acorn {
+  if (!acorn) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    acorn = require('acorn') as typeof Acorn;
+    tt = acorn.tokTypes;
+  }
+  return acorn;
+}
 
 /** A parameter read from a function's source: its name, and whether a default value makes it optional. */
 export interface ParameterSpec {
@@ -26,7 +40,7 @@ export function readParameters(fn: Function, origin: string): ParameterSpec[] {
   if (simple) return simple;
   let tokens: Iterator<Token>;
   try {
-    tokens = tokenizer(source, { ecmaVersion: 'latest', allowHashBang: true })[Symbol.iterator]();
+    tokens = loadAcorn().tokenizer(source, { ecmaVersion: 'latest', allowHashBang: true })[Symbol.iterator]();
   } catch (e) {
     throw new InvalidDecoratorError(Messages.unreadableParams(origin, (e as Error).message));
   }
