@@ -2,6 +2,7 @@ import { Messages } from '../constants/messages.js';
 import { HamiltonError } from '../errors/index.js';
 import { originOf } from '../graph/function-graph.js';
 import { describeValue } from '../graph/types.js';
+import type { NodeCall } from './concurrent-run.js';
 import type { PlanStep } from './plan.js';
 import type { RunContext } from './run-context.js';
 
@@ -46,23 +47,23 @@ export function runFanOutSync(context: RunContext, step: PlanStep, args: unknown
  * Runs a fan-out step asynchronously: items run concurrently, each through the per-item steps in order (async
  * nodes awaited), each with its own values on top of the run's. Resolves to the items.
  */
-export async function runFanOutAsync(context: RunContext, step: PlanStep, args: unknown[]): Promise<unknown[]> {
-  let produced = step.node.callable!(args);
+export async function runFanOutAsync(context: RunContext, step: PlanStep, args: unknown[], callNode: NodeCall): Promise<unknown[]> {
+  let produced = callNode(step.node, args);
   if (isThenable(produced)) produced = await produced;
   const items: unknown[] = [];
   if (isAsyncIterable(produced)) for await (const item of produced) items.push(item);
   else items.push(...itemsOf(step, produced));
-  const perItem = await Promise.all(items.map((item) => runItem(context, step, item)));
+  const perItem = await Promise.all(items.map((item) => runItem(context, step, item, callNode)));
   step.fanOut!.gathered.forEach((index) => (context.values[index] = perItem.map((values) => values.get(index))));
   return items;
 }
 
-async function runItem(context: RunContext, step: PlanStep, item: unknown): Promise<Map<number, unknown>> {
+async function runItem(context: RunContext, step: PlanStep, item: unknown, callNode: NodeCall): Promise<Map<number, unknown>> {
   const own = new Map<number, unknown>([[step.node.index, item]]);
   for (const inner of step.fanOut!.steps) {
     const args = inner.argumentIndices.map((i) => (i < 0 ? undefined : own.has(i) ? own.get(i) : context.values[i]));
     try {
-      let result = inner.node.callable!(args);
+      let result = callNode(inner.node, args);
       if (isThenable(result)) result = await result;
       own.set(inner.node.index, result);
     } catch (error) {
