@@ -47,8 +47,7 @@ export function buildCatalog(graph: FunctionGraph, classes: readonly Function[],
   const sourceOf = (node: GraphNode): CatalogEntry['source'] => {
     const origin = /^([A-Za-z_$][\w$]*)\.([A-Za-z_$][\w$]*)/.exec(node.originatingFunctions[0] ?? '');
     if (!origin) return undefined;
-    const cls = known.get(origin[1]) ?? loadedClassNamed(origin[1]);
-    const location = cls && locator.locate(cls, origin[2]);
+    const location = locator.locate(known.get(origin[1]) ?? loadedClassNamed(origin[1]) ?? origin[1], origin[2]);
     if (!location) return undefined;
     return { file: path.relative(root, location.file).split(path.sep).join('/'), line: location.line };
   };

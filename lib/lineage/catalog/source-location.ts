@@ -15,7 +15,8 @@ type AnyClass = abstract new (...args: never[]) => unknown;
  *
  * 1. the class that really declares the method is found up the prototype chain (a subclass inherits it);
  * 2. its module file is the `require.cache` entry whose exports hold that class (when no module exports
- *    it, the loaded project files whose text declares `class Name` are searched, if exactly one does);
+ *    it, the loaded project files whose text declares `class Name` are searched, if exactly one does; a
+ *    class known only by name, such as a sub-graph's inner feature set, is found that way too);
  * 3. when that file is compiled JavaScript with a source map, the TypeScript source named by the map is
  *    read instead (ts-node loads `.ts` files directly, so they are read as they are);
  * 4. the line is that of the method's declaration (its name followed by `(`, after modifiers) within the
@@ -27,17 +28,18 @@ export class SourceLocator {
   private readonly texts = new Map<string, string | undefined>();
   private readonly moduleFiles = new Map<Function, string | undefined>();
 
-  /** Locates `method` of `cls`. */
-  locate(cls: Function, method: string): SourceLocation | undefined {
-    const owner = declaringClass(cls, method) ?? cls;
-    const moduleFile = this.moduleFileOf(owner);
+  /** Locates `method` of `cls`, or of the class of that name when only the name is known. */
+  locate(cls: Function | string, method: string): SourceLocation | undefined {
+    const owner = typeof cls === 'string' ? undefined : (declaringClass(cls, method) ?? cls);
+    const className = owner?.name ?? (cls as string);
+    const moduleFile = owner ? this.moduleFileOf(owner) : this.fileDeclaring(className);
     if (moduleFile === undefined) return undefined;
     const jsText = this.text(moduleFile);
     if (jsText === undefined) return undefined;
     const source = originalSourceOf(moduleFile, jsText);
     for (const [file, text] of [[source, source && this.text(source)], [moduleFile, jsText]] as const) {
       if (file === undefined || text === undefined) continue;
-      const line = methodLine(text, owner.name, method);
+      const line = methodLine(text, className, method);
       if (line !== undefined) return { file, line };
     }
     return undefined;
@@ -45,18 +47,22 @@ export class SourceLocator {
 
   /** The loaded module that defines a class, by its exports first and by its text second. */
   private moduleFileOf(cls: Function): string | undefined {
-    if (this.moduleFiles.has(cls)) return this.moduleFiles.get(cls);
-    const modules = Object.values(require.cache).filter((m): m is NodeJS.Module => m !== undefined);
-    let file = modules.find((m) => exportsHold(m.exports, cls))?.filename;
-    if (file === undefined && cls.name) {
-      const declaration = new RegExp(`\\bclass\\s+${escapeRegExp(cls.name)}\\b`);
-      const candidates = modules
-        .map((m) => m.filename)
-        .filter((f) => !f.split(path.sep).includes('node_modules') && declaration.test(this.text(f) ?? ''));
-      if (candidates.length === 1) file = candidates[0];
+    if (!this.moduleFiles.has(cls)) {
+      const modules = Object.values(require.cache).filter((m): m is NodeJS.Module => m !== undefined);
+      const file = modules.find((m) => exportsHold(m.exports, cls))?.filename;
+      this.moduleFiles.set(cls, file ?? (cls.name ? this.fileDeclaring(cls.name) : undefined));
     }
-    this.moduleFiles.set(cls, file);
-    return file;
+    return this.moduleFiles.get(cls);
+  }
+
+  /** The one loaded project file (not under node_modules) whose text declares `class name`, if exactly one does. */
+  private fileDeclaring(name: string): string | undefined {
+    const declaration = new RegExp(`\\bclass\\s+${escapeRegExp(name)}\\b`);
+    const candidates = Object.values(require.cache)
+      .filter((m): m is NodeJS.Module => m !== undefined)
+      .map((m) => m.filename)
+      .filter((f) => !f.split(path.sep).includes('node_modules') && declaration.test(this.text(f) ?? ''));
+    return candidates.length === 1 ? candidates[0] : undefined;
   }
 
   private text(file: string): string | undefined {

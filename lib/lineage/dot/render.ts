@@ -87,7 +87,7 @@ export function renderDot(scene: Scene, options: DisplayOptions = {}): DotDrawin
     });
   }
 
-  if (options.showLegend ?? true) lines.push(...legend(used, drawn, options.customStyleLegend));
+  if (options.showLegend ?? true) lines.push(...legend(used, drawn, options.customStyleLegend, orient === 'LR'));
   lines.push('}');
   return { text: `${lines.join('\n')}\n`, nodeIds, edges };
 }
@@ -133,7 +133,7 @@ interface UsedStyles {
 }
 
 /** The legend: one sample node per kind and mark the picture uses (and the custom style, when captioned). */
-function legend(used: UsedStyles, names: ReadonlySet<string>, customCaption: string | undefined): string[] {
+function legend(used: UsedStyles, names: ReadonlySet<string>, customCaption: string | undefined, upward: boolean): string[] {
   let prefix = 'legend:';
   while ([...names].some((name) => name.startsWith(prefix))) prefix += ':';
   const entries: [string, string, Record<string, string>][] = [];
@@ -151,7 +151,8 @@ function legend(used: UsedStyles, names: ReadonlySet<string>, customCaption: str
     `  subgraph ${dotString('cluster_legend')} {`,
     `    graph${attributeList({ label: 'Legend', style: 'rounded', color: '#bbbbbb', fontname: FONT, fontsize: '11' })};`,
   ];
-  for (const [key, caption, attributes] of entries) {
+  // Left to right, Graphviz stacks one rank's nodes from the bottom up: reversed, they read top down.
+  for (const [key, caption, attributes] of upward ? entries.reverse() : entries) {
     const sample = { ...attributes, id: `${prefix}${key}`, class: `hamilton legend ${key}`, fontsize: '10', tooltip: caption };
     lines.push(`    ${dotString(`${prefix}${key}`)}${attributeList(sample, htmlText(caption))};`);
   }

@@ -5,7 +5,8 @@ import type { ExplorerData, ExplorerNode } from './data.js';
  * compiled source (`explorerClient.toString()`) and calls it with the embedded data, so it must stay
  * self-contained (no imports at run time, no helpers from outside its body).
  *
- * - typing in the search box marks matching nodes (class `match`) and lists them;
+ * - typing in the search box marks matching nodes (class `match`) and lists them (the list closes on a
+ *   selection and opens again on focus);
  * - clicking a node (in the picture or in a list) selects it: the node gets `selected`, every node it
  *   depends on transitively `upstream`, every node that depends on it `downstream`, the rest `dimmed`
  *   (edges too), and the side panel shows its doc, type, tags, code, source line, inputs and dependents;
@@ -120,6 +121,7 @@ export function explorerClient(data: ExplorerData): void {
       el.classList.add(intoUpstream ? 'upstream' : intoDownstream ? 'downstream' : 'dimmed');
     }
     showDetails(node, upstream, downstream);
+    results.hidden = true;
     document.body.dataset.selected = name;
     if (decodeURIComponent(location.hash.slice(6)) !== name) history.replaceState(null, '', `#node=${encodeURIComponent(name)}`);
     svgElement(node.svgId)?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
@@ -143,6 +145,7 @@ export function explorerClient(data: ExplorerData): void {
   };
 
   search.addEventListener('input', showMatches);
+  search.addEventListener('focus', showMatches);
   search.addEventListener('keydown', (event) => {
     if (event.key !== 'Enter') return;
     const query = search.value.trim().toLowerCase();
