@@ -18,7 +18,9 @@ const SHOWN = 5;
 
 /** A value as a result message shows it: numbers and booleans plainly, strings quoted, others described. */
 export function showValue(value: unknown): string {
-  if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) return String(value);
+  // Diagnostics keep exact values; a message rounds them for reading.
+  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : round(value);
+  if (typeof value === 'boolean' || value === null || value === undefined) return String(value);
   if (typeof value === 'string') return JSON.stringify(value);
   return describeValue(value);
 }
