@@ -37,13 +37,17 @@ export function showOffenders(offenders: readonly Offender[], count: number): st
   return shown.join(', ') + (count > shown.length ? ', ...' : '');
 }
 
-/** `row 2: age must not be less than 0; row 5: gender must be one of ...` */
+/** `row 2: age must not be less than 0, gender must be one of ...; row 5: ...` (a row's problems together). */
 export function showProblems(problems: readonly SchemaProblem[]): string {
-  const shown = problems.slice(0, SHOWN).map((p) => {
-    const where = p.row === undefined ? '' : `row ${showValue(p.row)}: `;
-    return where + Object.values(p.constraints).join(', ');
-  });
-  return shown.join('; ') + (problems.length > shown.length ? '; ...' : '');
+  const parts: string[] = [];
+  let previousRow: unknown = Symbol('none');
+  for (const p of problems.slice(0, SHOWN)) {
+    const texts = Object.values(p.constraints).join(', ');
+    if (p.row !== undefined && p.row === previousRow) parts[parts.length - 1] += `, ${texts}`;
+    else parts.push(p.row === undefined ? texts : `row ${showValue(p.row)}: ${texts}`);
+    previousRow = p.row;
+  }
+  return parts.join('; ') + (problems.length > SHOWN ? '; ...' : '');
 }
 
 const KIND_LABELS: Readonly<Record<string, string>> = {

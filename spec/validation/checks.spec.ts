@@ -217,8 +217,8 @@ describe('built-in checks', () => {
       const result = check('schema', Row, frame);
       expect(result.passes).to.equal(false);
       expect(result.message).to.equal(
-        '2 of 3 rows break Row: row 11: age must not be less than 0; row 12: age must be an integer number; ' +
-          'row 12: gender must be one of the following values: f, m, x.',
+        '2 of 3 rows break Row: row 11: age must not be less than 0; row 12: age must be an integer number, ' +
+          'gender must be one of the following values: f, m, x.',
       );
       expect(result.diagnostics).to.deep.include({ schema: 'Row', rows: 3, failedRows: 2, failedRowLabels: [11, 12] });
       expect(check('schema', Row, new DataFrame({ age: [1, 2] })).passes).to.equal(true);
