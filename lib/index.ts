@@ -51,7 +51,8 @@ export type {
   NodeRunEvent,
   NodeResultEvent,
 } from './execution/adapters.js';
-export type { Executor } from './execution/executor.js';
+export type { Executor, ExecutorSetup } from './execution/executor.js';
+export { WorkerPoolExecutor, type WorkerPoolOptions } from './execution/worker-pool/worker-pool-executor.js';
 export { LocalExecutor } from './execution/local-executor.js';
 export { TimingTracker, type NodeTiming } from './execution/adapters/timing-tracker.js';
 export { ExecutionLogger } from './execution/adapters/execution-logger.js';

@@ -72,6 +72,15 @@ export const Messages = {
     `Node '${node}' (${origin}) is async; the synchronous Driver would pass its Promise on as a value. ` +
     `Build an AsyncDriver (new Builder()....buildAsync()) to run async nodes.`,
   requestedOutput: '(requested output)',
+  notExported: (executor: string, cls: string) =>
+    `${executor} loads feature sets from their module files in each worker, but no loaded module exports ` +
+    `${cls}. Export the class from its module (and pass the class, not an instance built by hand).`,
+  executorNotPrepared: (executor: string) =>
+    `${executor} was not given to a driver: pass it with Builder.withExecutor(...) and build with buildAsync().`,
+  workerFailed: (executor: string, reason: string) => `${executor}: a worker failed: ${reason}`,
+  uncloneable: (node: string, what: string) =>
+    `The value of '${node}' cannot be sent between threads (${what}). Nodes run by WorkerPoolExecutor take and ` +
+    `return structured-cloneable values: numbers, strings, arrays, plain objects, typed arrays, Maps, Dates.`,
   collectUnknownParameter: (origin: string, parameter: string, known: readonly string[]) =>
     `${origin}: @collect('${parameter}') names no parameter of the method (its parameters: ${known.join(', ') || 'none'}).`,
   notIterable: (node: string, origin: string, actual: string) =>
@@ -157,6 +166,8 @@ export const Messages = {
     unsupportedOut: (file: string) => `--out '${file}' must end in .svg, .dot or .html.`,
     badFormat: (format: string) => `--format '${format}' is not md or json.`,
     valid: (outputs: readonly string[]) => `OK: ${outputs.join(', ')} can be computed with the given inputs and config.`,
+    explorerIsWhole: 'The lineage explorer (.html) shows the whole graph; drop --outputs, or write a .svg or .dot file.',
+    wrote: (file: string) => `Wrote ${file}.`,
   },
   /** Texts of `@checkOutput` / `@checkOutputCustom`: decorator arguments, build errors and check results. */
   validation: {

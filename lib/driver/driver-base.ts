@@ -41,6 +41,11 @@ export abstract class DriverBase<TResult> {
       instantiate: (cls) => instantiateFeatureSets([cls], settings.container)[0].instance,
     });
     this.resultBuilder = settings.resultBuilder;
+    settings.executor.prepare?.({
+      featureSets: featureSets.map((f) => f.cls),
+      config: settings.config,
+      allowModuleOverrides: settings.allowModuleOverrides,
+    });
   }
 
   /** Every node, optionally filtered by tags (every key must match; a list matches any value; `null`: exists). */
