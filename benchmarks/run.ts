@@ -49,7 +49,7 @@ function main(): void {
   importTime(quick ? 3 : 7);
   runScalarDag(quick ? [1000, 10000] : [1000, 10000, 100000]);
   runDecoratedDag(quick ? [10000] : [10000, 100000], quick ? 3 : 7);
-  if (quick) runWorkload(300, 200, 5);
+  if (quick) runWorkload(300, 200, 9);
   else runWorkload(1000, 1000, 7);
   console.log(`\ndone in ${fixed((performance.now() - started) / 1000, 1)} s`);
 }
