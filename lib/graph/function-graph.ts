@@ -159,9 +159,12 @@ function functionNode(definition: NodeDefinition, index: number): GraphNode {
   };
 }
 
+/** Own enumerable keys exactly the standard ones, in order, and nothing inherited or symbol-keyed. */
 function hasStandardKeys(definition: NodeDefinition): boolean {
+  // A plain object: `for...in` then lists its own keys, and any enumerable key on Object.prototype after them.
+  if (Object.getPrototypeOf(definition) !== Object.prototype) return false;
   let i = 0;
-  for (const key in definition) if (key !== DEFINITION_KEYS[i++] || !Object.hasOwn(definition, key)) return false;
+  for (const key in definition) if (key !== DEFINITION_KEYS[i++]) return false;
   return i === DEFINITION_KEYS.length && Object.getOwnPropertySymbols(definition).length === 0;
 }
 
