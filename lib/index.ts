@@ -53,6 +53,9 @@ export type {
 } from './execution/adapters.js';
 export type { Executor, ExecutorSetup } from './execution/executor.js';
 export { WorkerPoolExecutor, type WorkerPoolOptions } from './execution/worker-pool/worker-pool-executor.js';
+export { BullMQExecutor, type BullMQExecutorOptions } from './execution/remote/bullmq-executor.js';
+export { startBullMQWorker, type BullMQWorkerOptions } from './execution/remote/bullmq-worker.js';
+export type { RedisConnection } from './execution/remote/connection.js';
 export { LocalExecutor } from './execution/local-executor.js';
 export { TimingTracker, type NodeTiming } from './execution/adapters/timing-tracker.js';
 export { ExecutionLogger } from './execution/adapters/execution-logger.js';
