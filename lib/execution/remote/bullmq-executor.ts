@@ -28,6 +28,8 @@ export class BullMQExecutor implements Executor {
   private setup: ExecutorSetup | undefined;
   private queue: Queue | undefined;
   private events: QueueEvents | undefined;
+  private readonly waiting = new Map<string, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
+  private nextJob = 0;
 
   constructor(private readonly options: BullMQExecutorOptions) {}
 
@@ -43,15 +45,24 @@ export class BullMQExecutor implements Executor {
       config: this.setup.config,
       allowModuleOverrides: this.setup.allowModuleOverrides,
     };
-    return runConcurrently(context, signal, async (node, args) => {
+    return runConcurrently(context, signal, (node, args) => {
       const data: NodeJob = { ...base, node: node.name, args };
-      const job = await queue.add(node.name, data, { removeOnComplete: true, removeOnFail: true });
-      try {
-        return await job.waitUntilFinished(events, this.options.jobTimeoutMs);
-      } catch (error) {
-        throw decodeFailure((error as Error).message);
-      }
+      const jobId = `${context.runId}-${this.nextJob++}`;
+      // Listen before adding: a fast worker may finish the job before `add` returns.
+      const finished = new Promise<unknown>((resolve, reject) => this.waiting.set(jobId, { resolve, reject }));
+      const timeout = this.options.jobTimeoutMs;
+      const timer = timeout === undefined ? undefined : setTimeout(() => this.settle(jobId, undefined, new Error(`job for '${node.name}' took over ${timeout} ms`)), timeout);
+      queue.add(node.name, data, { jobId, removeOnComplete: true, removeOnFail: true }).catch((error: unknown) => this.settle(jobId, undefined, error));
+      return finished.finally(() => clearTimeout(timer));
     });
+  }
+
+  private settle(jobId: string, value: unknown, error?: unknown): void {
+    const waiter = this.waiting.get(jobId);
+    if (!waiter) return;
+    this.waiting.delete(jobId);
+    if (error === undefined) waiter.resolve(value);
+    else waiter.reject(error);
   }
 
   /** Closes the queue's connections. */
@@ -67,6 +78,8 @@ export class BullMQExecutor implements Executor {
       const connection = connectionOptions(this.options.connection);
       this.queue = new Queue(this.options.queue, { connection });
       this.events = new QueueEvents(this.options.queue, { connection });
+      this.events.on('completed', ({ jobId, returnvalue }) => this.settle(jobId, returnvalue));
+      this.events.on('failed', ({ jobId, failedReason }) => this.settle(jobId, undefined, decodeFailure(failedReason)));
       await this.events.waitUntilReady();
     }
     return { queue: this.queue, events: this.events };
