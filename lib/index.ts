@@ -8,6 +8,7 @@ export { Driver } from './driver/driver.js';
 export { Builder } from './driver/builder.js';
 export { AsyncDriver, type AsyncExecuteOptions } from './driver/async-driver.js';
 export type { ExecuteOptions } from './driver/driver-base.js';
+export type { NodesOf, NodesOfAll, NodeNameOf, TypedOutputs, ExecuteResult } from './driver/typed-outputs.js';
 export type { FeatureSet } from './driver/instantiate.js';
 export { HamiltonTokens } from './constants/tokens.js';
 

@@ -3,6 +3,7 @@ import type { Config } from '../graph/modifiers/index.js';
 import { DriverBase, type ExecuteOptions } from './driver-base.js';
 import type { FeatureSet } from './instantiate.js';
 import { DriverSettings } from './settings.js';
+import type { ExecuteResult } from './typed-outputs.js';
 
 /** Options of `AsyncDriver.execute`. */
 export interface AsyncExecuteOptions extends ExecuteOptions {
@@ -19,7 +20,7 @@ export interface AsyncExecuteOptions extends ExecuteOptions {
  * const dr = await new Builder().withModules(Features).buildAsync();
  * const result = await dr.execute(['featureSetV1'], { inputs, signal: AbortSignal.timeout(50) });
  */
-export class AsyncDriver<TResult = DataFrame> extends DriverBase<TResult> {
+export class AsyncDriver<TResult = DataFrame, TNodes = {}> extends DriverBase<TResult> {
   constructor(config: Config, ...featureSets: FeatureSet[]);
   /** @internal Used by the Builder. */
   constructor(settings: DriverSettings<TResult>);
@@ -32,7 +33,11 @@ export class AsyncDriver<TResult = DataFrame> extends DriverBase<TResult> {
   }
 
   /** Computes the requested outputs; rejects with the same errors as `Driver.execute`. */
-  async execute(outputs: readonly string[], options: AsyncExecuteOptions = {}): Promise<TResult> {
+  execute<const O extends string>(outputs: readonly O[], options: AsyncExecuteOptions = {}): Promise<ExecuteResult<TResult, TNodes, O>> {
+    return this.run(outputs, options) as Promise<ExecuteResult<TResult, TNodes, O>>;
+  }
+
+  private async run(outputs: readonly string[], options: AsyncExecuteOptions): Promise<TResult> {
     const context = this.prepare(outputs, options);
     const adapters = context.adapters;
     for (const adapter of adapters) await adapter.beforeGraphExecute?.(this.graphEvent(context));

@@ -8,6 +8,7 @@ import type { ResultBuilder } from '../results/result-builder.js';
 import type { Executor } from '../execution/executor.js';
 import { AsyncDriver } from './async-driver.js';
 import { Driver } from './driver.js';
+import type { NodesOfAll } from './typed-outputs.js';
 import type { FeatureSet } from './instantiate.js';
 import { DriverSettings } from './settings.js';
 
@@ -17,7 +18,7 @@ import { DriverSettings } from './settings.js';
  * @example
  * const dr = new Builder().withConfig({ mode: 'batch' }).withModules(Spend, Signups).build();
  */
-export class Builder<TResult = Record<string, unknown>> {
+export class Builder<TResult = Record<string, unknown>, TNodes = {}> {
   private config: Record<string, unknown> = {};
   private readonly featureSets: FeatureSet[] = [];
   private resultBuilder: ResultBuilder<TResult> | undefined;
@@ -32,10 +33,10 @@ export class Builder<TResult = Record<string, unknown>> {
     return this;
   }
 
-  /** Adds feature sets: classes (instantiated through the container) or instances. */
-  withModules(...featureSets: FeatureSet[]): this {
+  /** Adds feature sets: classes (instantiated through the container) or instances. Their nodes type `execute`. */
+  withModules<const M extends readonly FeatureSet[]>(...featureSets: M): Builder<TResult, TNodes & NodesOfAll<M>> {
     this.featureSets.push(...featureSets);
-    return this;
+    return this as unknown as Builder<TResult, TNodes & NodesOfAll<M>>;
   }
 
   /** Resolves feature-set classes (and any `HamiltonTokens` bindings) through your inversify container. */
@@ -45,8 +46,8 @@ export class Builder<TResult = Record<string, unknown>> {
   }
 
   /** Chooses what `execute` returns. */
-  withResultBuilder<T>(resultBuilder: ResultBuilder<T>): Builder<T> {
-    const next = this as unknown as Builder<T>;
+  withResultBuilder<T>(resultBuilder: ResultBuilder<T>): Builder<T, TNodes> {
+    const next = this as unknown as Builder<T, TNodes>;
     next.resultBuilder = resultBuilder;
     return next;
   }
@@ -70,13 +71,13 @@ export class Builder<TResult = Record<string, unknown>> {
   }
 
   /** Builds the graph (all graph checks run here) and returns a synchronous driver. */
-  build(): Driver<TResult> {
-    return new Driver<TResult>(this.settings());
+  build(): Driver<TResult, TNodes> {
+    return new Driver<TResult, TNodes>(this.settings());
   }
 
   /** Builds the graph and returns an AsyncDriver (async nodes, concurrency, cancellation). */
-  async buildAsync(): Promise<AsyncDriver<TResult>> {
-    return new AsyncDriver<TResult>(this.settings());
+  async buildAsync(): Promise<AsyncDriver<TResult, TNodes>> {
+    return new AsyncDriver<TResult, TNodes>(this.settings());
   }
 
   private settings(): DriverSettings<TResult> {

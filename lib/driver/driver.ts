@@ -5,6 +5,7 @@ import type { Config } from '../graph/modifiers/index.js';
 import { DriverBase, type ExecuteOptions } from './driver-base.js';
 import type { FeatureSet } from './instantiate.js';
 import { DriverSettings } from './settings.js';
+import type { ExecuteResult } from './typed-outputs.js';
 
 /**
  * Runs a graph synchronously. `new Driver(config, ...featureSets)` returns danfo DataFrames; a `Builder`
@@ -14,7 +15,7 @@ import { DriverSettings } from './settings.js';
  * const dr = new Driver({}, HelloWorld);
  * const df = dr.execute(['c', 'd'], { inputs: { input } });
  */
-export class Driver<TResult = DataFrame> extends DriverBase<TResult> {
+export class Driver<TResult = DataFrame, TNodes = {}> extends DriverBase<TResult> {
   constructor(config: Config, ...featureSets: FeatureSet[]);
   /** @internal Used by the Builder. */
   constructor(settings: DriverSettings<TResult>);
@@ -34,7 +35,11 @@ export class Driver<TResult = DataFrame> extends DriverBase<TResult> {
    * Throws `UnknownNodeError`, `MissingInputError`, `TypeMismatchError` before any node runs, and
    * `NodeExecutionError` when a node fails.
    */
-  execute(outputs: readonly string[], options: ExecuteOptions = {}): TResult {
+  execute<const O extends string>(outputs: readonly O[], options: ExecuteOptions = {}): ExecuteResult<TResult, TNodes, O> {
+    return this.run(outputs, options) as ExecuteResult<TResult, TNodes, O>;
+  }
+
+  private run(outputs: readonly string[], options: ExecuteOptions): TResult {
     const context = this.prepare(outputs, options);
     const executor = this.settings.executor;
     const adapters = context.adapters;
