@@ -5,6 +5,7 @@ import { registerCatalog } from './commands/catalog.js';
 import { registerLineage } from './commands/lineage.js';
 import { registerValidate } from './commands/validate.js';
 import { registerView } from './commands/view.js';
+import { registerWorker } from './commands/worker.js';
 import { oneLine } from './errors.js';
 
 /** Exit code of every failure: a bad command line, a module that does not load, a failed check. */
@@ -22,6 +23,7 @@ export function createProgram(): Command {
   registerLineage(program);
   registerCatalog(program);
   registerValidate(program);
+  registerWorker(program);
   return program;
 }
 
