@@ -25,11 +25,7 @@ export class AsyncDriver<TResult = DataFrame, TNodes = {}> extends DriverBase<TR
   /** @internal Used by the Builder. */
   constructor(settings: DriverSettings<TResult>);
   constructor(configOrSettings: Config | DriverSettings<TResult>, ...featureSets: FeatureSet[]) {
-    super(
-      configOrSettings instanceof DriverSettings
-        ? configOrSettings
-        : (DriverSettings.defaults(configOrSettings, featureSets) as unknown as DriverSettings<TResult>),
-    );
+    super(DriverSettings.from<TResult>(configOrSettings, featureSets));
   }
 
   /** Computes the requested outputs; rejects with the same errors as `Driver.execute`. */

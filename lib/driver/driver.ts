@@ -20,11 +20,7 @@ export class Driver<TResult = DataFrame, TNodes = {}> extends DriverBase<TResult
   /** @internal Used by the Builder. */
   constructor(settings: DriverSettings<TResult>);
   constructor(configOrSettings: Config | DriverSettings<TResult>, ...featureSets: FeatureSet[]) {
-    super(
-      configOrSettings instanceof DriverSettings
-        ? configOrSettings
-        : (DriverSettings.defaults(configOrSettings, featureSets) as unknown as DriverSettings<TResult>),
-    );
+    super(DriverSettings.from<TResult>(configOrSettings, featureSets));
     if (!this.settings.executor.runSync) {
       throw new HamiltonError(Messages.asyncExecutorInSyncDriver(this.settings.executor.constructor.name));
     }

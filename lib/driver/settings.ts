@@ -21,8 +21,12 @@ export class DriverSettings<TResult> {
     readonly executor: Executor = new LocalExecutor(),
   ) {}
 
-  /** The settings of `new Driver(config, ...)` / `new AsyncDriver(config, ...)`: danfo frames, fresh container. */
-  static defaults(config: Config, featureSets: readonly FeatureSet[]): DriverSettings<DataFrame> {
-    return new DriverSettings<DataFrame>(config, featureSets, new DataFrameResult());
+  /**
+   * What a driver constructor was given: the Builder's settings, or the short form's config and feature sets,
+   * which get the defaults of `new Driver(config, ...)`: danfo frames and a fresh container.
+   */
+  static from<TResult>(configOrSettings: Config | DriverSettings<TResult>, featureSets: readonly FeatureSet[]): DriverSettings<TResult> {
+    if (configOrSettings instanceof DriverSettings) return configOrSettings;
+    return new DriverSettings<DataFrame>(configOrSettings, featureSets, new DataFrameResult()) as unknown as DriverSettings<TResult>;
   }
 }
