@@ -55,7 +55,10 @@ const DONE = 2;
 export function createPlan(graph: FunctionGraph, request: PlanRequest): ExecutionPlan {
   const inputKeys = new Set(request.inputKeys);
   checkInputs(graph, request.inputKeys);
-  checkKnown(graph, request.outputs, request.overrideKeys, inputKeys);
+  // Each output's node, looked up once (a 100k-output run would otherwise look every name up three times).
+  const outputIndices = new Int32Array(request.outputs.length);
+  for (let i = 0; i < request.outputs.length; i++) outputIndices[i] = graph.get(request.outputs[i])?.index ?? -1;
+  checkKnown(graph, request.outputs, outputIndices, request.overrideKeys, inputKeys);
 
   const overridden = new Set(request.overrideKeys);
   const nodes = graph.nodes;
@@ -74,9 +77,10 @@ export function createPlan(graph: FunctionGraph, request: PlanRequest): Executio
   // Iterative depth-first walk; post-order gives a topological order of what must run.
   const stack: number[] = [];
   const cursor: number[] = [];
-  for (const output of request.outputs) {
-    const root = graph.get(output);
-    if (!root) continue; // a plain input passed through
+  for (let o = 0; o < request.outputs.length; o++) {
+    if (outputIndices[o] < 0) continue; // a plain input passed through
+    const output = request.outputs[o];
+    const root = nodes[outputIndices[o]];
     if (state[root.index] === UNSEEN && !overridden.has(output) && root.role === 'input' && !inputKeys.has(output)) {
       requireInput(root, Messages.requestedOutput);
     }
@@ -132,12 +136,7 @@ export function createPlan(graph: FunctionGraph, request: PlanRequest): Executio
   const readCounts = topLevel.some((s) => s.fanOut)
     ? linkFanOutSteps(topLevel, state, nodes.length)
     : linkSteps(steps, stepOf, state, nodes.length);
-  const outputIndices = new Int32Array(request.outputs.length);
-  request.outputs.forEach((output, i) => {
-    const node = graph.get(output);
-    outputIndices[i] = node ? node.index : -1;
-    if (node) readCounts[node.index] = 0;
-  });
+  for (const index of outputIndices) if (index >= 0) readCounts[index] = 0;
   return { outputs: request.outputs, steps: topLevel, inputs, configNodes, readCounts, outputIndices };
 }
 
@@ -203,11 +202,12 @@ function checkInputs(graph: FunctionGraph, inputKeys: readonly string[]): void {
 function checkKnown(
   graph: FunctionGraph,
   outputs: readonly string[],
+  outputIndices: Int32Array,
   overrideKeys: readonly string[],
   inputKeys: ReadonlySet<string>,
 ): void {
   const unknown = [
-    ...outputs.filter((name) => !graph.get(name) && !inputKeys.has(name)),
+    ...outputs.filter((name, i) => outputIndices[i] < 0 && !inputKeys.has(name)),
     ...overrideKeys.filter((name) => !graph.get(name)),
   ];
   if (unknown.length > 0) throw unknownNodeError(unknown, graph.nodes.map((n) => n.name));
