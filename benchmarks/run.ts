@@ -10,6 +10,7 @@ import { runWorkload } from './dataframe-workload.js';
 import { runDecoratedDag } from './decorated-dag.js';
 import { fixed, median, printTable } from './report.js';
 import { runScalarDag } from './scalar-dag.js';
+import { runAsyncOverhead } from './async-overhead.js';
 
 const PACKAGE_ROOT = path.resolve(__dirname, '..', '..');
 
@@ -42,7 +43,7 @@ function importTime(runs: number): void {
   );
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
   console.log(`hamilton-ts benchmarks (${quick ? 'quick' : 'full'}), node ${process.version}`);
   const started = performance.now();
@@ -51,6 +52,9 @@ function main(): void {
   runDecoratedDag(quick ? [10000] : [10000, 100000], quick ? 3 : 7);
   if (quick) runWorkload(300, 200, 9);
   else runWorkload(1000, 1000, 7);
+  await runAsyncOverhead(quick ? [1000, 10000] : [1000, 10000, 100000], quick ? 5 : 15);
+  // Loaded only here: the service benchmark brings Nest and the sample, which the others must not carry.
+  await (await import('./realtime-service.js')).runRealtimeService(quick);
   console.log(`\ndone in ${fixed((performance.now() - started) / 1000, 1)} s`);
 }
 
@@ -59,5 +63,8 @@ if (typeof (globalThis as { gc?: unknown }).gc !== 'function') {
   const child = spawnSync(process.execPath, ['--expose-gc', __filename, ...process.argv.slice(2)], { stdio: 'inherit' });
   process.exit(child.status ?? 1);
 } else {
-  main();
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
 }

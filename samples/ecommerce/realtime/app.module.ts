@@ -22,6 +22,8 @@ export class EcommerceServiceModule {
       imports: [clients, HamiltonModule.forRoot({ modules: [...FEATURE_SETS], config: { mode: 'realtime' }, imports: [clients] })],
       controllers: [PredictController],
       providers: [{ provide: PREDICT_DEADLINE, useValue: options.deadlineMs ?? 2000 }],
+      // Apps that add their own handlers next to /predict get the same clients (one database pool).
+      exports: [clients],
     };
   }
 }
