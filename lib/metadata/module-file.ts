@@ -9,19 +9,22 @@ import * as path from 'node:path';
 export function moduleFileExporting(cls: Function): string | undefined {
   for (const loaded of Object.values(require.cache)) {
     if (!loaded || loaded.filename.includes(`${path.sep}node_modules${path.sep}`)) continue;
-    if (exportsHold(loaded.exports, cls)) return loaded.filename;
+    if (exportsHold(loaded.exports, cls, true)) return loaded.filename;
   }
   return undefined;
 }
 
-/** Whether a module's exports hold the class, directly or as a named export. */
-export function exportsHold(exports: unknown, cls: Function): boolean {
+/**
+ * Whether a module's exports hold the class, directly or as a named export. Getters (TypeScript's CommonJS
+ * re-exports) are read only when `readGetters` says the module is known to be the project's own.
+ */
+export function exportsHold(exports: unknown, cls: Function, readGetters = false): boolean {
   if (exports === cls) return true;
   if (exports === null || (typeof exports !== 'object' && typeof exports !== 'function')) return false;
   for (const key of Object.keys(exports)) {
     const descriptor = Object.getOwnPropertyDescriptor(exports, key);
-    // TypeScript's CommonJS output re-exports through getters; reading them is safe and cheap.
-    const value = descriptor && ('value' in descriptor ? descriptor.value : descriptor.get?.call(exports));
+    if (!descriptor) continue;
+    const value = 'value' in descriptor ? descriptor.value : readGetters ? descriptor.get?.call(exports) : undefined;
     if (value === cls) return true;
   }
   return false;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { exportsHold } from '../../metadata/module-file.js';
 import { originalSourceOf } from './source-map.js';
 
 /** Where a method is written: a file (absolute) and a 1-based line. */
@@ -88,17 +89,6 @@ function declaringClass(cls: Function, method: string): Function | undefined {
     current = Object.getPrototypeOf(current);
   }
   return undefined;
-}
-
-/** Whether a module's exports are the class or hold it as an own data property (getters are not run). */
-function exportsHold(exports: unknown, cls: Function): boolean {
-  if (exports === cls) return true;
-  if (exports === null || (typeof exports !== 'object' && typeof exports !== 'function')) return false;
-  for (const key of Object.keys(exports)) {
-    const descriptor = Object.getOwnPropertyDescriptor(exports, key);
-    if (descriptor && 'value' in descriptor && descriptor.value === cls) return true;
-  }
-  return false;
 }
 
 /** The 1-based line of `method`'s declaration inside `class className`, or anywhere when the class is not found. */
