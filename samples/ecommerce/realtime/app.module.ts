@@ -5,7 +5,7 @@ import { ClientsModule, type ClientOptions } from './clients.module.js';
 import { PREDICT_DEADLINE, PredictController } from './predict.controller.js';
 
 export interface ServiceOptions extends ClientOptions {
-  /** Per-request deadline of the feature computation, in ms (default 2000). */
+  /** Per-request deadline of the feature computation, in ms (default 2000; 0: none). */
   readonly deadlineMs?: number;
 }
 
