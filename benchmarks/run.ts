@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { runWorkload } from './dataframe-workload.js';
 import { runDecoratedDag } from './decorated-dag.js';
+import { runLineage } from './lineage.js';
 import { fixed, median, printTable } from './report.js';
 import { runScalarDag } from './scalar-dag.js';
 import { runAsyncOverhead } from './async-overhead.js';
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
   importTime(quick ? 3 : 7);
   runScalarDag(quick ? [1000, 10000] : [1000, 10000, 100000]);
   runDecoratedDag(quick ? [10000] : [10000, 100000], quick ? 3 : 7);
+  runLineage(quick ? [1000, 10000] : [1000, 10000, 100000]);
   if (quick) runWorkload(300, 200, 9);
   else runWorkload(1000, 1000, 7);
   await runAsyncOverhead(quick ? [1000, 10000] : [1000, 10000, 100000], quick ? 5 : 15);

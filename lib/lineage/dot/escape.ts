@@ -9,11 +9,15 @@
  * attributes (tooltip, URL) read `\\` back as one backslash instead of a `\N`-style sequence.
  */
 export function dotString(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return `"${text}"`;
   return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r?\n/g, '\\n')}"`;
 }
 
+const NEEDS_ESCAPE = /[\\"\n]/;
+
 /** Text placed inside an HTML-like label: markup characters become entities, newlines become breaks. */
 export function htmlText(text: string): string {
+  if (!HTML_SPECIAL.test(text)) return text;
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -23,6 +27,8 @@ export function htmlText(text: string): string {
     .replace(/\r?\n/g, '<br/>');
 }
 
+const HTML_SPECIAL = /[&<>"'\n]/;
+
 const ATTRIBUTE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Whether a string can be a Graphviz attribute name (written unquoted). */
@@ -30,9 +36,17 @@ export function isAttributeName(name: string): boolean {
   return ATTRIBUTE_NAME.test(name);
 }
 
-/** `[a="x", b="y"]` for an attribute map (names must be checked already); values are quoted. */
+/** `a="x", b="y"` for an attribute map (names must be checked already); values are quoted. */
+export function attributePairs(attributes: Readonly<Record<string, string>>): string {
+  let pairs = '';
+  for (const key in attributes) pairs += `${pairs === '' ? '' : ', '}${key}=${dotString(attributes[key])}`;
+  return pairs;
+}
+
+/** `[label=<...>, a="x", b="y"]`: an HTML-like label (already escaped) first, then the attributes. */
 export function attributeList(attributes: Readonly<Record<string, string>>, htmlLabel?: string): string {
-  const parts = Object.entries(attributes).map(([key, value]) => `${key}=${dotString(value)}`);
-  if (htmlLabel !== undefined) parts.unshift(`label=<${htmlLabel}>`);
-  return parts.length > 0 ? ` [${parts.join(', ')}]` : '';
+  const pairs = attributePairs(attributes);
+  const label = htmlLabel === undefined ? '' : `label=<${htmlLabel}>`;
+  const all = label && pairs ? `${label}, ${pairs}` : label || pairs;
+  return all ? ` [${all}]` : '';
 }

@@ -6,7 +6,7 @@ import type { GraphNode } from '../../graph/node.js';
 import { describeType } from '../../graph/types.js';
 import type { DisplayOptions, Orient } from '../display-options.js';
 import { variableOf } from '../variable.js';
-import { attributeList, dotString, htmlText, isAttributeName } from './escape.js';
+import { attributeList, attributePairs, dotString, htmlText, isAttributeName } from './escape.js';
 import { kindOf, namespaceOf, shortNameOf, type Scene } from './scene.js';
 import { FONT, KIND_CAPTIONS, KIND_STYLES, MARK_CAPTIONS, styleOf, type NodeKind, type NodeMark } from './styles.js';
 
@@ -20,6 +20,7 @@ export interface DotDrawing {
 }
 
 const ORIENTS: readonly Orient[] = ['LR', 'TB', 'RL', 'BT'];
+const NO_MARKS: readonly NodeMark[] = [];
 
 interface Cluster {
   readonly segment: string;
@@ -42,22 +43,28 @@ export function renderDot(scene: Scene, options: DisplayOptions = {}): DotDrawin
   lines.push(`  edge${attributeList({ color: '#4d4d4d', arrowsize: '0.7' })};`);
 
   const used: UsedStyles = { kinds: new Set(), marks: new Set(), custom: undefined };
+  // Without a custom style, every node of one kind and marks shares its attribute text.
+  const styleTexts = new Map<string, string>();
   const nodeLine = (node: GraphNode, indent: string) => {
     const kind = kindOf(node);
-    const marks = scene.marks.get(node.name) ?? [];
+    const marks = scene.marks.get(node.name) ?? NO_MARKS;
     used.kinds.add(kind);
     for (const mark of marks) used.marks.add(mark);
-    const attributes = styleOf(kind, marks);
     const custom = options.customStyle?.(variableOf(node));
+    let style: string;
     if (custom) {
       const extra = checked(custom, `customStyle (node '${node.name}')`);
-      Object.assign(attributes, extra);
+      style = attributePairs({ ...styleOf(kind, marks), ...extra });
       used.custom ??= extra;
+    } else {
+      const key = marks.length === 0 ? kind : `${kind} ${marks.join(' ')}`;
+      style = styleTexts.get(key) ?? attributePairs(styleOf(kind, marks));
+      styleTexts.set(key, style);
     }
-    attributes.id = nodeIds.get(node.name)!;
-    attributes.class = ['hamilton', kind, ...marks].join(' ');
-    attributes.tooltip = node.doc || originOf(node);
-    return `${indent}${dotString(node.name)}${attributeList(attributes, labelOf(node, options.showTypes ?? true))};`;
+    const classes = marks.length === 0 ? kind : `${kind} ${marks.join(' ')}`;
+    const label = labelOf(node, options.showTypes ?? true);
+    const tooltip = dotString(node.doc || originOf(node));
+    return `${indent}${dotString(node.name)} [label=<${label}>, ${style}, id="${nodeIds.get(node.name)!}", class="hamilton ${classes}", tooltip=${tooltip}];`;
   };
 
   const root: Cluster = { segment: '', nodes: [], children: new Map() };
