@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { Writable } from 'node:stream';
 import type { INestApplication } from '@nestjs/common';
 import { runBatch, type BatchResult } from '../../samples/ecommerce/batch.js';
 import { seedData } from '../../samples/ecommerce/clients/seed-data.js';
@@ -141,7 +142,7 @@ describe('samples/ecommerce', () => {
     expect(shipped.map((line) => JSON.parse(line))).to.deep.equal(data.streamSurveys);
     const input = [...shipped.slice(0, 5), 'not json', JSON.stringify({ clientId: 3, budget: -5, age: 40, gender: 'male' }), '', ...shipped.slice(5, 9)];
     const chunks: string[] = [];
-    const out = new (require('node:stream').Writable)({
+    const out = new Writable({
       write(chunk: Buffer, _: string, done: () => void) {
         chunks.push(chunk.toString());
         done();
