@@ -45,10 +45,12 @@ class ConcurrentRun {
     for (let i = steps.length - 1; i >= 0; i--) if (this.waiting[i] === 0) this.ready.push(i);
     if (signal?.aborted) this.abort();
     else {
-      signal?.addEventListener('abort', () => this.abort(), { once: true });
+      signal?.addEventListener('abort', this.onAbort, { once: true });
       this.pump();
     }
   }
+
+  private readonly onAbort = () => this.abort();
 
   private pump(): void {
     const steps = this.context.plan.steps;
@@ -67,22 +69,22 @@ class ConcurrentRun {
       if (isThenable(result)) {
         this.inFlight++;
         result.then(
-          (value) => this.settle(position, value),
-          (error) => this.settleFailure(error instanceof NodeFailure ? error.error : this.context.failure(step, args, error)),
+          (value) => this.onStepDone(position, value),
+          (error) => this.onStepFailed(error instanceof NodeFailure ? error.error : this.context.failure(step, args, error)),
         );
       } else this.complete(position, result);
     }
     this.finishIfDone();
   }
 
-  private settle(position: number, value: unknown): void {
+  private onStepDone(position: number, value: unknown): void {
     this.inFlight--;
     if (this.failure || this.settled) return this.finishIfDone();
     this.complete(position, value);
     this.pump();
   }
 
-  private settleFailure(error: unknown): void {
+  private onStepFailed(error: unknown): void {
     this.inFlight--;
     this.fail(error);
     this.finishIfDone();
@@ -103,18 +105,24 @@ class ConcurrentRun {
     if (this.settled) return;
     if (this.failure) {
       if (this.inFlight > 0) return;
-      this.settled = true;
+      this.end();
       this.reject(this.failure.error);
     } else if (this.done === this.context.plan.steps.length) {
-      this.settled = true;
+      this.end();
       this.resolve();
     }
   }
 
   private abort(): void {
     if (this.settled) return;
-    this.settled = true;
+    this.end();
     this.reject(this.signal?.reason ?? new DOMException('The run was aborted.', 'AbortError'));
+  }
+
+  /** Marks the run over and lets go of the signal, which may outlive many runs (a service's deadline). */
+  private end(): void {
+    this.settled = true;
+    this.signal?.removeEventListener('abort', this.onAbort);
   }
 
   private invoke(step: PlanStep, args: unknown[]): unknown {

@@ -156,6 +156,19 @@ describe('AsyncDriver', () => {
     expect(laterRan).to.equal(false);
   });
 
+  it('lets go of the signal when the run ends, so one signal can serve many runs', async () => {
+    const { getEventListeners } = await import('node:events');
+    class Quick {
+      async a(x: number): Promise<number> {
+        return x;
+      }
+    }
+    const dr = await new Builder().withModules(Quick).buildAsync();
+    const controller = new AbortController();
+    for (let i = 0; i < 3; i++) await dr.execute(['a'], { inputs: { x: i }, signal: controller.signal });
+    expect(getEventListeners(controller.signal, 'abort')).to.have.length(0);
+  });
+
   it('an already aborted signal runs nothing', async () => {
     let ran = false;
     class One {

@@ -4,8 +4,8 @@ import * as path from 'node:path';
 import { Builder, BullMQExecutor, NodeExecutionError, startBullMQWorker } from 'hamilton-ts';
 import { RemoteSquares } from '../fixtures/remote/features.js';
 
-/** The Redis server .ci/run starts; a developer sets REDIS_URL or runs redis-server on the default port. */
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** The Redis server .ci/services.sh starts (`source .ci/services.sh && start_services`). */
+const REDIS_URL = process.env.HAMILTON_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const CLI = path.resolve(__dirname, '..', '..', 'lib', 'cli', 'main.js');
 const FIXTURE = path.resolve(__dirname, '..', 'fixtures', 'remote', 'features.js');
 
@@ -15,7 +15,7 @@ async function requireRedis(): Promise<void> {
   try {
     expect(await client.ping()).to.equal('PONG');
   } catch (error) {
-    throw new Error(`These tests need Redis at ${REDIS_URL} (set REDIS_URL, or run redis-server): ${(error as Error).message}`);
+    throw new Error(`These tests need Redis at ${REDIS_URL} (source .ci/services.sh && start_services, which sets HAMILTON_TEST_REDIS_URL): ${(error as Error).message}`);
   } finally {
     await client.quit().catch(() => undefined);
   }
