@@ -168,6 +168,7 @@ export const Messages = {
     valid: (outputs: readonly string[]) => `OK: ${outputs.join(', ')} can be computed with the given inputs and config.`,
     explorerIsWhole: 'The lineage explorer (.html) shows the whole graph; drop --outputs, or write a .svg or .dot file.',
     wrote: (file: string) => `Wrote ${file}.`,
+    badHighlight: (pair: string) => `--highlight '${pair}' is not tag=value (e.g. pii=true).`,
   },
   /** Texts of `@checkOutput` / `@checkOutputCustom`: decorator arguments, build errors and check results. */
   validation: {

@@ -199,6 +199,40 @@ describe('cli: npx hamilton-ts', function () {
     });
   });
 
+  describe('samples/ecommerce', () => {
+    const ECOMMERCE = 'dist/samples/ecommerce/features/index.js';
+
+    it('answers where age is used, describing feature sets whose constructors need a database without running them', () => {
+      expect(tableNames(success(cli('lineage', ECOMMERCE, '--downstream', 'age', '-c', 'mode=batch')))).to.deep.equal(
+        ['age', 'ageMean', 'ageNormalized', 'ageStddev', 'featureSetV1'],
+      );
+      const realtime = JSON.parse(success(cli('lineage', ECOMMERCE, '--upstream', 'featureSetV1', '-c', 'mode=realtime', '--json'))) as {
+        name: string;
+        isExternalInput: boolean;
+      }[];
+      expect(realtime.filter((v) => v.isExternalInput).map((v) => v.name)).to.deep.equal(['executionTime', 'surveyRecord']);
+    });
+
+    it('view --highlight pii=true fills the PII nodes; the catalog points at the loader that makes age', () => {
+      const dot = path.join(folder, 'ecommerce.dot');
+      success(cli('view', ECOMMERCE, '-c', 'mode=batch', '--highlight', 'pii=true', '--out', dot));
+      const text = readFileSync(dot, 'utf8');
+      for (const name of ['age', 'gender', 'clientId']) expect(text).to.match(new RegExp(`^  "${name}" \\[[^\\n]*fillcolor="#f4a6a6"`, 'm'));
+      expect(text).to.match(/^ {2}"budget" \[[^\n]*fillcolor="#b4d8e4"/m);
+      expect(text).to.match(/"legend:custom" \[label=<pii=true>/);
+      expect(failure(cli('view', ECOMMERCE, '--highlight', 'pii', '--out', dot))).to.include("--highlight 'pii' is not tag=value");
+
+      const catalog = JSON.parse(success(cli('catalog', ECOMMERCE, '-c', 'mode=batch', '--format', 'json'))) as {
+        nodes: { name: string; tags: Record<string, string>; source?: { file: string; line: number } }[];
+      };
+      const age = catalog.nodes.find((n) => n.name === 'age')!;
+      expect(age.tags).to.include({ pii: 'true', source: 'db.survey_results' });
+      const loader = 'samples/ecommerce/features/load-data.ts';
+      const line = readFileSync(path.join(ROOT, loader), 'utf8').split('\n').findIndex((l) => l.includes('surveyResults__batch(')) + 1;
+      expect(age.source).to.deep.equal({ file: loader, line });
+    });
+  });
+
   describe('modules and errors', () => {
     it('a missing module, one without classes, or one that throws is one line and exit code 2', () => {
       expect(failure(cli('lineage', 'nope/missing.js', '--upstream', 'a'))).to.equal("hamilton-ts: Module 'nope/missing.js' does not exist.");
