@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { EventEmitter } from 'node:events';
 import { DataFrame, Series } from 'danfojs';
 import {
   AsyncDriver,
@@ -157,7 +158,6 @@ describe('AsyncDriver', () => {
   });
 
   it('lets go of the signal when the run ends, so one signal can serve many runs', async () => {
-    const { getEventListeners } = await import('node:events');
     class Quick {
       async a(x: number): Promise<number> {
         return x;
@@ -166,7 +166,7 @@ describe('AsyncDriver', () => {
     const dr = await new Builder().withModules(Quick).buildAsync();
     const controller = new AbortController();
     for (let i = 0; i < 3; i++) await dr.execute(['a'], { inputs: { x: i }, signal: controller.signal });
-    expect(getEventListeners(controller.signal, 'abort')).to.have.length(0);
+    expect(EventEmitter.getEventListeners(controller.signal, 'abort')).to.have.length(0);
   });
 
   it('an already aborted signal runs nothing', async () => {
