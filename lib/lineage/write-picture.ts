@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Messages } from '../constants/messages.js';
 import { HamiltonError } from '../errors/index.js';
@@ -14,8 +14,8 @@ export const PICTURE_EXTENSIONS = ['.dot', '.gv', '.svg'] as const;
 export async function writePicture(file: string, dot: string): Promise<string> {
   checkPictureFile(file);
   const contents = path.extname(file).toLowerCase() === '.svg' ? await renderSvg(dot) : dot;
-  await mkdir(path.dirname(path.resolve(file)), { recursive: true });
-  await writeFile(file, contents, 'utf8');
+  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  writeFileSync(file, contents, 'utf8');
   return dot;
 }
 

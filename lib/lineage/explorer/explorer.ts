@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { FunctionGraph } from '../../graph/function-graph.js';
 import { buildCatalog, type CatalogOptions } from '../catalog/catalog.js';
@@ -27,8 +27,8 @@ export async function lineageExplorerHtml(graph: FunctionGraph, classes: readonl
   });
   const html = explorerPage(svg, { title: options.title ?? 'Lineage explorer', nodes, edges: drawing.edges });
   if (options.file !== undefined) {
-    await mkdir(path.dirname(path.resolve(options.file)), { recursive: true });
-    await writeFile(options.file, html, 'utf8');
+    mkdirSync(path.dirname(path.resolve(options.file)), { recursive: true });
+    writeFileSync(options.file, html, 'utf8');
   }
   return html;
 }
