@@ -255,11 +255,37 @@ describe('lineage: pictures', () => {
     });
   });
 
+  it('is typed by its overloads: a string without a file, a Promise with one', async () => {
+    const dr = shop();
+    const file = path.join(folder, 'typed.dot');
+    const texts: string[] = [
+      dr.displayAllFunctions(),
+      dr.displayAllFunctions({ orient: 'TB' }),
+      dr.displayUpstreamOf('age', 'email'),
+      dr.displayUpstreamOf('age', { hideInputs: true }),
+      dr.displayDownstreamOf('age'),
+      dr.visualizePathBetween('age', 'discount', { showLegend: false }),
+      dr.visualizeExecution(['age'], { bypassValidation: true }),
+    ];
+    const promises: Promise<string>[] = [
+      dr.displayAllFunctions({ file }),
+      dr.displayUpstreamOf('age', 'email', { file }),
+      dr.displayDownstreamOf('age', { file }),
+      dr.visualizePathBetween('age', 'discount', { file }),
+      dr.visualizeExecution(['age'], { bypassValidation: true, file }),
+    ];
+    for (const text of texts) expect(text).to.be.a('string').and.match(/^digraph hamilton \{/);
+    for (const promise of promises) expect(promise).to.be.instanceOf(Promise);
+    expect(await Promise.all(promises)).to.have.length(5);
+  });
+
   it('the AsyncDriver draws the same pictures', async () => {
     const asyncDriver = await new Builder().withConfig({ region: 'eu' }).withModules(Customers, Orders).buildAsync();
     expect(asyncDriver).to.be.instanceOf(AsyncDriver);
     expect(asyncDriver.displayAllFunctions()).to.equal(shop().displayAllFunctions());
     expect(asyncDriver.visualizePathBetween('age', 'discount')).to.equal(shop().visualizePathBetween('age', 'discount'));
+    expect(asyncDriver.whatIsDownstreamOf('age')).to.deep.equal(shop().whatIsDownstreamOf('age'));
+    expect(asyncDriver.featureCatalog()).to.deep.equal(shop().featureCatalog());
     const syncDriver = new Driver({ region: 'us' }, Customers, Orders);
     expect(drawnNames(syncDriver.displayUpstreamOf('spendLimit'))).to.deep.equal(['age', 'birthYear', 'creditScore', 'referenceYear', 'spendLimit']);
   });
