@@ -2,6 +2,7 @@
  * `npm run bench`: prints hamilton-ts speed figures (never asserts on them).
  *   node dist/benchmarks/run.js           full: scalar DAG at 1k, 10k, 100k nodes; 1000 x 1000 dataframe workload
  *   node dist/benchmarks/run.js --quick   CI: scalar DAG at 1k, 10k; a smaller dataframe workload
+ *   --only=scalar,dataframe               only those sections (import, scalar, decorated, lineage, dataframe, async, service)
  * Exits non-zero only when a benchmark's results are wrong (the driver disagrees with the direct code).
  */
 import { spawnSync } from 'node:child_process';
@@ -46,17 +47,21 @@ function importTime(runs: number): void {
 
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
+  const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+  const want = (section: string) => !only || only.includes(section);
   console.log(`hamilton-ts benchmarks (${quick ? 'quick' : 'full'}), node ${process.version}`);
   const started = performance.now();
-  importTime(quick ? 3 : 7);
-  runScalarDag(quick ? [1000, 10000] : [1000, 10000, 100000]);
-  runDecoratedDag(quick ? [10000] : [10000, 100000], quick ? 3 : 7);
-  runLineage(quick ? [1000, 10000] : [1000, 10000, 100000]);
-  if (quick) runWorkload(300, 200, 9);
-  else runWorkload(1000, 1000, 7);
-  await runAsyncOverhead(quick ? [1000, 10000] : [1000, 10000, 100000], quick ? 5 : 15);
+  if (want('import')) importTime(quick ? 3 : 7);
+  if (want('scalar')) runScalarDag(quick ? [1000, 10000] : [1000, 10000, 100000]);
+  if (want('decorated')) runDecoratedDag(quick ? [10000] : [10000, 100000], quick ? 3 : 7);
+  if (want('lineage')) runLineage(quick ? [1000, 10000] : [1000, 10000, 100000]);
+  if (want('dataframe')) {
+    if (quick) runWorkload(300, 200, 9);
+    else runWorkload(1000, 1000, 7);
+  }
+  if (want('async')) await runAsyncOverhead(quick ? [1000, 10000] : [1000, 10000, 100000], quick ? 5 : 15);
   // Loaded only here: the service benchmark brings Nest and the sample, which the others must not carry.
-  await (await import('./realtime-service.js')).runRealtimeService(quick);
+  if (want('service')) await (await import('./realtime-service.js')).runRealtimeService(quick);
   console.log(`\ndone in ${fixed((performance.now() - started) / 1000, 1)} s`);
 }
 

@@ -57,8 +57,8 @@ interface Runs {
 
 function runsFor(n: number): Runs {
   if (n <= 1000) return { build: 15, cold: 10, warm: 30 };
-  if (n <= 10000) return { build: 7, cold: 5, warm: 15 };
-  return { build: 3, cold: 2, warm: 5 };
+  if (n <= 10000) return { build: 7, cold: 7, warm: 15 };
+  return { build: 3, cold: 3, warm: 7 };
 }
 
 /** Measures one N; throws if the driver's values differ from the direct calls'. */
@@ -80,10 +80,10 @@ export function measureScalarDag(n: number): ScalarDagFigures {
   build(); // warm up the builder's own code
   const buildMs = bestOf(runs.build, build);
 
+  // No forced collection right before a timed run (see bestOf): minimums of several runs instead.
   let coldMs = Infinity;
   for (let r = 0; r < runs.cold; r++) {
     const dr = build();
-    collectGarbage();
     const { ms, value } = timed(() => dr.execute(names, options));
     coldMs = Math.min(coldMs, ms);
     if (r === 0) check(value, names, expected);
@@ -91,13 +91,12 @@ export function measureScalarDag(n: number): ScalarDagFigures {
 
   const dr = build();
   dr.execute(names, options);
+  collectGarbage();
   let warmMs = Infinity;
   let directMs = Infinity;
   // Interleaved, so drift in the machine's speed affects both sides alike.
   for (let r = 0; r < runs.warm; r++) {
-    collectGarbage();
     warmMs = Math.min(warmMs, timed(() => dr.execute(names, options)).ms);
-    collectGarbage();
     directMs = Math.min(directMs, timed(() => direct(instance, fns, partners, x)).ms);
   }
   const perNode = (ms: number) => (ms * 1000) / n;

@@ -92,7 +92,8 @@ function placeNodes(
       nodes.push(functionNode(definition, nodes.length));
     }
   }
-  const inputTypes = externalInputTypes(nodes, indexOf);
+  resolveDependencies(nodes, indexOf);
+  const inputTypes = externalInputTypes(nodes);
   for (const [name, type] of inputTypes) {
     const role: NodeRole = Object.hasOwn(config, name) ? 'config' : 'input';
     place(externalNode(name, role, type, config[name]));
@@ -107,15 +108,25 @@ function placeNodes(
 type Linked = { dependencyIndices: readonly number[]; dependentIndices: number[] };
 
 /**
- * Fills every node's dependency and dependent indices (dependents in node order), in arrays of their exact
- * size: an array grown by `push` reserves 17 slots, which on a 100k-node graph is megabytes for the GC.
+ * Each dependency's node index, looked up once for the external-input check and the links: -1 where nothing
+ * computes it (an external input, placed next). Arrays of their exact size: one grown by `push` reserves 17
+ * slots, which on a 100k-node graph is megabytes for the GC.
  */
+function resolveDependencies(nodes: readonly GraphNode[], indexOf: ReadonlyMap<string, number>): void {
+  for (const node of nodes) {
+    (node as Linked).dependencyIndices = node.dependencies.map((dependency) => indexOf.get(dependency.name) ?? -1);
+  }
+}
+
+/** Completes the dependency indices (external inputs now placed) and fills the dependents, in node order. */
 function linkNodes(nodes: readonly GraphNode[], indexOf: ReadonlyMap<string, number>): void {
   const dependentCounts = new Int32Array(nodes.length);
   for (const node of nodes) {
-    const dependencyIndices = node.dependencies.map((dependency) => indexOf.get(dependency.name)!);
-    for (const index of dependencyIndices) dependentCounts[index]++;
-    (node as Linked).dependencyIndices = dependencyIndices;
+    const dependencyIndices = node.dependencyIndices as number[];
+    for (let i = 0; i < dependencyIndices.length; i++) {
+      if (dependencyIndices[i] < 0) dependencyIndices[i] = indexOf.get(node.dependencies[i].name)!;
+      dependentCounts[dependencyIndices[i]]++;
+    }
   }
   for (const node of nodes) (node as Linked).dependentIndices = new Array<number>(dependentCounts[node.index]);
   const filled = new Int32Array(nodes.length);
@@ -184,13 +195,14 @@ function externalNode(name: string, role: NodeRole, type: NodeType, value: unkno
 }
 
 /** Types of the dependencies nothing computes: the narrowest of what the consumers declare. */
-function externalInputTypes(nodes: readonly GraphNode[], computed: ReadonlyMap<string, number>): Map<string, NodeType> {
+function externalInputTypes(nodes: readonly GraphNode[]): Map<string, NodeType> {
   const types = new Map<string, NodeType>();
   const declaredBy = new Map<string, string>();
   const conflicts: TypeMismatch[] = [];
   for (const node of nodes) {
-    for (const dependency of node.dependencies) {
-      if (computed.has(dependency.name)) continue;
+    for (let i = 0; i < node.dependencies.length; i++) {
+      if (node.dependencyIndices[i] >= 0) continue; // computed by a node
+      const dependency = node.dependencies[i];
       const consumer = `${originOf(node)} (parameter '${dependency.name}')`;
       if (!types.has(dependency.name)) {
         types.set(dependency.name, dependency.type);
