@@ -50,45 +50,55 @@ export class FunctionGraph {
   }
 }
 
-function collectDefinitions(featureSets: readonly FeatureSetInstance[], options: GraphOptions): Map<string, NodeDefinition> {
+/** Definitions in first-seen order (an allowed override takes the place of the one it replaces), and each one's position. */
+interface Definitions {
+  readonly list: readonly NodeDefinition[];
+  readonly positionOf: Map<string, number>;
+}
+
+function collectDefinitions(featureSets: readonly FeatureSetInstance[], options: GraphOptions): Definitions {
   const instantiate = options.instantiate ?? ((cls: Function) => new (cls as new () => object)());
   const environment: ResolveEnvironment = {
     resolveInner: (classes, config) => {
       const inner = classes.map((cls) => ({ cls, instance: instantiate(cls) }));
-      return [...collectDefinitions(inner, { ...options, config, allowModuleOverrides: false }).values()];
+      return [...collectDefinitions(inner, { ...options, config, allowModuleOverrides: false }).list];
     },
   };
-  const definitions = new Map<string, NodeDefinition>();
+  const list: NodeDefinition[] = [];
+  const positionOf = new Map<string, number>();
   const duplicates: Duplicate[] = [];
   for (const featureSet of featureSets) {
     for (const definition of resolveFeatureSet(featureSet, options.config, environment)) {
-      const existing = definitions.get(definition.name);
-      if (existing && !(options.allowModuleOverrides && existing.featureSet !== definition.featureSet)) {
+      const position = positionOf.get(definition.name);
+      if (position === undefined) {
+        positionOf.set(definition.name, list.length);
+        list.push(definition);
+        continue;
+      }
+      const existing = list[position];
+      if (!(options.allowModuleOverrides && existing.featureSet !== definition.featureSet)) {
         duplicates.push({ nodeName: definition.name, definitions: [originOf(existing), originOf(definition)] });
       }
-      definitions.set(definition.name, definition);
+      list[position] = definition;
     }
   }
   if (duplicates.length > 0) throw new DuplicateNodeError(duplicates);
-  return definitions;
+  return { list, positionOf };
 }
 
 /** Indexes function nodes, turns config-replaced and unprovided dependencies into external nodes, links edges. */
-function placeNodes(
-  definitions: ReadonlyMap<string, NodeDefinition>,
-  config: Config,
-): { nodes: GraphNode[]; indexOf: Map<string, number> } {
+function placeNodes(definitions: Definitions, config: Config): { nodes: GraphNode[]; indexOf: Map<string, number> } {
   const nodes: GraphNode[] = [];
-  const indexOf = new Map<string, number>();
+  // Definition k becomes node k, so the definitions' position map is the graph's index (external nodes join it).
+  const indexOf = definitions.positionOf;
   const place = (node: Omit<GraphNode, 'index' | 'dependencyIndices' | 'dependentIndices'>) => {
     indexOf.set(node.name, nodes.length);
     nodes.push({ ...node, index: nodes.length, dependencyIndices: [], dependentIndices: [] });
   };
-  for (const definition of definitions.values()) {
+  for (const definition of definitions.list) {
     if (Object.hasOwn(config, definition.name)) {
       place(externalNode(definition.name, 'config', definition.type, config[definition.name], definition.doc));
     } else {
-      indexOf.set(definition.name, nodes.length);
       nodes.push(functionNode(definition, nodes.length));
     }
   }
