@@ -33,7 +33,7 @@ const NATIVE_CODE = /\{\s*\[native code\]\s*\}\s*$/;
  */
 export function readParameters(fn: Function, origin: string): ParameterSpec[] {
   const source = Function.prototype.toString.call(fn);
-  if (NATIVE_CODE.test(source)) {
+  if (source.includes('[native code]') && NATIVE_CODE.test(source)) {
     throw new InvalidDecoratorError(Messages.unreadableParams(origin, 'it is native or bound code'));
   }
   const simple = simpleParameters(source);
