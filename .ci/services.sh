@@ -1,4 +1,4 @@
-# Redis and PostgreSQL on loopback for the specs that talk to real servers (sourced by .ci/run).
+# Redis and PostgreSQL on loopback for the specs that talk to real servers (sourced by .ci/test.sh).
 # start_services installs them from Debian's packages when missing, starts them, and exports
 #   HAMILTON_TEST_REDIS_URL     redis://127.0.0.1:6379
 #   HAMILTON_TEST_POSTGRES_URL  postgres://postgres@127.0.0.1:5433/hamilton_test (a throwaway cluster, trust auth on loopback)
