@@ -77,7 +77,7 @@ export function measureScalarDag(n: number): ScalarDagFigures {
   const expected = direct(instance, fns, partners, x);
 
   const runs = runsFor(n);
-  build(); // warm up the builder's own code
+  for (let i = 0; i < Math.max(1, 20000 / n); i++) build(); // warm up the builder's own code (JIT)
   const buildMs = bestOf(runs.build, build);
 
   // Planning code warmed up first, so "cold" is the plan's cost, not the JIT's. No forced collection right
