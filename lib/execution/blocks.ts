@@ -18,8 +18,10 @@ export interface FanOut {
  * executors run it as "expand, then the per-item steps for each item". Checks the shape: nothing outside reads
  * a per-item value except through `@collect`, no nested fan-outs, and no per-item node is requested.
  */
-export function groupFanOuts(steps: readonly PlanStep[], outputs: ReadonlySet<string>): PlanStep[] {
-  if (!steps.some((s) => s.node.dynamic?.kind === 'expand')) return [...steps];
+export function groupFanOuts(steps: PlanStep[], requestedOutputs: readonly string[]): PlanStep[] {
+  // Most plans have no fan-out: hand their steps back untouched, with no allocation.
+  if (!steps.some((s) => s.node.dynamic?.kind === 'expand')) return steps;
+  const outputs = new Set(requestedOutputs);
   const fanOutOf = new Map<number, { readonly expand: number; readonly steps: PlanStep[]; readonly gathered: number[] }>();
   const topLevel: PlanStep[] = [];
   for (const step of steps) {

@@ -135,10 +135,8 @@ export function createPlan(graph: FunctionGraph, request: PlanRequest): Executio
     const list: MissingInput[] = [...missing].map(([input, neededBy]) => ({ input, neededBy }));
     throw new MissingInputError(list.sort((a, b) => a.input.localeCompare(b.input)));
   }
-  const topLevel = groupFanOuts(steps, new Set(request.outputs));
-  const readCounts = topLevel.some((s) => s.fanOut)
-    ? linkFanOutSteps(topLevel, state, nodes.length)
-    : linkSteps(steps, stepOf, state, nodes.length);
+  const topLevel = groupFanOuts(steps, request.outputs);
+  const readCounts = topLevel === steps ? linkSteps(steps, stepOf, state, nodes.length) : linkFanOutSteps(topLevel, state, nodes.length);
   for (const index of outputIndices) if (index >= 0) readCounts[index] = 0;
   return { outputs: request.outputs, steps: topLevel, inputs, configNodes, readCounts, outputIndices };
 }
