@@ -2,16 +2,7 @@ import { expect } from 'chai';
 import { Series } from 'danfojs';
 import { rollingMean, shift } from 'hamilton-ts';
 import { isSeries } from '../../lib/dataframe/danfo.js';
-
-/** Values compared with a tolerance, NaN only matching NaN (pandas prints these results). */
-function expectValues(actual: Series, expected: number[]): void {
-  const values = actual.values as number[];
-  expect(values).to.have.length(expected.length);
-  values.forEach((value, i) => {
-    if (Number.isNaN(expected[i])) expect(value, `position ${i}`).to.be.NaN;
-    else expect(value, `position ${i}`).to.be.closeTo(expected[i], 1e-9);
-  });
-}
+import { expectValues } from '../helpers.js';
 
 describe('dataframe/window: pandas rolling(n).mean() and shift(n) for danfo Series', () => {
   describe('rollingMean', () => {

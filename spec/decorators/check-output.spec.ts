@@ -18,6 +18,7 @@ import {
   type CheckResult,
   type FeatureSet,
 } from 'hamilton-ts';
+import { thrown } from '../helpers.js';
 
 const driver = (...modules: FeatureSet[]) => new Builder().withModules(...modules).build();
 
@@ -26,15 +27,6 @@ function captureWarnings(): string[] {
   const warnings: string[] = [];
   setValidationLogger({ warn: (message) => warnings.push(message) });
   return warnings;
-}
-
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  expect.fail('expected an error');
 }
 
 class Row {

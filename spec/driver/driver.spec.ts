@@ -14,6 +14,7 @@ import {
   type NodeResultEvent,
 } from 'hamilton-ts';
 import { isDataFrame } from '../../lib/dataframe/danfo.js';
+import { thrown } from '../helpers.js';
 
 /** A feature set that counts how often each node runs. */
 class Counted {
@@ -46,15 +47,6 @@ class Counted {
 const dictDriver = (config: Record<string, unknown>, ...featureSets: object[]) =>
   // The Builder default is DictResult; `new Driver` builds frames, so these tests go through the Builder.
   new Builder().withConfig(config).withModules(...featureSets).build();
-
-function catchError(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected an error');
-}
 
 describe('driver/driver: executing a graph', () => {
   it('new Driver(config, ...classes) returns a danfo DataFrame (the hello world)', () => {
@@ -184,7 +176,7 @@ describe('driver/driver: executing a graph', () => {
     });
 
     it('runtime inputs overlapping config are a HamiltonError naming the key', () => {
-      const error = catchError(() => dictDriver({ x: 1, y: 2 }, new Counted()).execute(['a'], { inputs: { x: 5 } }));
+      const error = thrown(() => dictDriver({ x: 1, y: 2 }, new Counted()).execute(['a'], { inputs: { x: 5 } }));
       expect(error).to.be.instanceOf(HamiltonError);
       expect((error as Error).message).to.include("'x'").and.not.include("'y'");
     });
@@ -238,7 +230,7 @@ describe('driver/driver: executing a graph', () => {
 
     it('MissingInputError lists every missing input and the nodes needing it, only on the execution path, not optional ones', () => {
       const features = new Needs();
-      const error = catchError(() => dictDriver({}, features).execute(['second'], { inputs: { y: 1 } }));
+      const error = thrown(() => dictDriver({}, features).execute(['second'], { inputs: { y: 1 } }));
       expect(error).to.be.instanceOf(MissingInputError);
       const missing = (error as MissingInputError).missing;
       expect(missing).to.deep.equal([
@@ -261,12 +253,12 @@ describe('driver/driver: executing a graph', () => {
         }
       }
       expect(dictDriver({}, Mixed).execute(['lenient'])).to.deep.equal({ lenient: 1 });
-      const error = catchError(() => dictDriver({}, Mixed).execute(['lenient', 'strict'])) as MissingInputError;
+      const error = thrown(() => dictDriver({}, Mixed).execute(['lenient', 'strict'])) as MissingInputError;
       expect(error.missing).to.deep.equal([{ input: 'x', neededBy: ['Mixed.strict'] }]);
     });
 
     it('an input needed by several nodes lists them all', () => {
-      const error = catchError(() => dictDriver({}, new Counted()).execute(['a', 'unrelated'])) as MissingInputError;
+      const error = thrown(() => dictDriver({}, new Counted()).execute(['a', 'unrelated'])) as MissingInputError;
       expect(error.missing).to.deep.equal([
         { input: 'x', neededBy: ['Counted.a'] },
         { input: 'y', neededBy: ['Counted.unrelated'] },
@@ -279,7 +271,7 @@ describe('driver/driver: executing a graph', () => {
           return shared;
         }
       }
-      const both = catchError(() => dictDriver({}, TwoReaders).execute(['one', 'two'])) as MissingInputError;
+      const both = thrown(() => dictDriver({}, TwoReaders).execute(['one', 'two'])) as MissingInputError;
       expect(both.missing).to.deep.equal([{ input: 'shared', neededBy: ['TwoReaders.one', 'TwoReaders.two'] }]);
     });
 
@@ -292,7 +284,7 @@ describe('driver/driver: executing a graph', () => {
           return spend / signups;
         }
       }
-      const error = catchError(() =>
+      const error = thrown(() =>
         dictDriver({}, Spend).execute(['avg3wkSpnd', 'spendPerSignups', 'completelyDifferent', 'avg3wkSpend']),
       ) as UnknownNodeError;
       expect(error).to.be.instanceOf(UnknownNodeError);
@@ -314,7 +306,7 @@ describe('driver/driver: executing a graph', () => {
       }
       const features = new Typed();
       const dr = dictDriver({}, features);
-      const error = catchError(() => dr.execute(['doubled'], { inputs: { amount: '3', label: 7 } })) as TypeMismatchError;
+      const error = thrown(() => dr.execute(['doubled'], { inputs: { amount: '3', label: 7 } })) as TypeMismatchError;
       expect(error).to.be.instanceOf(TypeMismatchError);
       expect(error.mismatches.map((m) => m.parameter).sort()).to.deep.equal(['amount', 'label']);
       expect(error.message).to.include("'amount' should be number").and.include("string '3'");
@@ -345,7 +337,7 @@ describe('driver/driver: executing a graph', () => {
           return ratio;
         }
       }
-      const error = catchError(() =>
+      const error = thrown(() =>
         dictDriver({}, Failing).execute(['downstream'], { inputs: { spend: 10, signups: 0 } }),
       ) as NodeExecutionError;
       expect(error).to.be.instanceOf(NodeExecutionError);
@@ -363,7 +355,7 @@ describe('driver/driver: executing a graph', () => {
           throw 'plain string';
         }
       }
-      const error = catchError(() => dictDriver({}, ThrowsString).execute(['bad'])) as NodeExecutionError;
+      const error = thrown(() => dictDriver({}, ThrowsString).execute(['bad'])) as NodeExecutionError;
       expect(error).to.be.instanceOf(NodeExecutionError);
       expect(error.cause).to.equal('plain string');
     });
@@ -380,7 +372,7 @@ describe('driver/driver: executing a graph', () => {
         }
       }
       const features = new Async();
-      const error = catchError(() => dictDriver({}, features).execute(['length'], { inputs: { url: 'u' } }));
+      const error = thrown(() => dictDriver({}, features).execute(['length'], { inputs: { url: 'u' } }));
       expect(error).to.be.instanceOf(HamiltonError);
       expect((error as Error).message).to.include("'fetched'").and.include('Async.fetched').and.include('buildAsync');
       expect(features.calls).to.deep.equal([]);

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { thrown } from '../helpers.js';
 import { Builder, collect, HamiltonError, InvalidDecoratorError, NodeExecutionError, parallelizable } from 'hamilton-ts';
 
 /** The API's example: one branch per url, gathered in item order. */
@@ -98,14 +99,7 @@ describe('fan-out: @parallelizable and @collect', () => {
         return inverse;
       }
     }
-    const error = (() => {
-      try {
-        new Builder().withModules(Failing).build().execute(['inverses']);
-      } catch (e) {
-        return e as NodeExecutionError;
-      }
-      throw new Error('expected a failure');
-    })();
+    const error = thrown(() => new Builder().withModules(Failing).build().execute(['inverses'])) as NodeExecutionError;
     expect(error).to.be.instanceOf(NodeExecutionError);
     expect(error.nodeName).to.equal('inverse');
     expect(error.inputsSummary).to.equal('n=number 2');

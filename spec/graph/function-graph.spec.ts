@@ -8,6 +8,7 @@ import {
 } from 'hamilton-ts';
 import { Series as DanfoSeries, DataFrame as DanfoFrame } from 'danfojs';
 import { FunctionGraph } from '../../lib/graph/function-graph.js';
+import { thrown } from '../helpers.js';
 
 const build = (...featureSets: object[]) => new Builder().withModules(...featureSets).build();
 const graphOf = (config: Record<string, unknown>, ...classes: Array<new () => object>) =>
@@ -79,7 +80,7 @@ describe('graph/function-graph: building and checking the DAG', () => {
     }
 
     it('a node defined twice is a DuplicateNodeError naming both definitions', () => {
-      const error = catchError(() => build(First, Second));
+      const error = thrown(() => build(First, Second));
       expect(error).to.be.instanceOf(DuplicateNodeError);
       const duplicate = error as DuplicateNodeError;
       expect(duplicate.nodeName).to.equal('shared');
@@ -89,7 +90,7 @@ describe('graph/function-graph: building and checking the DAG', () => {
     });
 
     it('every duplicate is reported together', () => {
-      const error = catchError(() => build(First, Third)) as DuplicateNodeError;
+      const error = thrown(() => build(First, Third)) as DuplicateNodeError;
       expect(error).to.be.instanceOf(DuplicateNodeError);
       expect(error.duplicates.map((d) => d.nodeName).sort()).to.deep.equal(['onlyFirst', 'shared']);
       expect(error.message).to.include('Third.onlyFirst');
@@ -104,7 +105,7 @@ describe('graph/function-graph: building and checking the DAG', () => {
           return 2;
         }
       }
-      const error = catchError(() => build(Variants)) as DuplicateNodeError;
+      const error = thrown(() => build(Variants)) as DuplicateNodeError;
       expect(error).to.be.instanceOf(DuplicateNodeError);
       expect(error.definitions).to.deep.equal(['Variants.survey__a', 'Variants.survey__b']);
       expect(() => new Builder().withModules(Variants).allowModuleOverrides().build()).to.throw(DuplicateNodeError);
@@ -130,7 +131,7 @@ describe('graph/function-graph: building and checking the DAG', () => {
           return a;
         }
       }
-      const error = catchError(() => build(Loop)) as CycleError;
+      const error = thrown(() => build(Loop)) as CycleError;
       expect(error).to.be.instanceOf(CycleError);
       expect(error.cycle).to.satisfy((c: string[]) => ['a -> b -> a', 'b -> a -> b'].includes(c.join(' -> ')));
       expect(error.message).to.include(error.cycle.join(' -> '));
@@ -154,7 +155,7 @@ describe('graph/function-graph: building and checking the DAG', () => {
           return c;
         }
       }
-      const error = catchError(() => build(Loop)) as CycleError;
+      const error = thrown(() => build(Loop)) as CycleError;
       expect(error).to.be.instanceOf(CycleError);
       const rotations = ['a -> b -> c -> a', 'b -> c -> a -> b', 'c -> a -> b -> c'];
       expect(rotations).to.include(error.cycle.join(' -> '));
@@ -167,7 +168,7 @@ describe('graph/function-graph: building and checking the DAG', () => {
           return loop;
         }
       }
-      const error = catchError(() => build(Self)) as CycleError;
+      const error = thrown(() => build(Self)) as CycleError;
       expect(error).to.be.instanceOf(CycleError);
       expect(error.cycle).to.deep.equal(['loop', 'loop']);
     });
@@ -197,7 +198,7 @@ describe('graph/function-graph: building and checking the DAG', () => {
           return label * 2;
         }
       }
-      const error = catchError(() => build(Mismatch)) as TypeMismatchError;
+      const error = thrown(() => build(Mismatch)) as TypeMismatchError;
       expect(error).to.be.instanceOf(TypeMismatchError);
       expect(error.producer).to.equal('Mismatch.label');
       expect(error.consumer).to.equal('Mismatch.doubled');
@@ -224,7 +225,7 @@ describe('graph/function-graph: building and checking the DAG', () => {
           return label;
         }
       }
-      const error = catchError(() => build(Mismatches)) as TypeMismatchError;
+      const error = thrown(() => build(Mismatches)) as TypeMismatchError;
       expect(error.mismatches.map((m) => m.consumer).sort()).to.deep.equal(['Mismatches.one', 'Mismatches.two']);
     });
 
@@ -344,7 +345,7 @@ describe('graph/function-graph: building and checking the DAG', () => {
           return raw * 2;
         }
       }
-      const error = catchError(() => build(Conflict)) as TypeMismatchError;
+      const error = thrown(() => build(Conflict)) as TypeMismatchError;
       expect(error).to.be.instanceOf(TypeMismatchError);
       expect(error.parameter).to.equal('raw');
       expect(error.message).to.include('Conflict.length').and.include('Conflict.twice');
@@ -376,11 +377,3 @@ describe('graph/function-graph: building and checking the DAG', () => {
   });
 });
 
-function catchError(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected an error');
-}

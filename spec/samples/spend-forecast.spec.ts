@@ -7,16 +7,7 @@ import { Builder, Driver, NodeExecutionError } from 'hamilton-ts';
 import { WeeklyActuals } from '../../samples/spend-forecast/actuals.js';
 import { parseNumericCsv, readNumericCsv } from '../../samples/spend-forecast/csv.js';
 import { CalendarFeatures, SpendFeatures } from '../../samples/spend-forecast/features.js';
-
-/** Element-wise comparison that treats NaN as equal to NaN and tolerates float rounding. */
-function expectValues(actual: unknown[], expected: number[]): void {
-  expect(actual).to.have.length(expected.length);
-  expected.forEach((want, i) => {
-    const got = actual[i] as number;
-    if (Number.isNaN(want)) expect(got, `row ${i}`).to.be.NaN;
-    else expect(got, `row ${i}`).to.be.closeTo(want, 1e-9);
-  });
-}
+import { expectValues } from '../helpers.js';
 
 describe('samples/spend-forecast', () => {
   describe('parseNumericCsv', () => {
