@@ -179,4 +179,40 @@ describe('HamiltonModule (NestJS)', () => {
     expect(() => HamiltonModule.forRoot({ modules: [] })).to.throw(HamiltonError, /modules.*empty/);
     expect(() => HamiltonModule.forRoot({} as never)).to.throw(HamiltonError, /`modules` array/);
   });
+
+  describe('forRootAsync', () => {
+    const SETTINGS = Symbol('settings');
+
+    @Module({ providers: [{ provide: SETTINGS, useValue: { punctuation: '?' } }], exports: [SETTINGS] })
+    class SettingsModule {}
+
+    @Module({
+      imports: [
+        HamiltonModule.forRootAsync({
+          modules: [Greetings],
+          providers: [GreetingClient],
+          imports: [SettingsModule],
+          inject: [SETTINGS],
+          useFactory: async (settings: { punctuation: string }) => ({ config: { punctuation: settings.punctuation } }),
+        }),
+      ],
+      controllers: [GreetController],
+    })
+    class AsyncConfigured {}
+
+    it('builds the driver from options a factory computes when the app starts', async () => {
+      const { app, url } = await listen(AsyncConfigured);
+      try {
+        const { status, json } = await post(`${url}/greet`, { name: 'Ada' });
+        expect(status).to.equal(201);
+        expect(json).to.deep.equal({ greeting: 'Hello, Ada', shout: 'HELLO, ADA?' });
+      } finally {
+        await app.close();
+      }
+    });
+
+    it('rejects options without a factory', () => {
+      expect(() => HamiltonModule.forRootAsync({ modules: [Greetings] } as never)).to.throw(HamiltonError, /useFactory/);
+    });
+  });
 });

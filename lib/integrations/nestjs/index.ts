@@ -7,4 +7,4 @@ import 'reflect-metadata';
 export { HamiltonModule } from './hamilton.module.js';
 export { InjectDriver } from './inject-driver.js';
 export { HAMILTON_DRIVER, HAMILTON_MODULE_OPTIONS } from './tokens.js';
-export type { HamiltonModuleOptions } from './options.js';
+export type { HamiltonModuleAsyncOptions, HamiltonModuleOptions, HamiltonRuntimeOptions } from './options.js';

@@ -1,4 +1,4 @@
-import type { ModuleMetadata, Provider } from '@nestjs/common';
+import type { FactoryProvider, ModuleMetadata, Provider } from '@nestjs/common';
 import type { Config, FeatureSet, LifecycleAdapter, ResultBuilder } from '../../index.js';
 
 /** Options of `HamiltonModule.forRoot()`. */
@@ -30,4 +30,21 @@ export interface HamiltonModuleOptions<TResult = Record<string, unknown>> {
   readonly token?: string | symbol;
   /** Register the module globally, so every module of the app can inject the driver without importing it. */
   readonly global?: boolean;
+}
+
+/** What the module itself needs when the app is assembled; the rest may come from a factory. */
+type StaticOptionKeys = 'modules' | 'imports' | 'providers' | 'token' | 'global';
+
+/** The options a `forRootAsync()` factory computes when the app starts (config, result builder, adapters, ...). */
+export type HamiltonRuntimeOptions<TResult = Record<string, unknown>> = Omit<HamiltonModuleOptions<TResult>, StaticOptionKeys>;
+
+/**
+ * Options of `HamiltonModule.forRootAsync()`: the feature sets are known when the app is assembled (they become
+ * providers); config and the rest come from `useFactory`, which Nest calls with the `inject`ed providers
+ * (a ConfigService, say) when the app starts.
+ */
+export interface HamiltonModuleAsyncOptions<TResult = Record<string, unknown>> extends Pick<HamiltonModuleOptions<TResult>, StaticOptionKeys> {
+  /** Providers passed to `useFactory`, in order. */
+  readonly inject?: FactoryProvider['inject'];
+  readonly useFactory: (...args: never[]) => HamiltonRuntimeOptions<TResult> | Promise<HamiltonRuntimeOptions<TResult>>;
 }
