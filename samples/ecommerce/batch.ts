@@ -6,6 +6,7 @@ import type { SqlClient } from './clients/sql-client.js';
 import { TrainingStore, type TrainingAggregates } from './clients/training-store.js';
 import { featureSets } from './features/index.js';
 import { ConversionModel } from './model/conversion-model.js';
+import { runWhenMain } from './entry-point.js';
 import { executionTimeOf, parseOptions } from './options.js';
 import { SNAPSHOT_TIME, type FeatureRow } from './records.js';
 import { featureRows, missingFeatures } from './vectors.js';
@@ -67,9 +68,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (require.main === module) {
-  main().catch((error) => {
-    console.error(error);
-    process.exitCode = 1;
-  });
-}
+runWhenMain(module, main);

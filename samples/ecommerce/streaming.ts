@@ -7,6 +7,7 @@ import type { SqlClient } from './clients/sql-client.js';
 import { TrainingStore } from './clients/training-store.js';
 import { featureSets } from './features/index.js';
 import { ConversionModel, type StoredModel } from './model/conversion-model.js';
+import { runWhenMain } from './entry-point.js';
 import { executionTimeOf, parseOptions } from './options.js';
 import type { EventBatch, ScoreSink } from './streaming/events.js';
 import { jsonLineBatches, JsonLinesSink, lines } from './streaming/json-lines.js';
@@ -73,9 +74,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (require.main === module) {
-  main().catch((error) => {
-    console.error(error);
-    process.exitCode = 1;
-  });
-}
+runWhenMain(module, main);
