@@ -88,3 +88,4 @@ export {
   type TypeMismatch,
   type UnknownName,
 } from './errors/index.js';
+export { MissingPackageError } from './errors/optional-package.js';

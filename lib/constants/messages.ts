@@ -138,6 +138,20 @@ export const Messages = {
   nestModuleOptions: (problem: string) =>
     `HamiltonModule.forRoot(): ${problem}. Example: HamiltonModule.forRoot({ modules: [Loaders, Features], ` +
     `config: { mode: 'realtime' } }).`,
+  optionalPackage: {
+    missing: (pkg: string, neededFor: string, install: string) =>
+      `${neededFor} needs the package '${pkg}', which is not installed. It is an optional peer dependency of ` +
+      `hamilton-ts (the core runs without it): ${install}`,
+    danfoInstall:
+      `add \`"overrides": { "xlsx": "0.18.5" }\` to your package.json, then run \`npm install danfojs\` ` +
+      `(danfojs names xlsx by a URL that npm cannot always reach; the override takes it from the registry). ` +
+      `Graphs that never build or check a DataFrame run without danfojs: use DictResult ` +
+      `(new Builder().withModules(...).build() does).`,
+    plainInstall: (pkg: string) => `run \`npm install ${pkg}\`.`,
+    danfoFor: 'A DataFrame or Series (DataFrameResult, the Driver default; @extractColumns; frame checks)',
+    classValidatorFor: 'A schema check (@checkOutput({ schema }))',
+    graphvizFor: 'Drawing an SVG picture',
+  },
   lineage: {
     badOrient: (orient: string, allowed: readonly string[]) =>
       `orient '${orient}' is not a Graphviz direction; use one of ${allowed.map((o) => `'${o}'`).join(', ')}.`,

@@ -1,4 +1,6 @@
 import type * as Danfo from 'danfojs';
+import { Messages } from '../constants/messages.js';
+import { isNotInstalled, MissingPackageError } from '../errors/optional-package.js';
 
 /** The danfo module type; the only place hamilton-ts names its dataframe library. */
 export type DanfoModule = typeof Danfo;
@@ -6,14 +8,30 @@ export type Series = Danfo.Series;
 export type DataFrame = Danfo.DataFrame;
 
 let loaded: DanfoModule | undefined;
+let absent: MissingPackageError | undefined;
 
 /**
  * danfo, loaded on first use: importing it takes over a second, and most graphs never build a frame, so
  * `import 'hamilton-ts'` stays fast. If the app already imported danfojs, this is the same (cached) module.
+ * danfojs is an optional peer dependency: without it this throws a `MissingPackageError` saying what to install.
  */
 export function danfo(): DanfoModule {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (loaded ??= require('danfojs') as DanfoModule);
+  const module = danfoIfInstalled();
+  if (module === undefined) throw absent!;
+  return module;
+}
+
+/** danfo when it is installed, `undefined` when it is not (then no value can be a danfo frame). */
+export function danfoIfInstalled(): DanfoModule | undefined {
+  if (loaded !== undefined || absent !== undefined) return loaded;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    loaded = require('danfojs') as DanfoModule;
+  } catch (error) {
+    if (!isNotInstalled(error, 'danfojs')) throw error;
+    absent = new MissingPackageError('danfojs', Messages.optionalPackage.danfoFor, Messages.optionalPackage.danfoInstall, error);
+  }
+  return loaded;
 }
 
 interface FrameClasses {
@@ -31,21 +49,23 @@ export function frameClasses(): FrameClasses {
   return (bases ??= { Series: Object.getPrototypeOf(d.Series), DataFrame: Object.getPrototypeOf(d.DataFrame) });
 }
 
-/** Whether a value is a danfo Series (of either flavour). */
+/** Whether a value is a danfo Series (of either flavour); never loads danfo for a value that is not an object. */
 export function isSeries(value: unknown): value is Series {
-  return value instanceof frameClasses().Series;
+  return typeof value === 'object' && value !== null && danfoIfInstalled() !== undefined && value instanceof frameClasses().Series;
 }
 
-/** Whether a value is a danfo DataFrame (of either flavour). */
+/** Whether a value is a danfo DataFrame (of either flavour); never loads danfo for a value that is not an object. */
 export function isDataFrame(value: unknown): value is DataFrame {
-  return value instanceof frameClasses().DataFrame;
+  return typeof value === 'object' && value !== null && danfoIfInstalled() !== undefined && value instanceof frameClasses().DataFrame;
 }
 
 /** Maps danfo's exported Series/DataFrame classes to their roots; other types are returned as they are. */
 export function canonicalFrameType(type: Function): Function {
-  // Only a class named like danfo's can be one; danfo is then already loaded by whoever declared it.
+  // Only a class named like danfo's can be one; danfo is then already loaded by whoever declared it (or it is
+  // the app's own class of that name, and danfo may not be installed at all).
   if (type.name !== 'Series' && type.name !== 'DataFrame') return type;
-  const d = danfo();
+  const d = danfoIfInstalled();
+  if (d === undefined) return type;
   if (type === d.Series) return frameClasses().Series;
   if (type === d.DataFrame) return frameClasses().DataFrame;
   return type;
