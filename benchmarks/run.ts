@@ -2,7 +2,7 @@
  * `npm run bench`: prints hamilton-ts speed figures (never asserts on them).
  *   node dist/benchmarks/run.js           full: scalar DAG at 1k, 10k, 100k nodes; 1000 x 1000 dataframe workload
  *   node dist/benchmarks/run.js --quick   CI: scalar DAG at 1k, 10k; a smaller dataframe workload
- *   --only=scalar,dataframe               only those sections (import, scalar, decorated, lineage, dataframe, async, service)
+ *   --only=scalar,dataframe               only those sections (import, install, scalar, decorated, lineage, dataframe, async, service)
  * Exits non-zero only when a benchmark's results are wrong (the driver disagrees with the direct code).
  */
 import { spawnSync } from 'node:child_process';
@@ -13,6 +13,7 @@ import { runLineage } from './lineage.js';
 import { fixed, median, printTable } from './report.js';
 import { runScalarDag } from './scalar-dag.js';
 import { runAsyncOverhead } from './async-overhead.js';
+import { runInstall } from './install.js';
 
 const PACKAGE_ROOT = path.resolve(__dirname, '..', '..');
 
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
   console.log(`hamilton-ts benchmarks (${quick ? 'quick' : 'full'}), node ${process.version}`);
   const started = performance.now();
   if (want('import')) importTime(quick ? 3 : 7);
+  if (want('install')) runInstall(quick);
   if (want('scalar')) runScalarDag(quick ? [1000, 10000] : [1000, 10000, 100000]);
   if (want('decorated')) runDecoratedDag(quick ? [10000] : [10000, 100000], quick ? 3 : 7);
   if (want('lineage')) runLineage(quick ? [1000, 10000] : [1000, 10000, 100000]);

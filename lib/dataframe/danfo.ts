@@ -1,6 +1,6 @@
 import type * as Danfo from 'danfojs';
 import { Messages } from '../constants/messages.js';
-import { isNotInstalled, MissingPackageError } from '../errors/optional-package.js';
+import type * as OptionalPackage from '../errors/optional-package.js';
 
 /** The danfo module type; the only place hamilton-ts names its dataframe library. */
 export type DanfoModule = typeof Danfo;
@@ -8,7 +8,7 @@ export type Series = Danfo.Series;
 export type DataFrame = Danfo.DataFrame;
 
 let loaded: DanfoModule | undefined;
-let absent: MissingPackageError | undefined;
+let absent: OptionalPackage.MissingPackageError | undefined;
 
 /**
  * danfo, loaded on first use: importing it takes over a second, and most graphs never build a frame, so
@@ -28,6 +28,10 @@ export function danfoIfInstalled(): DanfoModule | undefined {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     loaded = require('danfojs') as DanfoModule;
   } catch (error) {
+    // Required here, not imported: errors -> messages -> validation/format -> graph/types -> this module is a
+    // cycle at load time, and the error class cannot be defined while errors/index.js is half loaded.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { isNotInstalled, MissingPackageError } = require('../errors/optional-package.js') as typeof OptionalPackage;
     if (!isNotInstalled(error, 'danfojs')) throw error;
     absent = new MissingPackageError('danfojs', Messages.optionalPackage.danfoFor, Messages.optionalPackage.danfoInstall, error);
   }
