@@ -19,7 +19,7 @@ export { parameterize, type ParameterBindings, type ParameterizedOutput } from '
 export { parameterizeValues } from './decorators/parameterize-values.js';
 export { parameterizeSources } from './decorators/parameterize-sources.js';
 export { subdag, type SubdagOptions } from './decorators/subdag.js';
-export { parallelizable } from './decorators/parallelizable.js';
+export { parallelizable, type ParallelizableOptions } from './decorators/parallelizable.js';
 export { collect } from './decorators/collect.js';
 export { parameterizedSubdag } from './decorators/parameterized-subdag.js';
 export { value, source, group, type ValueRef, type SourceRef, type GroupRef, type ParameterRef } from './decorators/refs.js';
@@ -53,6 +53,9 @@ export type {
   NodeResultEvent,
 } from './execution/adapters.js';
 export type { Executor, ExecutorSetup } from './execution/executor.js';
+export { TaskNodeError, type Task, type TaskValues } from './execution/task.js';
+export { runTask } from './execution/run-task.js';
+export type { RetryPolicy } from './graph/node.js';
 export { WorkerPoolExecutor, type WorkerPoolOptions } from './execution/worker-pool/worker-pool-executor.js';
 export { BullMQExecutor, type BullMQExecutorOptions } from './execution/remote/bullmq-executor.js';
 export { startBullMQWorker, type BullMQWorkerOptions } from './execution/remote/bullmq-worker.js';

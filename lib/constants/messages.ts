@@ -68,9 +68,6 @@ export const Messages = {
     `${origin}: @${decorator} is applied more than once; it may be used once per method. Merge the arguments.`,
   unknownDecorator: (origin: string, kind: string) =>
     `${origin}: no modifier handles decorator '${kind}'. Is the package loaded twice in different versions?`,
-  asyncNodeInSyncDriver: (node: string, origin: string) =>
-    `Node '${node}' (${origin}) is async; the synchronous Driver would pass its Promise on as a value. ` +
-    `Build an AsyncDriver (new Builder()....buildAsync()) to run async nodes.`,
   requestedOutput: '(requested output)',
   notExported: (executor: string, cls: string) =>
     `${executor} loads feature sets from their module files in each worker, but no loaded module exports ` +
@@ -83,17 +80,6 @@ export const Messages = {
     `return structured-cloneable values: numbers, strings, arrays, plain objects, typed arrays, Maps, Dates.`,
   collectUnknownParameter: (origin: string, parameter: string, known: readonly string[]) =>
     `${origin}: @collect('${parameter}') names no parameter of the method (its parameters: ${known.join(', ') || 'none'}).`,
-  notIterable: (node: string, origin: string, actual: string) =>
-    `Node '${node}' (${origin}) is @parallelizable() but returned ${actual}; return an array, an iterable or an async iterable.`,
-  nestedFanOut: (node: string) =>
-    `Node '${node}' is @parallelizable() inside another fan-out; nested fan-outs are not supported. Collect the outer one first.`,
-  uncollectedRead: (node: string, perItem: string) =>
-    `Node '${node}' reads '${perItem}', which runs once per item of a fan-out, without gathering it. Mark the ` +
-    `method @collect('${perItem}') to receive the array of per-item values.`,
-  mixedFanOuts: (node: string) =>
-    `Node '${node}' reads from two different fan-outs at once; collect each one first.`,
-  perItemOutput: (node: string) =>
-    `Output '${node}' runs once per item of a fan-out; request the @collect node that gathers it instead.`,
   subdagKeyInBoth: (origin: string, key: string) =>
     `${origin}: @subdag key '${key}' is given both in inputs and in config; bind it in one place.`,
   subdagUnknownInput: (origin: string, key: string, inputs: readonly string[]) =>
@@ -104,9 +90,6 @@ export const Messages = {
     `sub-graph (its nodes: ${outputs.slice(0, 12).join(', ')}${outputs.length > 12 ? ', ...' : ''}). Name the ` +
     `parameters after the sub-graph nodes the method combines.`,
   subdagNoFeatureSets: 'name at least one feature-set class for the sub-graph.',
-  asyncExecutorInSyncDriver: (executor: string) =>
-    `${executor} runs nodes outside this thread, so it cannot serve the synchronous Driver. Build with ` +
-    `buildAsync() to get an AsyncDriver.`,
   decoratorArgument: (decorator: string, problem: string) => `@${decorator}: ${problem}`,
   unknownParameter: (origin: string, decorator: string, parameter: string, known: readonly string[]) =>
     `${origin}: @${decorator} binds parameter '${parameter}', which the method does not have ` +

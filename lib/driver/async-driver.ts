@@ -1,5 +1,6 @@
 import type { DataFrame } from '../dataframe/danfo.js';
 import type { Config } from '../graph/modifiers/index.js';
+import { executeAsync } from '../execution/run.js';
 import { DriverBase, type ExecuteOptions } from './driver-base.js';
 import type { FeatureSet } from './instantiate.js';
 import { DriverSettings } from './settings.js';
@@ -35,21 +36,7 @@ export class AsyncDriver<TResult = DataFrame, TNodes = {}> extends DriverBase<TR
 
   private async run(outputs: readonly string[], options: AsyncExecuteOptions): Promise<TResult> {
     const context = this.prepare(outputs, options);
-    const adapters = context.adapters;
-    for (const adapter of adapters) await adapter.beforeGraphExecute?.(this.graphEvent(context));
-    let results: Record<string, unknown>;
-    let built: TResult;
-    try {
-      await this.settings.executor.runAsync(context, options.signal);
-      results = context.outputs();
-      built = this.resultBuilder.build(results);
-    } catch (error) {
-      for (const adapter of adapters) await adapter.afterGraphExecute?.({ runId: context.runId, success: false, error });
-      throw error;
-    }
-    // Outside the try: a run is reported once, and only as a success once its result is built.
-    for (const adapter of adapters) await adapter.afterGraphExecute?.({ runId: context.runId, success: true, results });
-    return built;
+    return executeAsync(context, this.settings.executor, (results) => this.resultBuilder.build(results), options.signal);
   }
 
   /** Runs every check `execute` would without running nodes. */

@@ -5,7 +5,7 @@ import type { LifecycleAdapter } from '../execution/adapters.js';
 import type { Config } from '../graph/modifiers/index.js';
 import { DictResult } from '../results/dict-result.js';
 import type { ResultBuilder } from '../results/result-builder.js';
-import type { Executor } from '../execution/executor.js';
+import { checkExecutor, type Executor } from '../execution/executor.js';
 import { AsyncDriver } from './async-driver.js';
 import { Driver } from './driver.js';
 import type { NodesOfAll } from './typed-outputs.js';
@@ -66,6 +66,7 @@ export class Builder<TResult = Record<string, unknown>, TNodes = {}> {
 
   /** Chooses where nodes run (default: `LocalExecutor`, in this process). */
   withExecutor(executor: Executor): this {
+    checkExecutor(executor);
     this.executor = executor;
     return this;
   }

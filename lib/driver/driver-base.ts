@@ -1,4 +1,4 @@
-import type { GraphRunEvent } from '../execution/adapters.js';
+import { checkFanOutShapes } from '../execution/blocks.js';
 import { createPlan, type ExecutionPlan } from '../execution/plan.js';
 import { RunContext } from '../execution/run-context.js';
 import { FunctionGraph } from '../graph/function-graph.js';
@@ -40,11 +40,13 @@ export abstract class DriverBase<TResult> {
       allowModuleOverrides: settings.allowModuleOverrides,
       instantiate: (cls) => instantiateFeatureSets([cls], settings.container)[0].instance,
     });
+    checkFanOutShapes(this.graph);
     this.resultBuilder = settings.resultBuilder;
     settings.executor.prepare?.({
       featureSets: featureSets.map((f) => f.cls),
       config: settings.config,
       allowModuleOverrides: settings.allowModuleOverrides,
+      graph: this.graph,
     });
   }
 
@@ -136,12 +138,6 @@ export abstract class DriverBase<TResult> {
       this.plans.set(key, plan);
     }
     return plan;
-  }
-
-  /** What graph-level hooks are told about a run. */
-  protected graphEvent(context: RunContext): GraphRunEvent {
-    const { plan, run } = context;
-    return { runId: context.runId, outputs: plan.outputs, inputs: run.inputs, overrides: run.overrides, plannedNodes: plan.steps.map((s) => s.node.name) };
   }
 
   /** A checked run context: plan, values in place, input types verified. */

@@ -1,5 +1,6 @@
 import type { DataFrame } from '../dataframe/danfo.js';
-import { Messages } from '../constants/messages.js';
+import { ExecutionMessages } from '../execution/messages.js';
+import { executeSync } from '../execution/run.js';
 import { HamiltonError } from '../errors/index.js';
 import type { Config } from '../graph/modifiers/index.js';
 import { DriverBase, type ExecuteOptions } from './driver-base.js';
@@ -21,8 +22,8 @@ export class Driver<TResult = DataFrame, TNodes = {}> extends DriverBase<TResult
   constructor(settings: DriverSettings<TResult>);
   constructor(configOrSettings: Config | DriverSettings<TResult>, ...featureSets: FeatureSet[]) {
     super(DriverSettings.from<TResult>(configOrSettings, featureSets));
-    if (!this.settings.executor.runSync) {
-      throw new HamiltonError(Messages.asyncExecutorInSyncDriver(this.settings.executor.constructor.name));
+    if (!this.settings.executor.inline) {
+      throw new HamiltonError(ExecutionMessages.asyncExecutorInSyncDriver(this.settings.executor.constructor.name));
     }
   }
 
@@ -36,27 +37,7 @@ export class Driver<TResult = DataFrame, TNodes = {}> extends DriverBase<TResult
   }
 
   private run(outputs: readonly string[], options: ExecuteOptions): TResult {
-    const context = this.prepare(outputs, options);
-    const executor = this.settings.executor;
-    const adapters = context.adapters;
-    if (adapters.length === 0) {
-      executor.runSync!(context);
-      return this.resultBuilder.build(context.outputs());
-    }
-    for (const adapter of adapters) void adapter.beforeGraphExecute?.(this.graphEvent(context));
-    let results: Record<string, unknown>;
-    let built: TResult;
-    try {
-      executor.runSync!(context);
-      results = context.outputs();
-      built = this.resultBuilder.build(results);
-    } catch (error) {
-      for (const adapter of adapters) void adapter.afterGraphExecute?.({ runId: context.runId, success: false, error });
-      throw error;
-    }
-    // Outside the try: a run is reported once, and only as a success once its result is built.
-    for (const adapter of adapters) void adapter.afterGraphExecute?.({ runId: context.runId, success: true, results });
-    return built;
+    return executeSync(this.prepare(outputs, options), this.settings.executor, (results) => this.resultBuilder.build(results));
   }
 
   /** Runs every check `execute` would (unknown names, missing inputs, input types) without running nodes. */

@@ -119,7 +119,12 @@ export class NodeExecutionError extends HamiltonError {
   }
 }
 
-function describeCause(cause: unknown): string {
+/** What was thrown, as text, whatever it is (an object with no prototype has no `toString`). */
+export function describeCause(cause: unknown): string {
   if (cause instanceof Error) return `${cause.name}: ${cause.message}`;
-  return String(cause);
+  try {
+    return String(cause);
+  } catch {
+    return Object.prototype.toString.call(cause);
+  }
 }

@@ -4,8 +4,10 @@ export interface GraphRunEvent {
   readonly outputs: readonly string[];
   readonly inputs: Readonly<Record<string, unknown>>;
   readonly overrides: Readonly<Record<string, unknown>>;
-  /** The nodes this run will execute, in plan order. */
+  /** The nodes this run will execute, in plan order (a fan-out's per-item nodes once each). */
   readonly plannedNodes: readonly string[];
+  /** Those of `plannedNodes` that run once per item of a fan-out. */
+  readonly perItemNodes: readonly string[];
 }
 
 /** One node about to run, given to `beforeNodeExecute`. */
@@ -17,6 +19,8 @@ export interface NodeRunEvent {
   readonly tags: Readonly<Record<string, string | readonly string[]>>;
   /** Argument values by parameter (dependency) name. */
   readonly args: Readonly<Record<string, unknown>>;
+  /** For a per-item node of a fan-out: the item's position. */
+  readonly item?: number;
 }
 
 /** One node that ran, given to `afterNodeExecute`. */
@@ -37,7 +41,8 @@ export interface GraphResultEvent {
 
 /**
  * Lifecycle hooks (Hamilton's lifecycle adapters); every method is optional. A hook that throws fails the
- * run. Async drivers await hooks that return a Promise.
+ * run with a `HamiltonError` naming the adapter and hook. The AsyncDriver awaits hooks that return a
+ * Promise; the sync Driver refuses them. Per-item nodes of a fan-out get node hooks too (with `item`).
  */
 export interface LifecycleAdapter {
   beforeGraphExecute?(event: GraphRunEvent): void | Promise<void>;

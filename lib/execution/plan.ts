@@ -4,6 +4,7 @@ import { unknownNodeError } from '../graph/close-names.js';
 import { originOf, type FunctionGraph } from '../graph/function-graph.js';
 import type { GraphNode } from '../graph/node.js';
 import { groupFanOuts, type FanOut } from './blocks.js';
+import { ExecutionMessages } from './messages.js';
 
 /** One node to run: where its arguments come from and which values can be let go after it ran. */
 export interface PlanStep {
@@ -135,18 +136,22 @@ export function createPlan(graph: FunctionGraph, request: PlanRequest): Executio
     const list: MissingInput[] = [...missing].map(([input, neededBy]) => ({ input, neededBy }));
     throw new MissingInputError(list.sort((a, b) => a.input.localeCompare(b.input)));
   }
-  const topLevel = groupFanOuts(steps, request.outputs);
-  const readCounts = topLevel === steps ? linkSteps(steps, stepOf, state, nodes.length) : linkFanOutSteps(topLevel, state, nodes.length);
+  const grouped = groupFanOuts(steps, request.outputs);
+  const linked = grouped === steps ? { steps, readCounts: linkSteps(steps, stepOf, state, nodes.length) } : linkFanOutSteps(grouped, state, nodes.length);
+  const readCounts = linked.readCounts;
   for (const index of outputIndices) if (index >= 0) readCounts[index] = 0;
-  return { outputs: request.outputs, steps: topLevel, inputs, configNodes, readCounts, outputIndices };
+  return { outputs: request.outputs, steps: linked.steps, inputs, configNodes, readCounts, outputIndices };
 }
 
 /**
- * Links a plan whose fan-outs are composite steps. Per-item steps are linked for their arguments only (they
- * run in order, per item); every value a fan-out reads or gathers is kept to the end of the run, since each
- * item reads it again.
+ * Links a plan whose fan-outs are composite steps. A composite step waits on everything its per-item steps
+ * read from outside the fan-out, so the top level is ordered again with that in mind (a per-item node may
+ * read a node that is planned after the expand node). Per-item steps are linked for their arguments only
+ * (they run in order, per item); every value a fan-out reads or gathers is kept to the end of the run, since
+ * each item reads it again.
  */
-function linkFanOutSteps(steps: PlanStep[], state: Uint8Array, nodeCount: number): Int32Array {
+function linkFanOutSteps(unordered: PlanStep[], state: Uint8Array, nodeCount: number): { steps: PlanStep[]; readCounts: Int32Array } {
+  const steps = orderTopLevel(unordered, nodeCount);
   const stepOf = new Int32Array(nodeCount).fill(-1);
   steps.forEach((step, position) => {
     stepOf[step.node.index] = position;
@@ -157,13 +162,54 @@ function linkFanOutSteps(steps: PlanStep[], state: Uint8Array, nodeCount: number
     if (!step.fanOut) continue;
     const noPositions = new Int32Array(nodeCount).fill(-1);
     linkSteps(step.fanOut.steps as PlanStep[], noPositions, state, nodeCount);
+    const upstream = new Set(step.upstreamSteps);
+    for (const index of step.fanOut.reads) if (stepOf[index] >= 0 && state[index] === DONE) upstream.add(stepOf[index]);
+    (step as Linked).upstreamSteps = [...upstream];
     readCounts[step.node.index] = 0;
     for (const inner of step.fanOut.steps) {
       readCounts[inner.node.index] = 0;
       for (const index of inner.argumentIndices) if (index >= 0) readCounts[index] = 0;
     }
   }
-  return readCounts;
+  for (const step of steps) (step as Linked).downstreamSteps = [];
+  steps.forEach((step, position) => {
+    for (const from of step.upstreamSteps) (steps[from].downstreamSteps as number[]).push(position);
+  });
+  return { steps, readCounts };
+}
+
+/**
+ * Top-level steps in an order where each comes after every step it (or, for a fan-out, any item) reads
+ * (Kahn's algorithm, keeping the planned order where it can).
+ */
+function orderTopLevel(steps: PlanStep[], nodeCount: number): PlanStep[] {
+  const ownerOf = new Int32Array(nodeCount).fill(-1);
+  steps.forEach((step, position) => {
+    ownerOf[step.node.index] = position;
+    for (const inner of step.fanOut?.steps ?? []) ownerOf[inner.node.index] = position;
+  });
+  const waiting = new Int32Array(steps.length);
+  const readers: number[][] = steps.map(() => []);
+  steps.forEach((step, position) => {
+    const owners = new Set<number>();
+    for (const index of [...step.node.dependencyIndices, ...(step.fanOut?.reads ?? [])]) {
+      const owner = ownerOf[index];
+      if (owner >= 0 && owner !== position) owners.add(owner);
+    }
+    waiting[position] = owners.size;
+    for (const owner of owners) readers[owner].push(position);
+  });
+  const ordered: PlanStep[] = [];
+  const ready = steps.map((_, position) => position).filter((position) => waiting[position] === 0);
+  for (let next = 0; next < ready.length; next++) {
+    ordered.push(steps[ready[next]]);
+    for (const reader of readers[ready[next]]) if (--waiting[reader] === 0) ready.push(reader);
+  }
+  if (ordered.length < steps.length) {
+    const stuck = steps.find((step, position) => step.fanOut && waiting[position] > 0)!;
+    throw new HamiltonError(ExecutionMessages.fanOutReadsItsCollect(stuck.node.name));
+  }
+  return ordered;
 }
 
 /**

@@ -1,10 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { Messages } from '../constants/messages.js';
 import { DataValidationError, NodeExecutionError, TypeMismatchError, type TypeMismatch } from '../errors/index.js';
 import type { FunctionGraph } from '../graph/function-graph.js';
 import { originOf } from '../graph/function-graph.js';
 import type { GraphNode } from '../graph/node.js';
 import { describeType, describeValue, valueMatchesType } from '../graph/types.js';
-import type { LifecycleAdapter, NodeRunEvent } from './adapters.js';
+import type { GraphRunEvent, LifecycleAdapter, NodeRunEvent } from './adapters.js';
 import type { ExecutionPlan, PlanStep } from './plan.js';
 
 /** Runtime values of one `execute` call. */
@@ -92,18 +93,27 @@ export class RunContext {
    * `DataValidationError` (a `fail` check of `@checkOutput`) is the run's verdict on the data, not a fault of
    * the node: it goes to the caller as it is, naming its node and checks.
    */
-  failure(step: PlanStep, args: readonly unknown[], cause: unknown): NodeExecutionError | DataValidationError {
-    // Already named: a validation failure, or a per-item node of a fan-out.
-    if (cause instanceof DataValidationError || cause instanceof NodeExecutionError) return cause;
-    const summary = step.node.dependencies.map((d, i) => `${d.name}=${describeValue(args[i])}`).join(', ');
-    return new NodeExecutionError(step.node.name, originOf(step.node), summary, cause);
+  failure(node: GraphNode, args: readonly unknown[], cause: unknown): NodeExecutionError | DataValidationError {
+    // A NodeExecutionError from a driver the node itself ran is wrapped too: the blame is this node's.
+    if (cause instanceof DataValidationError) return cause;
+    const summary = node.dependencies.map((d, i) => `${d.name}=${describeValue(args[i])}`).join(', ');
+    return new NodeExecutionError(node.name, originOf(node), summary, cause);
   }
 
-  /** What lifecycle hooks are told about a node about to run. */
-  nodeEvent(step: PlanStep, args: readonly unknown[]): NodeRunEvent {
+  /** What lifecycle hooks are told about a node about to run (`item`: its fan-out item). */
+  nodeEvent(node: GraphNode, args: readonly unknown[], item: number | undefined): NodeRunEvent {
     const named: Record<string, unknown> = {};
-    step.node.dependencies.forEach((d, i) => (named[d.name] = args[i]));
-    return { runId: this.runId, node: step.node.name, origin: originOf(step.node), tags: step.node.tags, args: named };
+    node.dependencies.forEach((d, i) => (named[d.name] = args[i]));
+    const event = { runId: this.runId, node: node.name, origin: originOf(node), tags: node.tags, args: named };
+    return item === undefined ? event : { ...event, item };
+  }
+
+  /** What graph-level hooks are told about the run. */
+  graphEvent(): GraphRunEvent {
+    const { plan, run } = this;
+    const perItemNodes = plan.steps.flatMap((s) => s.fanOut?.steps.map((inner) => inner.node.name) ?? []);
+    const plannedNodes = plan.steps.flatMap((s) => [s.node.name, ...(s.fanOut?.steps.map((inner) => inner.node.name) ?? [])]);
+    return { runId: this.runId, outputs: plan.outputs, inputs: run.inputs, overrides: run.overrides, plannedNodes, perItemNodes };
   }
 
   private declarerOf(input: GraphNode): string {
@@ -117,6 +127,8 @@ export class RunContext {
 }
 
 let runCounter = 0;
+/** Unique across processes too: remote executors key their jobs by it, and several drivers share a queue. */
+const processTag = randomBytes(4).toString('hex');
 function newRunId(): string {
-  return `run-${Date.now().toString(36)}-${(runCounter++).toString(36)}`;
+  return `run-${Date.now().toString(36)}-${processTag}-${(runCounter++).toString(36)}`;
 }

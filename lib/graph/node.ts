@@ -6,6 +6,13 @@ export type TagValue = string | readonly string[];
 /** Tags of a node, queried by lineage (`listAvailableVariables({ tags })`). */
 export type Tags = Readonly<Record<string, TagValue>>;
 
+/** How often a flaky node is tried, and how long to wait before the next try (doubled after each). */
+export interface RetryPolicy {
+  /** Tries in all (1: no retry). */
+  readonly attempts: number;
+  readonly backoffMs: number;
+}
+
 /** One input of a node: the name of the node it reads. */
 export interface Dependency {
   readonly name: string;
@@ -28,10 +35,17 @@ export interface NodeDefinition {
   readonly originatingFunctions: readonly string[];
   /** The feature set (class name) that defined it; a later feature set may override it. */
   readonly featureSet: string;
-  /** Fan-out role: `expand` yields items that downstream nodes run once each for; `collect` gathers them. */
-  readonly dynamic?: { readonly kind: 'expand' } | { readonly kind: 'collect'; readonly parameter: string };
+  /**
+   * Fan-out role: `expand` yields items that downstream nodes run once each for (at most `concurrency` items
+   * in flight under the AsyncDriver); `collect` gathers them.
+   */
+  readonly dynamic?: { readonly kind: 'expand'; readonly concurrency?: number } | { readonly kind: 'collect'; readonly parameter: string };
   /** The sub-graph it belongs to (`region` for `region.sales`; nested: `outer.inner`); none at top level. */
   readonly namespace?: string;
+  /** Set by `@retry`: the node is tried again when it throws, wherever it runs. */
+  readonly retry?: RetryPolicy;
+  /** Set by `@runLocally`: the node runs in the driver's thread whatever the executor. */
+  readonly local?: boolean;
   readonly callable: (args: unknown[]) => unknown;
 }
 

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { HamiltonError, MissingInputError, UnknownNodeError, type LifecycleAdapter } from 'hamilton-ts';
 import { LocalExecutor } from '../../lib/execution/local-executor.js';
+import { executeSync } from '../../lib/execution/run.js';
 import { createPlan, type ExecutionPlan } from '../../lib/execution/plan.js';
 import { RunContext } from '../../lib/execution/run-context.js';
 import { FunctionGraph } from '../../lib/graph/function-graph.js';
@@ -141,7 +142,7 @@ describe('execution/plan: what a run does', () => {
         },
       };
       context = new RunContext(graph, p, { inputs: { x: 1 }, overrides: {} }, [watcher]);
-      new LocalExecutor().runSync(context);
+      executeSync(context, new LocalExecutor(), (outputs) => outputs);
       return { held, context };
     }
 
@@ -183,7 +184,7 @@ describe('execution/plan: what a run does', () => {
         },
       };
       context = new RunContext(longGraph, p, { inputs: { seed: 0 }, overrides: {} }, [watcher]);
-      new LocalExecutor().runSync(context);
+      executeSync(context, new LocalExecutor(), (outputs) => outputs);
       expect(context.outputs()).to.deep.equal({ [`n${length - 1}`]: length });
       // seed, the previous link (released when the next one is stored)
       expect(most).to.equal(2);

@@ -4,13 +4,14 @@ import type { NodeModifier } from './modifier.js';
 import { finalNodes } from './targets.js';
 
 /** `@parallelizable()`: the method's node yields the items of a fan-out. */
-export const parallelizableModifier: NodeModifier<Record<string, never>> = {
+export const parallelizableModifier: NodeModifier<{ readonly concurrency?: number }> = {
   phase: 'decorate',
   allowsMultiple: false,
-  apply: (nodes) => {
+  apply: (nodes, args) => {
     const targets = finalNodes(nodes);
+    const dynamic = args.concurrency === undefined ? { kind: 'expand' as const } : { kind: 'expand' as const, concurrency: args.concurrency };
     // The node's value, as its readers see it, is one item: the declared iterable type says nothing of that.
-    return nodes.map((n) => (targets.has(n) ? { ...n, type: undefined, dynamic: { kind: 'expand' } } : n));
+    return nodes.map((n) => (targets.has(n) ? { ...n, type: undefined, dynamic } : n));
   },
 };
 

@@ -1,0 +1,264 @@
+import { HamiltonError, NodeExecutionError } from '../errors/index.js';
+import { originOf } from '../graph/function-graph.js';
+import type { GraphNode } from '../graph/node.js';
+import type { Executor } from './executor.js';
+import { FanOutRun } from './fan-out.js';
+import type { Hooks } from './hooks.js';
+import { rethrowAfter, settle, then } from './maybe.js';
+import { ExecutionMessages } from './messages.js';
+import type { PlanStep } from './plan.js';
+import { callWithRetry } from './retry.js';
+import type { RunContext } from './run-context.js';
+import { TaskNodeError, type Task, type TaskValues } from './task.js';
+import { isThenable, silence } from './thenable.js';
+
+/**
+ * The one scheduler of every run, sync or async, whatever the executor. It owns the order of steps, their
+ * readiness, the release of spent values (through the run context), fan-outs, cancellation, retries, hooks
+ * and the blame of failures; an executor only runs the tasks it is handed.
+ *
+ * Sync (the Driver): steps run in plan order, which is topological; a thenable anywhere is refused.
+ * Async (the AsyncDriver): each step starts as soon as the steps it reads are done; synchronous nodes still
+ * run inline. A failing step stops new work from starting (fan-out items included) and aborts the signal
+ * handed to the executor; the run rejects once what is already running has settled, so a rejected run
+ * leaves nothing of itself working. The caller's abort rejects at once with the signal's reason. Every
+ * step settles once, whatever a node returns or throws; late outcomes are ignored.
+ */
+export class Scheduler {
+  /** Set once the run has failed or been aborted: nothing new starts. */
+  stopped = false;
+  private readonly controller: AbortController | undefined;
+
+  constructor(
+    readonly context: RunContext,
+    private readonly executor: Executor,
+    readonly hooks: Hooks,
+    readonly sync: boolean,
+    private readonly signal?: AbortSignal,
+  ) {
+    this.controller = executor.inline ? undefined : new AbortController();
+  }
+
+  /** Runs every step in plan order; throws the first failure. */
+  runSync(): void {
+    const { context } = this;
+    for (const step of context.plan.steps) context.store(step, this.runStep(step));
+  }
+
+  /** Runs the steps concurrently as they become ready. */
+  runAsync(): Promise<void> {
+    return new ConcurrentSteps(this, this.signal).promise;
+  }
+
+  /** Stops new work and tells the executor's tasks that the run no longer needs them. */
+  stop(reason: unknown): void {
+    this.stopped = true;
+    if (this.controller && !this.controller.signal.aborted) this.controller.abort(reason);
+  }
+
+  /** Runs one top-level step: a node, or a whole fan-out. */
+  runStep(step: PlanStep): unknown {
+    const args = this.context.argumentsOf(step);
+    if (!step.fanOut) return this.runNode(step.node, args, undefined);
+    return then(this.runNode(step.node, args, undefined), (produced) => new FanOutRun(this, step, args).run(produced));
+  }
+
+  /** Runs a node between its hooks; its failure comes out named (`NodeExecutionError`). */
+  runNode(node: GraphNode, args: unknown[], item: number | undefined): unknown {
+    if (!this.hooks.any) return this.callNode(node, args);
+    const event = this.context.nodeEvent(node, args, item);
+    return then(this.hooks.call('beforeNodeExecute', event), () => {
+      const started = performance.now();
+      const after = (outcome: { success: true; result: unknown } | { success: false; error: unknown }) =>
+        this.hooks.call('afterNodeExecute', { ...event, ...outcome, durationMs: performance.now() - started });
+      return settle(
+        () => this.callNode(node, args),
+        (result) => then(after({ success: true, result }), () => result),
+        // Hooks see what the node threw, as Hamilton's post_node_execute does; the run gets it named.
+        (error) => rethrowAfter(() => after({ success: false, error: thrownBy(node, error) }), error),
+      );
+    });
+  }
+
+  /** Whether a node runs through the executor: it is not inline, and the node is neither an expand node nor pinned here. */
+  runsRemotely(node: GraphNode): boolean {
+    return !this.executor.inline && !node.local && node.dynamic?.kind !== 'expand';
+  }
+
+  /** Runs a task of nodes through the executor; resolves to its outputs, failures named after their node. */
+  runTask(task: Task, nodes: readonly GraphNode[]): Promise<TaskValues> {
+    let running: Promise<TaskValues>;
+    try {
+      running = Promise.resolve(this.executor.run(task, this.controller!.signal));
+    } catch (error) {
+      running = Promise.reject(error);
+    }
+    return running.then(
+      (values) => {
+        for (const output of task.outputs) {
+          if (values === null || typeof values !== 'object' || !(output in values)) {
+            throw new HamiltonError(ExecutionMessages.taskOutputMissing(task.id, output));
+          }
+        }
+        return values;
+      },
+      (error: unknown) => {
+        throw this.taskFailure(task, nodes, error);
+      },
+    );
+  }
+
+  /** Calls a node where it runs, with its retry policy; refuses a thenable in a sync run. */
+  private callNode(node: GraphNode, args: unknown[]): unknown {
+    if (this.runsRemotely(node)) return this.callRemotely(node, args);
+    let result: unknown;
+    try {
+      result = callWithRetry(node, args, this.sync);
+    } catch (error) {
+      throw this.context.failure(node, args, error);
+    }
+    if (!isThenable(result)) return result;
+    if (this.sync) {
+      silence(result);
+      throw new HamiltonError(ExecutionMessages.asyncNodeInSyncDriver(node.name, originOf(node)));
+    }
+    return Promise.resolve(result).then(undefined, (error: unknown) => {
+      throw this.context.failure(node, args, error);
+    });
+  }
+
+  private callRemotely(node: GraphNode, args: unknown[]): Promise<unknown> {
+    const inputs: Record<string, unknown> = {};
+    node.dependencies.forEach((d, i) => (inputs[d.name] = args[i]));
+    const task: Task = { id: node.name, runId: this.context.runId, nodes: [node.name], inputs, outputs: [node.name] };
+    return this.runTask(task, [node]).then((values) => values[node.name]);
+  }
+
+  /**
+   * Names a task's failure: a `TaskNodeError` after its node; a `HamiltonError` of the executor (a lost
+   * connection, a dead worker) as it is; anything else after the task's first node.
+   */
+  private taskFailure(task: Task, nodes: readonly GraphNode[], error: unknown): unknown {
+    if (error instanceof HamiltonError) return error;
+    const failed = error instanceof TaskNodeError ? nodes.find((n) => n.name === error.node) : undefined;
+    const node = failed ?? nodes[0];
+    const args = node.dependencies.map((d) => task.inputs[d.name]);
+    return this.context.failure(node, args, failed ? (error as TaskNodeError).cause : error);
+  }
+}
+
+/** What a node itself threw, under the `NodeExecutionError` that names it. */
+function thrownBy(node: GraphNode, error: unknown): unknown {
+  return error instanceof NodeExecutionError && error.nodeName === node.name ? error.cause : error;
+}
+
+/**
+ * The async run of a plan's top-level steps: each starts once the steps it reads are done. Settles once:
+ * at the first failure after what runs has settled, at an abort at once, or when every step is done.
+ */
+class ConcurrentSteps {
+  readonly promise: Promise<void>;
+  private resolve!: () => void;
+  private reject!: (error: unknown) => void;
+  private readonly waiting: Int32Array;
+  private readonly ready: number[] = [];
+  private done = 0;
+  private inFlight = 0;
+  private failure: { readonly error: unknown } | undefined;
+  private settled = false;
+
+  constructor(
+    private readonly scheduler: Scheduler,
+    private readonly signal: AbortSignal | undefined,
+  ) {
+    this.promise = new Promise<void>((resolve, reject) => {
+      this.resolve = resolve;
+      this.reject = reject;
+    });
+    const steps = scheduler.context.plan.steps;
+    this.waiting = Int32Array.from(steps, (s) => s.upstreamSteps.length);
+    for (let i = steps.length - 1; i >= 0; i--) if (this.waiting[i] === 0) this.ready.push(i);
+    if (signal?.aborted) this.abort();
+    else {
+      signal?.addEventListener('abort', this.onAbort, { once: true });
+      this.pump();
+    }
+  }
+
+  private readonly onAbort = () => this.abort();
+
+  private pump(): void {
+    const steps = this.scheduler.context.plan.steps;
+    while (this.ready.length > 0 && !this.scheduler.stopped) {
+      const position = this.ready.pop()!;
+      let result: unknown;
+      try {
+        result = this.scheduler.runStep(steps[position]);
+      } catch (error) {
+        this.fail(error);
+        break;
+      }
+      if (isThenable(result)) {
+        this.inFlight++;
+        // Promise.resolve adopts any thenable once: a node's thenable that settles twice is seen once.
+        Promise.resolve(result).then(
+          (value) => this.onStepDone(position, value),
+          (error: unknown) => this.onStepFailed(error),
+        );
+      } else this.complete(position, result);
+    }
+    this.finishIfDone();
+  }
+
+  private onStepDone(position: number, value: unknown): void {
+    this.inFlight--;
+    if (this.scheduler.stopped) return this.finishIfDone();
+    this.complete(position, value);
+    this.pump();
+  }
+
+  private onStepFailed(error: unknown): void {
+    this.inFlight--;
+    this.fail(error);
+    this.finishIfDone();
+  }
+
+  private complete(position: number, value: unknown): void {
+    const step = this.scheduler.context.plan.steps[position];
+    this.scheduler.context.store(step, value);
+    this.done++;
+    for (const downstream of step.downstreamSteps) if (--this.waiting[downstream] === 0) this.ready.push(downstream);
+  }
+
+  private fail(error: unknown): void {
+    if (this.failure) return;
+    this.failure = { error };
+    this.scheduler.stop(error);
+  }
+
+  private finishIfDone(): void {
+    if (this.settled) return;
+    if (this.failure) {
+      if (this.inFlight > 0) return;
+      this.end();
+      this.reject(this.failure.error);
+    } else if (this.done === this.scheduler.context.plan.steps.length) {
+      this.end();
+      this.resolve();
+    }
+  }
+
+  private abort(): void {
+    if (this.settled) return;
+    const reason: unknown = this.signal?.reason ?? new DOMException('The run was aborted.', 'AbortError');
+    this.scheduler.stop(reason);
+    this.end();
+    this.reject(reason);
+  }
+
+  /** Marks the run over and lets go of the signal, which may outlive many runs (a service's deadline). */
+  private end(): void {
+    this.settled = true;
+    this.signal?.removeEventListener('abort', this.onAbort);
+  }
+}
