@@ -1,11 +1,16 @@
-import type { Queue, QueueEvents } from 'bullmq';
-import { runConcurrently } from '../concurrent-run.js';
-import type { Executor, ExecutorSetup } from '../executor.js';
-import type { RunContext } from '../run-context.js';
-import { HamiltonError } from '../../errors/index.js';
+import { randomUUID } from 'node:crypto';
+import type { JobsOptions, Queue, QueueEvents } from 'bullmq';
 import { Messages } from '../../constants/messages.js';
-import { connectionOptions, type RedisConnection } from './connection.js';
-import { decodeFailure, type NodeJob } from './job.js';
+import { HamiltonError } from '../../errors/index.js';
+import type { FunctionGraph } from '../../graph/function-graph.js';
+import type { Executor, ExecutorSetup } from '../executor.js';
+import { TaskNodeError, type Task, type TaskValues } from '../task.js';
+import { decodeValues, encodeValues } from './codec.js';
+import { connectionOptions, describeConnection, type RedisConnection } from './connection.js';
+import { featureSetRef } from './feature-sets.js';
+import { decodeFailure, errorOf, type GraphSetup, type TaskJob } from './job.js';
+import { bullmq } from './load-bullmq.js';
+import { RemoteMessages } from './messages.js';
 
 /** Options of `BullMQExecutor`. */
 export interface BullMQExecutorOptions {
@@ -13,75 +18,327 @@ export interface BullMQExecutorOptions {
   readonly connection: RedisConnection;
   /** Queue name; workers started with `npx hamilton-ts worker --queue <name>` take its jobs. */
   readonly queue: string;
-  /** How long to wait for one node's job before failing the run (default: no limit). */
+  /** How long to wait for Redis when connecting before the run fails (default 3000 ms). */
+  readonly connectTimeoutMs?: number;
+  /** How long a lost connection is waited out before the tasks in flight fail (default 10000 ms). */
+  readonly reconnectTimeoutMs?: number;
+  /** How long a job may wait for a worker to take it before the run fails: no worker is running (default 30000 ms). */
+  readonly pickupTimeoutMs?: number;
+  /** Longest time from queueing a task to its result (default: no limit; a dead worker's job is retried anyway). */
   readonly jobTimeoutMs?: number;
+  /** How long finished jobs stay in Redis, for inspection and for results read after an outage (default 300 s). */
+  readonly keepFinishedSeconds?: number;
 }
 
+interface Connected {
+  readonly queue: Queue;
+  readonly events: QueueEvents;
+}
+
+interface Pending {
+  readonly task: Task;
+  readonly resolve: (values: TaskValues) => void;
+  readonly reject: (error: unknown) => void;
+  pickup?: NodeJS.Timeout;
+  deadline?: NodeJS.Timeout;
+  detach?: () => void;
+}
+
+const DEFAULTS = { connectTimeoutMs: 3000, reconnectTimeoutMs: 10000, pickupTimeoutMs: 30000, keepFinishedSeconds: 300 };
+
 /**
- * Runs each node as a BullMQ job on Redis, taken by worker processes anywhere (`npx hamilton-ts worker
- * --modules <file> --redis <url> --queue <name>`), which load the same feature sets and build the same graph.
- * The plan and scheduling stay here; independent nodes and fan-out items are queued together, so every
- * worker process contributes. Arguments and results travel as JSON. Use with `buildAsync()`; `close()`
- * closes the connections.
+ * Runs each task (one node, or a fan-out item's whole branch) as one BullMQ job on Redis, taken by worker
+ * processes anywhere (`npx hamilton-ts worker --modules <file> --redis <url> --queue <name>`), which load the
+ * same feature sets and build the same graph. Values travel by V8 serialisation (`codec.ts`). A node's
+ * `@retry` policy becomes the job's attempts and backoff. Faults end the run with a clear error rather than a
+ * hang: Redis unreachable (connectTimeoutMs), Redis gone for too long (reconnectTimeoutMs), no worker
+ * (pickupTimeoutMs); a killed worker's job is taken by another worker (BullMQ's stalled-job check).
+ * Use with `buildAsync()`; `close()` closes the connections, in bounded time.
  */
 export class BullMQExecutor implements Executor {
-  private setup: ExecutorSetup | undefined;
-  private queue: Queue | undefined;
-  private events: QueueEvents | undefined;
-  private readonly waiting = new Map<string, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
+  private readonly options: Required<Omit<BullMQExecutorOptions, 'jobTimeoutMs'>> & Pick<BullMQExecutorOptions, 'jobTimeoutMs'>;
+  private readonly where: string;
+  /** Job ids are `<this executor's uuid>-<n>`: unique across processes sharing a queue. */
+  private readonly idPrefix = randomUUID();
   private nextJob = 0;
+  private setup: string | undefined;
+  private graph: FunctionGraph | undefined;
+  private connecting: Promise<Connected> | undefined;
+  private readonly pending = new Map<string, Pending>();
+  private outage: { timer: NodeJS.Timeout; expired: boolean } | undefined;
 
-  constructor(private readonly options: BullMQExecutorOptions) {}
+  constructor(options: BullMQExecutorOptions) {
+    if (options === null || typeof options !== 'object') throw new HamiltonError(RemoteMessages.badOption('options', options, 'an object { connection, queue }'));
+    if (typeof options.queue !== 'string' || options.queue === '') throw new HamiltonError(RemoteMessages.badOption('queue', options.queue, 'a non-empty string'));
+    if (typeof options.connection !== 'string' && (options.connection === null || typeof options.connection !== 'object')) {
+      throw new HamiltonError(RemoteMessages.badOption('connection', options.connection, "a redis:// URL or { host, port }"));
+    }
+    for (const key of ['connectTimeoutMs', 'reconnectTimeoutMs', 'pickupTimeoutMs', 'jobTimeoutMs', 'keepFinishedSeconds'] as const) {
+      const value = options[key];
+      if (value !== undefined && !(typeof value === 'number' && value > 0 && Number.isFinite(value))) {
+        throw new HamiltonError(RemoteMessages.badOption(key, value, 'a positive number'));
+      }
+    }
+    this.options = { ...DEFAULTS, ...options };
+    this.where = describeConnection(options.connection);
+  }
 
   prepare(setup: ExecutorSetup): void {
-    this.setup = setup;
-  }
-
-  async runAsync(context: RunContext, signal?: AbortSignal): Promise<void> {
-    if (!this.setup) throw new HamiltonError(Messages.executorNotPrepared(this.constructor.name));
-    const { queue, events } = await this.connect();
-    const base = {
-      featureSets: this.setup.featureSets.map((cls) => cls.name),
-      config: this.setup.config,
-      allowModuleOverrides: this.setup.allowModuleOverrides,
+    const graphSetup: GraphSetup = {
+      featureSets: setup.featureSets.map(featureSetRef),
+      config: setup.config,
+      allowModuleOverrides: setup.allowModuleOverrides,
     };
-    return runConcurrently(context, signal, (node, args) => {
-      const data: NodeJob = { ...base, node: node.name, args };
-      const jobId = `${context.runId}-${this.nextJob++}`;
-      // Listen before adding: a fast worker may finish the job before `add` returns.
-      const finished = new Promise<unknown>((resolve, reject) => this.waiting.set(jobId, { resolve, reject }));
-      const timeout = this.options.jobTimeoutMs;
-      const timer = timeout === undefined ? undefined : setTimeout(() => this.settle(jobId, undefined, new Error(`job for '${node.name}' took over ${timeout} ms`)), timeout);
-      queue.add(node.name, data, { jobId, removeOnComplete: true, removeOnFail: true }).catch((error: unknown) => this.settle(jobId, undefined, error));
-      return finished.finally(() => clearTimeout(timer));
-    });
+    this.setup = encodeValues({ setup: graphSetup });
+    this.graph = setup.graph;
   }
 
-  private settle(jobId: string, value: unknown, error?: unknown): void {
-    const waiter = this.waiting.get(jobId);
-    if (!waiter) return;
-    this.waiting.delete(jobId);
-    if (error === undefined) waiter.resolve(value);
-    else waiter.reject(error);
-  }
-
-  /** Closes the queue's connections. */
-  async close(): Promise<void> {
-    await Promise.all([this.queue?.close(), this.events?.close()]);
-    this.queue = this.events = undefined;
-  }
-
-  private async connect(): Promise<{ queue: Queue; events: QueueEvents }> {
-    if (!this.queue || !this.events) {
-      // bullmq is loaded only by those who use it.
-      const { Queue, QueueEvents } = require('bullmq') as typeof import('bullmq');
-      const connection = connectionOptions(this.options.connection);
-      this.queue = new Queue(this.options.queue, { connection });
-      this.events = new QueueEvents(this.options.queue, { connection });
-      this.events.on('completed', ({ jobId, returnvalue }) => this.settle(jobId, returnvalue));
-      this.events.on('failed', ({ jobId, failedReason }) => this.settle(jobId, undefined, decodeFailure(failedReason)));
-      await this.events.waitUntilReady();
+  async run(task: Task, signal: AbortSignal): Promise<TaskValues> {
+    if (this.setup === undefined) throw new HamiltonError(Messages.executorNotPrepared(this.constructor.name));
+    signal.throwIfAborted();
+    const data: TaskJob = {
+      v: 1,
+      setup: this.setup,
+      id: task.id,
+      runId: task.runId,
+      nodes: task.nodes,
+      outputs: task.outputs,
+      inputs: encodeValues(task.inputs),
+    };
+    if (this.outage?.expired) throw new HamiltonError(RemoteMessages.connectionLost(this.where, this.options.reconnectTimeoutMs, 0));
+    const { queue } = await this.connect();
+    signal.throwIfAborted();
+    const jobId = `${this.idPrefix}-${this.nextJob++}`;
+    // Registered before adding: a fast worker may finish the job before `add` returns.
+    const finished = new Promise<TaskValues>((resolve, reject) => this.pending.set(jobId, { task, resolve, reject }));
+    const pending = this.pending.get(jobId)!;
+    const onAbort = () => {
+      this.fail(jobId, signal.reason);
+      void queue.remove(jobId).catch(() => undefined); // removed only while no worker holds it
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    pending.detach = () => signal.removeEventListener('abort', onAbort);
+    this.armPickup(jobId);
+    if (this.options.jobTimeoutMs !== undefined) {
+      const ms = this.options.jobTimeoutMs;
+      pending.deadline = setTimeout(() => {
+        this.fail(jobId, new HamiltonError(RemoteMessages.jobTimedOut(task.id, ms)));
+        void queue.remove(jobId).catch(() => undefined);
+      }, ms);
     }
-    return { queue: this.queue, events: this.events };
+    try {
+      queue.add(task.id, data, { jobId, ...this.retryOptions(task) }).catch((error: unknown) => this.fail(jobId, error));
+    } catch (error) {
+      this.fail(jobId, error);
+    }
+    return finished;
   }
+
+  /** Fails the tasks still waiting and closes the connections; returns within a few seconds even without Redis. */
+  async close(): Promise<void> {
+    for (const jobId of [...this.pending.keys()]) this.fail(jobId, new HamiltonError(RemoteMessages.closed));
+    if (this.outage) clearTimeout(this.outage.timer);
+    this.outage = undefined;
+    const connecting = this.connecting;
+    this.connecting = undefined;
+    if (!connecting) return;
+    const connected = await connecting.catch(() => undefined);
+    if (connected) await closeBounded([connected.queue, connected.events]);
+  }
+
+  /** BullMQ attempts and backoff from the task's nodes' `@retry` policies (the most patient one wins). */
+  private retryOptions(task: Task): JobsOptions {
+    const keep = { age: this.options.keepFinishedSeconds };
+    let attempts = 1;
+    let backoffMs = 0;
+    for (const name of task.nodes) {
+      const policy = this.graph?.get(name)?.retry;
+      if (policy !== undefined && policy.attempts > attempts) ({ attempts, backoffMs } = policy);
+    }
+    const retry: JobsOptions = attempts > 1 ? { attempts, backoff: { type: 'exponential', delay: backoffMs } } : {};
+    return { ...retry, removeOnComplete: keep, removeOnFail: keep };
+  }
+
+  private connect(): Promise<Connected> {
+    this.connecting ??= this.open().catch((error: unknown) => {
+      this.connecting = undefined;
+      throw error;
+    });
+    return this.connecting;
+  }
+
+  private async open(): Promise<Connected> {
+    const { Queue, QueueEvents } = bullmq();
+    const connection = connectionOptions(this.options.connection);
+    const queue = new Queue(this.options.queue, { connection });
+    const events = new QueueEvents(this.options.queue, { connection, autorun: false });
+    let lastError: unknown;
+    // Every BullMQ object gets an 'error' listener: without one a connection error crashes the process.
+    queue.on('error', (error) => (lastError = error));
+    events.on('error', (error) => (lastError = error));
+    const ms = this.options.connectTimeoutMs;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const ready = Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
+      ready.catch(() => undefined);
+      await Promise.race([
+        ready,
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new HamiltonError(RemoteMessages.unreachable(this.where, ms, reasonOf(lastError)))), ms);
+        }),
+      ]);
+      // Read events from the stream's current end, so no event of a job added from now on is missed.
+      const client = (await queue.getBackend().client) as unknown as { xrevrange(key: string, end: string, start: string, count: 'COUNT', n: number): Promise<[string, string[]][]> };
+      const last = await client.xrevrange(queue.keys.events, '+', '-', 'COUNT', 1);
+      (events.opts as { lastEventId?: string }).lastEventId = last[0]?.[0] ?? '0-0';
+    } catch (error) {
+      clearTimeout(timer);
+      await closeBounded([queue, events]);
+      throw error instanceof HamiltonError ? error : new HamiltonError(RemoteMessages.unreachable(this.where, ms, reasonOf(error)), { cause: error });
+    }
+    clearTimeout(timer);
+    events.on('completed', ({ jobId, returnvalue }) => this.complete(jobId, returnvalue));
+    events.on('failed', ({ jobId, failedReason }) => this.failed(jobId, failedReason));
+    events.on('active', ({ jobId }) => this.taken(jobId));
+    events.on('waiting', ({ jobId }) => this.armPickup(jobId)); // queued again: after a stall, or a retry
+    for (const emitter of [queue.getBackend(), events.getBackend()] as unknown as NodeJS.EventEmitter[]) {
+      emitter.on('close', () => this.connectionDown());
+      emitter.on('ready', () => this.connectionUp());
+    }
+    events.run().catch((error: unknown) => (lastError = error));
+    return { queue, events };
+  }
+
+  private complete(jobId: string, returnvalue: unknown): void {
+    const pending = this.pending.get(jobId);
+    if (pending === undefined) return; // another executor's job, or a late duplicate of a settled one
+    let values: TaskValues;
+    try {
+      values = decodeValues(String(returnvalue));
+    } catch (error) {
+      this.fail(jobId, new HamiltonError(RemoteMessages.badTask(reasonOf(error)), { cause: error }));
+      return;
+    }
+    this.settle(jobId)?.resolve(values);
+  }
+
+  private failed(jobId: string, reason: string): void {
+    const pending = this.pending.get(jobId);
+    if (pending === undefined) return;
+    const failure = decodeFailure(String(reason));
+    let error: Error;
+    if (failure === undefined) error = new HamiltonError(RemoteMessages.jobFailed(pending.task.id, String(reason)));
+    else if (failure.kind === 'node') error = new TaskNodeError(failure.node ?? pending.task.nodes[0], errorOf(failure));
+    else if (failure.kind === 'travel' && failure.node !== undefined) error = new TaskNodeError(failure.node, new HamiltonError(failure.message));
+    else error = new HamiltonError(failure.message);
+    this.fail(jobId, error);
+  }
+
+  private taken(jobId: string): void {
+    const pending = this.pending.get(jobId);
+    if (pending?.pickup === undefined) return;
+    clearTimeout(pending.pickup);
+    pending.pickup = undefined;
+  }
+
+  /** Fails the task if no worker takes its job in time (checked against the job's state, not only events). */
+  private armPickup(jobId: string): void {
+    const pending = this.pending.get(jobId);
+    if (pending === undefined) return;
+    clearTimeout(pending.pickup);
+    const ms = this.options.pickupTimeoutMs;
+    pending.pickup = setTimeout(() => {
+      pending.pickup = undefined;
+      void this.check(jobId, (state) => {
+        if (state !== 'waiting' && state !== 'prioritized') return false;
+        this.fail(jobId, new HamiltonError(RemoteMessages.noWorker(pending.task.id, ms, redisUrl(this.options.connection), this.options.queue)));
+        void this.connecting?.then(({ queue }) => queue.remove(jobId)).catch(() => undefined);
+        return true;
+      });
+    }, ms);
+  }
+
+  /**
+   * Settles a job from its state in Redis (after an outage an event may have been missed, or the job lost);
+   * `onOpen` decides for a job that is still queued or running.
+   */
+  private async check(jobId: string, onOpen?: (state: string) => boolean): Promise<void> {
+    if (!this.pending.has(jobId) || this.connecting === undefined) return;
+    try {
+      const { queue } = await this.connecting;
+      const job = await queue.getJob(jobId);
+      if (!this.pending.has(jobId)) return;
+      if (job === undefined) {
+        this.fail(jobId, new HamiltonError(RemoteMessages.jobLost(this.pending.get(jobId)!.task.id, this.where)));
+        return;
+      }
+      const state = await job.getState();
+      if (state === 'completed') this.complete(jobId, job.returnvalue);
+      else if (state === 'failed') this.failed(jobId, job.failedReason);
+      else if (state === 'active') this.taken(jobId);
+      else if (!(onOpen?.(state) ?? false)) this.armPickup(jobId);
+    } catch {
+      // Redis went away again: the outage timer decides.
+      if (this.outage === undefined) this.armPickup(jobId);
+    }
+  }
+
+  private connectionDown(): void {
+    if (this.outage !== undefined || this.connecting === undefined) return;
+    const ms = this.options.reconnectTimeoutMs;
+    const outage = {
+      expired: false,
+      timer: setTimeout(() => {
+        outage.expired = true;
+        const error = new HamiltonError(RemoteMessages.connectionLost(this.where, ms, this.pending.size));
+        for (const jobId of [...this.pending.keys()]) this.fail(jobId, error);
+      }, ms),
+    };
+    this.outage = outage;
+  }
+
+  private connectionUp(): void {
+    if (this.outage === undefined) return;
+    clearTimeout(this.outage.timer);
+    this.outage = undefined;
+    for (const jobId of [...this.pending.keys()]) void this.check(jobId);
+  }
+
+  private fail(jobId: string, error: unknown): void {
+    this.settle(jobId)?.reject(error);
+  }
+
+  /** Takes a task out of the waiting list (once: later events of its job are ignored) and stops its timers. */
+  private settle(jobId: string): Pending | undefined {
+    const pending = this.pending.get(jobId);
+    if (pending === undefined) return undefined;
+    this.pending.delete(jobId);
+    clearTimeout(pending.pickup);
+    clearTimeout(pending.deadline);
+    pending.detach?.();
+    return pending;
+  }
+}
+
+/** Closes BullMQ objects, forcing the connections shut if a polite close takes over 2 s (Redis gone). */
+async function closeBounded(closeables: readonly { close(): Promise<void>; disconnect(): Promise<void> }[]): Promise<void> {
+  const polite = Promise.allSettled(closeables.map((c) => c.close()));
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = await Promise.race([polite.then(() => false), new Promise<boolean>((r) => (timer = setTimeout(() => r(true), 2000)))]);
+  clearTimeout(timer);
+  if (!timedOut) return;
+  await Promise.race([
+    Promise.allSettled(closeables.map((c) => c.disconnect())),
+    new Promise<void>((r) => setTimeout(r, 1000).unref()),
+  ]);
+}
+
+function reasonOf(error: unknown): string {
+  if (error === undefined) return 'no answer';
+  if (error instanceof Error) return error.message || error.name;
+  return String(error);
+}
+
+function redisUrl(connection: RedisConnection): string {
+  return typeof connection === 'string' ? connection.replace(/\/\/[^@/]*@/, '//') : `redis://${describeConnection(connection)}`;
 }
