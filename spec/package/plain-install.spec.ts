@@ -86,6 +86,12 @@ describe('package: npm install of the packed hamilton-ts alone, into a fresh pro
       result = report(dir!, 'dist');
     });
 
+    it("runs the README's quick start as written", () => {
+      const printed = node([path.join(dir!, 'dist', 'quick-start.js')], dir!).stdout;
+      expect(printed).to.match(/^\{ gross: 12, rounded: 12 \}\ndigraph hamilton \{/);
+      expect(printed).to.include('"gross" -> "rounded"');
+    });
+
     it('runs through the Builder (DictResult) and draws its graph', () => {
       expect(result.result).to.deep.equal({ gross: 12, rounded: 12 });
       expect(result.dot).to.match(/^digraph/);
