@@ -1,41 +1,33 @@
 /** Messages between a WorkerPoolExecutor and its worker threads. */
+import type { Task, TaskValues } from '../task.js';
+import type { FeatureSetRef } from './feature-set-ref.js';
+import type { SentThrown } from './thrown.js';
 
-/** What a worker is started with: where the feature sets live and the driver's config. */
+/** What every worker is started with: enough to build the driver's graph again. */
 export interface WorkerSetup {
-  readonly modules: readonly { readonly file: string; readonly className: string }[];
+  readonly featureSets: readonly FeatureSetRef[];
   readonly config: Readonly<Record<string, unknown>>;
   readonly allowModuleOverrides: boolean;
 }
 
-/** Run one node with these arguments. */
-export interface NodeTask {
+/** One worker's start data: the shared setup and its own progress cell. */
+export interface WorkerData extends WorkerSetup {
+  /**
+   * One Int32 the worker sets to the position (in `task.nodes`) of the node it starts, so the pool can name
+   * that node when the thread dies in it; shared memory, so it costs no message.
+   */
+  readonly progress: Int32Array;
+}
+
+/** Run one task. */
+export interface TaskMessage {
   readonly id: number;
-  readonly node: string;
-  readonly args: unknown[];
+  readonly task: Task;
 }
 
-/** What a worker answers. */
-export type TaskResult =
-  | { readonly id: number; readonly ok: true; readonly value: unknown }
-  | { readonly id: number; readonly ok: false; readonly error: SerializedError };
-
-/** An error as it crosses threads (the worker's class and stack survive as text). */
-export interface SerializedError {
-  readonly name: string;
-  readonly message: string;
-  readonly stack?: string;
-}
-
-/** Turns what a node threw into something that crosses threads. */
-export function serializeError(error: unknown): SerializedError {
-  if (error instanceof Error) return { name: error.name, message: error.message, stack: error.stack };
-  return { name: 'Error', message: String(error) };
-}
-
-/** Rebuilds an error from the other thread, keeping its name, message and stack. */
-export function deserializeError(serialized: SerializedError): Error {
-  const error = new Error(serialized.message);
-  error.name = serialized.name;
-  if (serialized.stack) error.stack = serialized.stack;
-  return error;
-}
+/** What a worker says: it is ready (graph built), or how a task ended. */
+export type WorkerMessage =
+  | { readonly kind: 'ready' }
+  | { readonly kind: 'done'; readonly id: number; readonly values: TaskValues }
+  /** `node`: the node that failed (absent when the task failed outside any node). */
+  | { readonly kind: 'failed'; readonly id: number; readonly node: string | undefined; readonly error: SentThrown };

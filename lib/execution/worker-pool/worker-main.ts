@@ -1,39 +1,91 @@
 /**
  * A worker thread of WorkerPoolExecutor: loads the feature-set modules, builds the same graph as the driver,
- * and runs the nodes it is sent, one message per node.
+ * says it is ready, then runs the tasks it is sent with `runTask`, one at a time, and answers each exactly once.
+ * An entry point (like the CLI), so it may build the graph through the public Builder.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { serializeError, type NodeTask, type TaskResult, type WorkerSetup } from './protocol.js';
+import type { FunctionGraph } from '../../graph/function-graph.js';
+import type { GraphNode } from '../../graph/node.js';
+import { runTask } from '../run-task.js';
+import { TaskNodeError, type Task, type TaskValues } from '../task.js';
+import { isThenable } from '../thenable.js';
+import { loadFeatureSet } from './feature-set-ref.js';
+import { WorkerPoolMessages } from './messages.js';
+import type { TaskMessage, WorkerData, WorkerMessage } from './protocol.js';
+import { sendThrown } from './thrown.js';
+import { travelProblem } from './travel.js';
 
-const setup = workerData as WorkerSetup;
+const data = workerData as WorkerData;
+const port = parentPort!;
 // ts-node users' feature sets are .ts files: compile them the same way here.
-if (setup.modules.some((m) => m.file.endsWith('.ts'))) require('ts-node/register');
+if (data.featureSets.some((ref) => ref.file.endsWith('.ts'))) require('ts-node/register');
+// A promise a node leaves behind rejecting is the node's business: it must not end a thread that serves others.
+process.on('unhandledRejection', () => undefined);
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { Builder } = require('../../index.js') as typeof import('../../index.js');
-const classes = setup.modules.map(({ file, className }) => {
-  const exports = require(file) as Record<string, unknown>;
-  const cls = exports[className] ?? ((exports as unknown as Function).name === className ? exports : undefined);
-  if (typeof cls !== 'function') throw new Error(`${file} does not export class ${className}`);
-  return cls as new () => object;
-});
-const builder = new Builder().withConfig(setup.config).withModules(...classes);
-const graph = (setup.allowModuleOverrides ? builder.allowModuleOverrides() : builder).build().graph;
+const builder = new Builder().withConfig(data.config).withModules(...data.featureSets.map(loadFeatureSet));
+const graph = trackingProgress((data.allowModuleOverrides ? builder.allowModuleOverrides() : builder).build().graph);
+let running: readonly string[] = [];
 
-parentPort!.on('message', (task: NodeTask) => {
-  const reply = (result: TaskResult) => {
-    try {
-      parentPort!.postMessage(result);
-    } catch (error) {
-      parentPort!.postMessage({ id: task.id, ok: false, error: serializeError(error) } satisfies TaskResult);
-    }
-  };
+port.on('message', ({ id, task }: TaskMessage) => {
+  running = task.nodes;
+  let outcome: TaskValues | Promise<TaskValues>;
   try {
-    const value = graph.get(task.node)!.callable!(task.args);
-    if (value instanceof Promise) {
-      value.then((v) => reply({ id: task.id, ok: true, value: v }), (e) => reply({ id: task.id, ok: false, error: serializeError(e) }));
-    } else reply({ id: task.id, ok: true, value });
+    outcome = runTask(graph, task);
   } catch (error) {
-    reply({ id: task.id, ok: false, error: serializeError(error) });
+    return fail(id, error);
   }
+  if (isThenable(outcome)) outcome.then((values) => done(id, task, values), (error: unknown) => fail(id, error));
+  else done(id, task, outcome);
 });
+post({ kind: 'ready' });
+
+function done(id: number, task: Task, values: TaskValues): void {
+  for (const name of task.outputs) {
+    const problem = travelProblem(values[name]);
+    if (problem) return post({ kind: 'failed', id, node: name, error: { kind: 'hamilton', message: WorkerPoolMessages.outputCannotTravel(name, problem) } });
+  }
+  try {
+    port.postMessage({ kind: 'done', id, values } satisfies WorkerMessage);
+  } catch (error) {
+    // Something travelProblem does not know (a host object such as a socket): still one answer.
+    const message = WorkerPoolMessages.outputCannotTravel(task.outputs.join("', '"), (error as Error).message);
+    post({ kind: 'failed', id, node: task.outputs[0], error: { kind: 'hamilton', message } });
+  }
+}
+
+function fail(id: number, error: unknown): void {
+  const node = error instanceof TaskNodeError ? error.node : undefined;
+  post({ kind: 'failed', id, node, error: sendThrown(error instanceof TaskNodeError ? error.cause : error) });
+}
+
+function post(message: WorkerMessage): void {
+  try {
+    port.postMessage(message);
+  } catch (error) {
+    // Only a 'failed' message can get here (its thrown value was checked, but be sure): send its text.
+    if (message.kind === 'failed') port.postMessage({ ...message, error: { kind: 'text', text: String((error as Error).message) } });
+    else throw error;
+  }
+}
+
+/**
+ * The graph as runTask sees it, each node's callable first recording the node's position in the running
+ * task in the shared progress cell.
+ */
+function trackingProgress(built: FunctionGraph): FunctionGraph {
+  const tracked = new Map<string, GraphNode>();
+  const get = (name: string): GraphNode | undefined => {
+    let node = tracked.get(name);
+    if (node === undefined) {
+      const original = built.get(name);
+      if (original?.callable === undefined) return original;
+      const call = original.callable;
+      node = { ...original, callable: (args) => (Atomics.store(data.progress, 0, running.indexOf(name)), call(args)) };
+      tracked.set(name, node);
+    }
+    return node;
+  };
+  return Object.create(built, { get: { value: get } }) as FunctionGraph;
+}

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { threadId } from 'node:worker_threads';
 import { Builder, HamiltonError, NodeExecutionError, WorkerPoolExecutor } from 'hamilton-ts';
-import { hiddenFeatureSet, Primes } from '../fixtures/workers/features.js';
+import { hiddenFeatureSet, Primes } from '../../fixtures/workers/features.js';
 
 describe('WorkerPoolExecutor', function () {
   this.timeout(60000);
