@@ -24,3 +24,17 @@ export function isNotInstalled(error: unknown, name: string): boolean {
   const message = String((error as { message?: unknown }).message);
   return message.includes(`'${name}'`) || message.includes(`"${name}"`) || message.includes(`package '${name}'`);
 }
+
+/**
+ * `require(name)`, or a `MissingPackageError` saying that `neededFor` needs it when it is not installed (any
+ * other failure of the package to load is rethrown as it is). For CommonJS packages; callers cache the result.
+ */
+export function requireOptional<T>(name: string, neededFor: string, install = Messages.optionalPackage.plainInstall(name)): T {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require(name) as T;
+  } catch (error) {
+    if (!isNotInstalled(error, name)) throw error;
+    throw new MissingPackageError(name, neededFor, install, error);
+  }
+}

@@ -1,6 +1,6 @@
 import type * as ClassValidator from 'class-validator';
 import { Messages } from '../constants/messages.js';
-import { isNotInstalled, MissingPackageError } from '../errors/optional-package.js';
+import { requireOptional } from '../errors/optional-package.js';
 
 let loaded: typeof ClassValidator | undefined;
 
@@ -11,13 +11,5 @@ let loaded: typeof ClassValidator | undefined;
  * `MissingPackageError` saying what to install.
  */
 export function classValidator(): typeof ClassValidator {
-  if (loaded !== undefined) return loaded;
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return (loaded = require('class-validator') as typeof ClassValidator);
-  } catch (error) {
-    if (!isNotInstalled(error, 'class-validator')) throw error;
-    const { classValidatorFor, plainInstall } = Messages.optionalPackage;
-    throw new MissingPackageError('class-validator', classValidatorFor, plainInstall('class-validator'), error);
-  }
+  return (loaded ??= requireOptional<typeof ClassValidator>('class-validator', Messages.optionalPackage.classValidatorFor));
 }

@@ -79,6 +79,18 @@ describe('package: npm install of the packed hamilton-ts alone, into a fresh pro
     }
   });
 
+  it("ships every picture the README shows, at the path its absolute URL names (the npm page resolves no relative link)", () => {
+    const root = path.join(dir!, 'node_modules', 'hamilton-ts');
+    const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+    const pictures = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((match) => match[1]);
+    expect(pictures.length).to.be.greaterThan(0);
+    for (const url of pictures) {
+      const shipped = /^https:\/\/unpkg\.com\/hamilton-ts\/(.+)$/.exec(url);
+      expect(shipped, `${url} is an absolute URL into the published package`).to.not.equal(null);
+      expect(fs.existsSync(path.join(root, shipped![1])), `${shipped![1]} is in the package`).to.equal(true);
+    }
+  });
+
   describe('a feature set compiled by tsc 5.9 with experimentalDecorators + emitDecoratorMetadata', () => {
     let result: Report;
     before(() => {
