@@ -21,6 +21,8 @@ export { parameterizeSources } from './decorators/parameterize-sources.js';
 export { subdag, type SubdagOptions } from './decorators/subdag.js';
 export { parallelizable, type ParallelizableOptions } from './decorators/parallelizable.js';
 export { collect } from './decorators/collect.js';
+export { retry } from './decorators/retry.js';
+export { runLocally } from './decorators/run-locally.js';
 export { parameterizedSubdag } from './decorators/parameterized-subdag.js';
 export { value, source, group, type ValueRef, type SourceRef, type GroupRef, type ParameterRef } from './decorators/refs.js';
 export { configWhen } from './decorators/config-when.js';

@@ -29,6 +29,8 @@ export const DecoratorKind = {
   tagOutputs: 'tagOutputs',
   checkOutput: 'checkOutput',
   checkOutputCustom: 'checkOutputCustom',
+  retry: 'retry',
+  runLocally: 'runLocally',
 } as const;
 
 /** Tags Hamilton puts on the validator nodes of `@checkOutput`: they hold check results, and of which node. */

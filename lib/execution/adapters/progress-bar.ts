@@ -8,11 +8,14 @@ export interface ProgressSink {
 
 /**
  * A text progress bar of the nodes a run executes. On a terminal it redraws one line; elsewhere (CI logs) it
- * prints a line at every tenth of the way, so logs stay short.
+ * prints a line at every tenth of the way, so logs stay short. A fan-out's per-item nodes do not count as
+ * nodes (their number is known only once the items are); on a terminal the line shows the items done.
  */
 export class ProgressBar implements LifecycleAdapter {
   private total = 0;
   private done = 0;
+  private items = 0;
+  private drawnAt = 0;
   private lastTenth = -1;
 
   constructor(
@@ -21,16 +24,22 @@ export class ProgressBar implements LifecycleAdapter {
   ) {}
 
   beforeGraphExecute(event: GraphRunEvent): void {
-    this.total = event.plannedNodes.length;
+    this.total = event.plannedNodes.length - event.perItemNodes.length;
     this.done = 0;
+    this.items = 0;
     this.lastTenth = -1;
   }
 
   afterNodeExecute(event: NodeResultEvent): void {
-    this.done++;
+    if (event.item === undefined) this.done++;
+    else this.items++;
     const fraction = this.total === 0 ? 1 : this.done / this.total;
     const filled = Math.round(fraction * this.width);
-    const line = `[${'#'.repeat(filled)}${'-'.repeat(this.width - filled)}] ${this.done}/${this.total} ${event.node}`;
+    const items = this.items > 0 ? ` (${this.items} per-item nodes)` : '';
+    const line = `[${'#'.repeat(filled)}${'-'.repeat(this.width - filled)}] ${this.done}/${this.total} ${event.node}${items}`;
+    // Per-item lines go to a terminal only, at most every 100 ms: a large fan-out must not flood it.
+    if (event.item !== undefined && (!this.sink.isTTY || performance.now() - this.drawnAt < 100)) return;
+    this.drawnAt = performance.now();
     if (this.sink.isTTY) {
       this.sink.write(`\r${line}${this.done === this.total ? '\n' : ''}`);
       return;

@@ -8,6 +8,7 @@ import { extractFieldsModifier } from './extract-fields.js';
 import { parameterizeModifier } from './parameterize.js';
 import { subdagModifier } from './subdag.js';
 import { collectModifier, parallelizableModifier } from './dynamic.js';
+import { retryModifier, runLocallyModifier } from './execution.js';
 import { tagModifier } from './tag.js';
 import { tagOutputsModifier } from './tag-outputs.js';
 import type { NodeModifier } from './modifier.js';
@@ -27,6 +28,8 @@ export const MODIFIERS: ReadonlyMap<string, NodeModifier<unknown>> = new Map<str
   [DecoratorKind.tagOutputs, tagOutputsModifier],
   [DecoratorKind.checkOutput, checkOutputModifier],
   [DecoratorKind.checkOutputCustom, checkOutputCustomModifier],
+  [DecoratorKind.retry, retryModifier],
+  [DecoratorKind.runLocally, runLocallyModifier],
 ]);
 
 export * from './modifier.js';
