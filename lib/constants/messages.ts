@@ -121,6 +121,26 @@ export const Messages = {
   nestModuleOptions: (problem: string) =>
     `HamiltonModule.forRoot(): ${problem}. Example: HamiltonModule.forRoot({ modules: [Loaders, Features], ` +
     `config: { mode: 'realtime' } }).`,
+  nestAsyncOptions: (problem: string) =>
+    `HamiltonModule.forRootAsync(): ${problem}. Give exactly one of useFactory (with inject), useClass or ` +
+    `useExisting (a class whose createHamiltonOptions() returns the driver options).`,
+  nestFilterNoAdapter:
+    'HamiltonExceptionFilter cannot answer through this HTTP platform without its adapter: register it with ' +
+    'app.useGlobalFilters(new HamiltonExceptionFilter(app.get(HttpAdapterHost))) or as an APP_FILTER provider.',
+  nestExecutorClose: (cause: string) => `Closing the driver's executor on application shutdown failed: ${cause}`,
+  /** What HamiltonExceptionFilter answers over HTTP (the client sees these, never node internals). */
+  http: {
+    missingInputs: (inputs: readonly string[]) =>
+      `Missing input${inputs.length === 1 ? '' : 's'}: ${inputs.map((i) => `'${i}'`).join(', ')}`,
+    inputTypes: (lines: readonly string[]) => `Input${lines.length === 1 ? ' has' : 's have'} the wrong type: ${lines.join('; ')}`,
+    inputType: (input: string, expected: string, actual: string) => `'${input}' should be ${expected} but got ${actual}`,
+    unknownOutputs: (lines: readonly string[]) => `Unknown output${lines.length === 1 ? '' : 's'}: ${lines.join('; ')}`,
+    validationFailed: (nodes: readonly string[]) =>
+      `Data validation failed for ${nodes.map((n) => `'${n}'`).join(', ')}; see checks`,
+    internal: 'Internal server error',
+    /** Logged (never sent) for a 5xx: the status and the error's own message, which names the node. */
+    logged: (status: number, name: string, message: string) => `${status} ${name}: ${message}`,
+  },
   optionalPackage: {
     missing: (pkg: string, neededFor: string, install: string) =>
       `${neededFor} needs the package '${pkg}', which is not installed. It is an optional peer dependency of ` +

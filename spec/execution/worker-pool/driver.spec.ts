@@ -1,9 +1,11 @@
 import { expect } from 'chai';
 import { threadId } from 'node:worker_threads';
 import { Builder, HamiltonError, NodeExecutionError, WorkerPoolExecutor } from 'hamilton-ts';
+import { FanOutFaults } from '../../fixtures/workers/fan-out-faults.js';
+import { Faults } from '../../fixtures/workers/faults.js';
 import { hiddenFeatureSet, Primes } from '../../fixtures/workers/features.js';
 
-describe('WorkerPoolExecutor', function () {
+describe('WorkerPoolExecutor under the AsyncDriver', function () {
   this.timeout(60000);
   const pool = new WorkerPoolExecutor({ threads: 2 });
   after(() => pool.close());
@@ -39,10 +41,80 @@ describe('WorkerPoolExecutor', function () {
     expect((error as Error).message).to.match(/no loaded module exports Hidden/);
   });
 
-  it('explains a value that cannot cross threads', async () => {
+  it('explains a value that cannot cross threads, naming it and what can travel', async () => {
     const dr = await new Builder().withModules(Primes).withExecutor(pool).buildAsync();
     const error = (await dr.execute(['label'], { inputs: { unit: 'x' }, overrides: { totalPrimes: { total: 1, f: () => 1 } } }).catch((e: unknown) => e)) as Error;
+    expect(error).to.be.instanceOf(HamiltonError);
+    expect(error.message).to.match(/Task 'label' cannot be sent to a worker thread: its input 'totalPrimes' cannot travel \(value\.f is a function/);
+    expect(error.message).to.match(/structured clone/);
+    expect(await dr.execute(['label'], { inputs: { unit: 'x' }, overrides: { totalPrimes: { total: 1 } } })).to.deep.equal({ label: '1 x' });
+  });
+});
+
+describe('WorkerPoolExecutor under the AsyncDriver: faults', function () {
+  this.timeout(60000);
+  const pool = new WorkerPoolExecutor({ threads: 2 });
+  after(() => pool.close());
+  const driver = () => new Builder().withModules(FanOutFaults, Faults).withExecutor(pool).buildAsync();
+  const none = { exitAt: -1, throwAt: -1 };
+
+  it('runs each fan-out item\'s whole branch as one task on one thread', async () => {
+    const dr = await driver();
+    const { results } = await dr.execute(['results'], { inputs: { count: 6, ...none } });
+    const tagged = results as Array<{ square: number; thread: number; sameThread: boolean }>;
+    expect(tagged.map((t) => t.square)).to.deep.equal([0, 1, 4, 9, 16, 25]);
+    expect(tagged.map((t) => t.sameThread)).to.deep.equal([true, true, true, true, true, true]);
+    expect(tagged.every((t) => t.thread !== threadId)).to.equal(true);
+    expect(pool.size).to.be.at.most(2);
+  });
+
+  it('blames a node that calls process.exit(0) in an item with NodeExecutionError, and the next run is right', async () => {
+    const dr = await driver();
+    const error = (await dr.execute(['results'], { inputs: { count: 6, exitAt: 3, throwAt: -1 } }).catch((e: unknown) => e)) as NodeExecutionError;
     expect(error).to.be.instanceOf(NodeExecutionError);
-    expect(String((error.cause as Error).message)).to.match(/cannot be sent between threads/);
+    expect(error.nodeName).to.equal('square');
+    expect((error.cause as Error).message).to.match(/thread running 'square' died: it exited with code 0/);
+    expect(pool.size).to.be.at.most(2);
+    const { results } = await dr.execute(['results'], { inputs: { count: 6, ...none } });
+    expect((results as Array<{ square: number }>).map((t) => t.square)).to.deep.equal([0, 1, 4, 9, 16, 25]);
+  });
+
+  it('blames a node that ends its thread outside a fan-out, and serves the next run', async () => {
+    const dr = await driver();
+    const error = (await dr.execute(['exitWith'], { inputs: { code: 0 } }).catch((e: unknown) => e)) as NodeExecutionError;
+    expect(error).to.be.instanceOf(NodeExecutionError);
+    expect(error.nodeName).to.equal('exitWith');
+    expect(await dr.execute(['plusOne'], { inputs: { x: 4 } })).to.deep.equal({ plusOne: 9 });
+  });
+
+  it('names a node that throws a non-Error, with no unhandled rejection', async () => {
+    const dr = await driver();
+    const unhandled: unknown[] = [];
+    const listener = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', listener);
+    try {
+      const error = (await dr.execute(['throwNullPrototype'], { inputs: { x: 2 } }).catch((e: unknown) => e)) as NodeExecutionError;
+      expect(error).to.be.instanceOf(NodeExecutionError);
+      expect(error.nodeName).to.equal('throwNullPrototype');
+      expect(error.cause).to.deep.equal({ reason: 'no prototype 2' });
+      const symbol = (await dr.execute(['throwSymbol'], { inputs: { x: 2 } }).catch((e: unknown) => e)) as NodeExecutionError;
+      expect(symbol.nodeName).to.equal('throwSymbol');
+      expect(symbol.message).to.match(/Symbol\(sym 2\)/);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    } finally {
+      process.off('unhandledRejection', listener);
+    }
+    expect(unhandled).to.deep.equal([]);
+  });
+
+  it('leaves nothing of a failed fan-out working: the pool holds no more than its threads and runs the next request', async () => {
+    const dr = await driver();
+    const error = (await dr.execute(['results'], { inputs: { count: 40, exitAt: -1, throwAt: 1 } }).catch((e: unknown) => e)) as NodeExecutionError;
+    expect(error).to.be.instanceOf(NodeExecutionError);
+    expect(error.nodeName).to.equal('square');
+    expect((error.cause as Error).message).to.equal('item 1 is bad');
+    expect(pool.size).to.be.at.most(2);
+    const { results } = await dr.execute(['results'], { inputs: { count: 3, ...none } });
+    expect((results as Array<{ square: number }>).map((t) => t.square)).to.deep.equal([0, 1, 4]);
   });
 });
