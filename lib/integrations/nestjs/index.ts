@@ -6,5 +6,7 @@ import 'reflect-metadata';
 
 export { HamiltonModule } from './hamilton.module.js';
 export { InjectDriver } from './inject-driver.js';
+export { HamiltonExceptionFilter } from './hamilton-exception.filter.js';
+export { httpExceptionOf, type FailedCheckBody } from './http-exception-of.js';
 export { HAMILTON_DRIVER, HAMILTON_MODULE_OPTIONS } from './tokens.js';
-export type { HamiltonModuleAsyncOptions, HamiltonModuleOptions, HamiltonRuntimeOptions } from './options.js';
+export type { HamiltonModuleAsyncOptions, HamiltonModuleOptions, HamiltonOptionsFactory, HamiltonRuntimeOptions } from './options.js';
