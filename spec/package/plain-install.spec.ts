@@ -122,6 +122,7 @@ describe('package: npm install of the packed hamilton-ts alone, into a fresh pro
     it('checks input types against the emitted decorator metadata', () => {
       expect(result.wrongInputType).to.not.equal('no error');
       const failure = result.wrongInputType as Failure;
+      expect(failure.name).to.equal('TypeMismatchError');
       expect(failure.isHamiltonError).to.equal(true);
       expect(failure.message).to.include('net');
     });
@@ -152,7 +153,7 @@ describe('package: npm install of the packed hamilton-ts alone, into a fresh pro
     it('runs, with decorator metadata kept (input types are checked)', () => {
       expect(result.result).to.deep.equal({ gross: 12, rounded: 12 });
       expect(result.wrongInputType).to.not.equal('no error');
-      expect((result.wrongInputType as Failure).isHamiltonError).to.equal(true);
+      expect((result.wrongInputType as Failure).name).to.equal('TypeMismatchError');
     });
   });
 });
