@@ -74,10 +74,6 @@ export const Messages = {
     `${cls}. Export the class from its module (and pass the class, not an instance built by hand).`,
   executorNotPrepared: (executor: string) =>
     `${executor} was not given to a driver: pass it with Builder.withExecutor(...) and build with buildAsync().`,
-  workerFailed: (executor: string, reason: string) => `${executor}: a worker failed: ${reason}`,
-  uncloneable: (node: string, what: string) =>
-    `The value of '${node}' cannot be sent between threads (${what}). Nodes run by WorkerPoolExecutor take and ` +
-    `return structured-cloneable values: numbers, strings, arrays, plain objects, typed arrays, Maps, Dates.`,
   collectUnknownParameter: (origin: string, parameter: string, known: readonly string[]) =>
     `${origin}: @collect('${parameter}') names no parameter of the method (its parameters: ${known.join(', ') || 'none'}).`,
   subdagKeyInBoth: (origin: string, key: string) =>
