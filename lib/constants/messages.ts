@@ -105,6 +105,11 @@ export const Messages = {
   badTagQuery: (key: string) =>
     `Tag query for '${key}' must be a string, a non-empty list of strings, or null (the tag exists).`,
   noNamesGiven: 'Name at least one node.',
+  badTagFilter: (got: string) =>
+    `listAvailableVariables(filter): the filter is { tags: { key: value } }, e.g. { tags: { owner: 'data-science' } }; got ${got}.`,
+  badTagFilterKeys: (keys: readonly string[]) =>
+    `listAvailableVariables(filter): unknown key${keys.length === 1 ? '' : 's'} ${keys.map((k) => `'${k}'`).join(', ')}; ` +
+    `the filter is { tags: { key: value } } (put tag names inside tags).`,
   notAMethod: (decorator: string, member: string, what: string) =>
     `@${decorator} is applied to '${member}', ${what}; hamilton-ts decorators shape nodes, and only public ` +
     `instance methods are nodes.`,
@@ -164,6 +169,59 @@ export const Messages = {
     unsupportedPicture: (file: string, extensions: readonly string[]) =>
       `Cannot write a picture to '${file}': the file name must end in ${extensions.join(', ')}.`,
     bypassValidationHint: '\nUse `bypassValidation: true` to draw the execution anyway.',
+  },
+  /** Arguments of the public API that the compiler would refuse but plain JavaScript passes on. */
+  arguments: {
+    outputsSpread: (method: string, first: string, second: string) =>
+      `${method}('${first}', '${second}'): outputs are one array; write ${method}(['${first}', '${second}'], { inputs }).`,
+    outputsNotArray: (method: string, got: string) =>
+      `${method}() takes the output names as an array, e.g. ${method}(['revenue'], { inputs }); got ${got}.`,
+    outputNotName: (method: string, position: number, got: string) =>
+      `${method}(): output #${position + 1} must be a node name (a non-empty string), got ${got}.`,
+    optionsNotObject: (method: string, got: string) =>
+      `${method}(outputs, options): options must be an object such as { inputs: { ... }, overrides: { ... } } ` +
+      `(leave it out when there is nothing to pass); got ${got}.`,
+    unwrappedValues: (method: string, inputs: readonly string[], computed: readonly string[]) => {
+      const show = (names: readonly string[]) => names.map((n) => `${n}: ...`).join(', ');
+      const wrapped = [inputs.length > 0 ? `inputs: { ${show(inputs)} }` : '', computed.length > 0 ? `overrides: { ${show(computed)} }` : '']
+        .filter((part) => part !== '')
+        .join(', ');
+      return (
+        `${method}(outputs, options): ${[...inputs, ...computed].map((n) => `'${n}'`).join(', ')} ` +
+        `${inputs.length + computed.length === 1 ? 'is a node name, not an option' : 'are node names, not options'}: ` +
+        `values go inside the { inputs } (external inputs) or { overrides } (computed nodes) wrapper. ` +
+        `Write ${method}(outputs, { ${wrapped} }).`
+      );
+    },
+    unknownOptions: (method: string, hints: readonly { key: string; suggestions: readonly string[] }[], allowed: readonly string[]) =>
+      `${method}(outputs, options): unknown option${hints.length === 1 ? '' : 's'} ` +
+      `${hints.map((h) => `'${h.key}'${h.suggestions.length > 0 ? ` (did you mean '${h.suggestions[0]}'?)` : ''}`).join(', ')}. ` +
+      `Options are ${allowed.map((k) => `'${k}'`).join(', ')}, e.g. { inputs: { spend: ... } }.`,
+    valuesNotRecord: (method: string, key: string, got: string) =>
+      `${method}(): ${key} must be a plain object of node names to values, e.g. { ${key}: { spend: [1, 2] } }; got ${got}.`,
+    notANodeName: (got: string) =>
+      `Node names are strings; got ${got}. Pass names such as 'revenue' (spread a list of them: whatIsUpstreamOf(...names)).`,
+    classAsConfig: (where: string, got: string) =>
+      `${where}: the config comes first and is an object; got ${got}. Write new Driver({}, ${got.replace(/^function /, '')}) ` +
+      `(or new Builder().withModules(...)) when there is no config.`,
+    badConfig: (where: string, got: string) =>
+      `${where}: config must be a plain object of keys and values, e.g. { mode: 'batch' } ({} for none); got ${got}.`,
+    featureSetList: (where: string, position: number, got: string) =>
+      `${where}: feature set #${position + 1}: ${got} is not a feature set; spread a list of them: withModules(...featureSets).`,
+    notAFeatureSet: (where: string, position: number, got: string) =>
+      `${where}: feature set #${position + 1}: ${got} is not a feature set; pass classes (or instances of ` +
+      `classes) whose methods define the nodes.`,
+    classNotInstance: (method: string, name: string) =>
+      `${method}(): ${name || 'the class'} is a class; pass an instance: ${method}(new ${name || 'TheClass'}()).`,
+    badResultBuilder: (got: string) =>
+      `withResultBuilder(): a result builder is an object with build(outputs), e.g. new DictResult(); got ${got}.`,
+    badAdapter: (position: number, got: string, hooks: readonly string[]) =>
+      `withAdapters(): adapter #${position + 1} is ${got}; an adapter is an object with some of the hooks ${hooks.join(', ')} ` +
+      `(e.g. new ProgressBar()).`,
+    badAdapterHook: (position: number, hook: string, got: string) =>
+      `withAdapters(): adapter #${position + 1} has ${hook} set to ${got}; a hook is a function (or left out).`,
+    badContainer: (got: string) => `withContainer(): pass an inversify Container (new Container()); got ${got}.`,
+    badSignal: (method: string, got: string) => `${method}(): signal must be an AbortSignal (e.g. AbortSignal.timeout(5000)), got ${got}.`,
   },
   cli: {
     moduleNotFound: (file: string) => `Module '${file}' does not exist.`,

@@ -2,6 +2,7 @@ import type { DataFrame } from '../dataframe/danfo.js';
 import type { Config } from '../graph/modifiers/index.js';
 import { executeAsync } from '../execution/run.js';
 import { DriverBase, type ExecuteOptions } from './driver-base.js';
+import { executeArguments } from './execute-arguments.js';
 import type { FeatureSet } from './instantiate.js';
 import { DriverSettings } from './settings.js';
 import type { ExecuteResult } from './typed-outputs.js';
@@ -31,6 +32,7 @@ export class AsyncDriver<TResult = DataFrame, TNodes = {}> extends DriverBase<TR
 
   /** Computes the requested outputs; rejects with the same errors as `Driver.execute`. */
   execute<const O extends string>(outputs: readonly O[], options: AsyncExecuteOptions = {}): Promise<ExecuteResult<TResult, TNodes, O>> {
+    try { [outputs, options] = executeArguments({ method: 'execute', async: true }, this.graph, outputs, options); } catch (error) { return Promise.reject(error); }
     return this.run(outputs, options) as Promise<ExecuteResult<TResult, TNodes, O>>;
   }
 
@@ -41,6 +43,7 @@ export class AsyncDriver<TResult = DataFrame, TNodes = {}> extends DriverBase<TR
 
   /** Runs every check `execute` would without running nodes. */
   async validateExecution(outputs: readonly string[], options: ExecuteOptions = {}): Promise<void> {
+    [outputs, options] = executeArguments({ method: 'validateExecution', async: true }, this.graph, outputs, options);
     this.prepare(outputs, options);
   }
 }

@@ -11,6 +11,7 @@ import { Driver } from './driver.js';
 import type { NodesOfAll } from './typed-outputs.js';
 import type { FeatureSet } from './instantiate.js';
 import { DriverSettings } from './settings.js';
+import { checkAdapters, checkContainer, checkedConfig, checkFeatureSets, checkResultBuilder } from './driver-arguments.js';
 
 /**
  * Builds drivers step by step. Defaults: `DictResult`, a fresh inversify container, no adapters.
@@ -29,24 +30,27 @@ export class Builder<TResult = Record<string, unknown>, TNodes = {}> {
 
   /** Merges config (later keys win). Config is fixed for the driver's life and also feeds nodes as inputs. */
   withConfig(config: Config): this {
-    this.config = { ...this.config, ...config };
+    this.config = { ...this.config, ...checkedConfig('Builder.withConfig()', config) };
     return this;
   }
 
   /** Adds feature sets: classes (instantiated through the container) or instances. Their nodes type `execute`. */
   withModules<const M extends readonly FeatureSet[]>(...featureSets: M): Builder<TResult, TNodes & NodesOfAll<M>> {
+    checkFeatureSets('Builder.withModules()', featureSets);
     this.featureSets.push(...featureSets);
     return this as unknown as Builder<TResult, TNodes & NodesOfAll<M>>;
   }
 
   /** Resolves feature-set classes (and any `HamiltonTokens` bindings) through your inversify container. */
   withContainer(container: Container): this {
+    checkContainer(container);
     this.container = container;
     return this;
   }
 
   /** Chooses what `execute` returns. */
   withResultBuilder<T>(resultBuilder: ResultBuilder<T>): Builder<T, TNodes> {
+    checkResultBuilder(resultBuilder);
     const next = this as unknown as Builder<T, TNodes>;
     next.resultBuilder = resultBuilder;
     return next;
@@ -54,6 +58,7 @@ export class Builder<TResult = Record<string, unknown>, TNodes = {}> {
 
   /** Adds lifecycle adapters (hooks before/after the graph and each node). */
   withAdapters(...adapters: LifecycleAdapter[]): this {
+    checkAdapters(adapters);
     this.adapters.push(...adapters);
     return this;
   }

@@ -3,7 +3,7 @@ import { createPlan, type ExecutionPlan } from '../execution/plan.js';
 import { RunContext } from '../execution/run-context.js';
 import { FunctionGraph } from '../graph/function-graph.js';
 import { downstreamOf, pathBetween, upstreamOf } from '../lineage/queries.js';
-import { checkTagQuery, tagsMatch, type TagQuery } from '../lineage/tag-filter.js';
+import { tagQueryOf, tagsMatch, type TagQuery } from '../lineage/tag-filter.js';
 import { variableOf, type Variable } from '../lineage/variable.js';
 import { buildCatalog, type CatalogOptions, type FeatureCatalog } from '../lineage/catalog/catalog.js';
 import type { DisplayOptions, FileOption, VisualizeExecutionOptions } from '../lineage/display-options.js';
@@ -52,8 +52,7 @@ export abstract class DriverBase<TResult> {
 
   /** Every node, optionally filtered by tags (every key must match; a list matches any value; `null`: exists). */
   listAvailableVariables(filter: { readonly tags?: TagQuery } = {}): Variable[] {
-    const query = filter.tags ?? {};
-    checkTagQuery(query);
+    const query = tagQueryOf(filter);
     return this.graph.nodes.filter((n) => tagsMatch(n.tags, query)).map(variableOf);
   }
 

@@ -4,6 +4,7 @@ import { executeSync } from '../execution/run.js';
 import { HamiltonError } from '../errors/index.js';
 import type { Config } from '../graph/modifiers/index.js';
 import { DriverBase, type ExecuteOptions } from './driver-base.js';
+import { executeArguments } from './execute-arguments.js';
 import type { FeatureSet } from './instantiate.js';
 import { DriverSettings } from './settings.js';
 import type { ExecuteResult } from './typed-outputs.js';
@@ -33,6 +34,7 @@ export class Driver<TResult = DataFrame, TNodes = {}> extends DriverBase<TResult
    * `NodeExecutionError` when a node fails.
    */
   execute<const O extends string>(outputs: readonly O[], options: ExecuteOptions = {}): ExecuteResult<TResult, TNodes, O> {
+    [outputs, options] = executeArguments({ method: 'execute' }, this.graph, outputs, options);
     return this.run(outputs, options) as ExecuteResult<TResult, TNodes, O>;
   }
 
@@ -42,6 +44,7 @@ export class Driver<TResult = DataFrame, TNodes = {}> extends DriverBase<TResult
 
   /** Runs every check `execute` would (unknown names, missing inputs, input types) without running nodes. */
   validateExecution(outputs: readonly string[], options: ExecuteOptions = {}): void {
+    [outputs, options] = executeArguments({ method: 'validateExecution' }, this.graph, outputs, options);
     this.prepare(outputs, options);
   }
 }

@@ -8,6 +8,7 @@ import { DataFrameResult } from '../results/dataframe-result.js';
 import type { Config } from '../graph/modifiers/index.js';
 import type { ResultBuilder } from '../results/result-builder.js';
 import type { FeatureSet } from './instantiate.js';
+import { checkedConfig, checkFeatureSets } from './driver-arguments.js';
 
 /** Everything a driver is built from; the Builder fills it, `new Driver(config, ...)` takes defaults. */
 export class DriverSettings<TResult> {
@@ -27,6 +28,8 @@ export class DriverSettings<TResult> {
    */
   static from<TResult>(configOrSettings: Config | DriverSettings<TResult>, featureSets: readonly FeatureSet[]): DriverSettings<TResult> {
     if (configOrSettings instanceof DriverSettings) return configOrSettings;
-    return new DriverSettings<DataFrame>(configOrSettings, featureSets, new DataFrameResult()) as unknown as DriverSettings<TResult>;
+    checkFeatureSets('new Driver(config, ...featureSets)', featureSets);
+    const config = checkedConfig('new Driver(config, ...featureSets)', configOrSettings);
+    return new DriverSettings<DataFrame>(config, featureSets, new DataFrameResult()) as unknown as DriverSettings<TResult>;
   }
 }

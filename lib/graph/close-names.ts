@@ -1,4 +1,6 @@
-import { UnknownNodeError } from '../errors/index.js';
+import { Messages } from '../constants/messages.js';
+import { HamiltonError, UnknownNodeError } from '../errors/index.js';
+import { describeValue } from './types.js';
 
 /** Up to three known names closest to `name` (edit distance), for "did you mean" hints. */
 export function closeNames(name: string, known: Iterable<string>): string[] {
@@ -33,7 +35,12 @@ function editDistance(a: string, b: string, limit: number): number {
   return previous[b.length];
 }
 
-/** The error for names that are not nodes, each with its close known names. */
+/**
+ * The error for names that are not nodes, each with its close known names. A name that is not a string at
+ * all (plain JavaScript, `whatIsUpstreamOf(5)`) is thrown at once as an error saying so, not compared.
+ */
 export function unknownNodeError(unknown: readonly string[], known: readonly string[]): UnknownNodeError {
+  const position = unknown.findIndex((name: unknown) => typeof name !== 'string');
+  if (position >= 0) throw new HamiltonError(Messages.arguments.notANodeName(describeValue(unknown[position])));
   return new UnknownNodeError([...new Set(unknown)].map((name) => ({ name, suggestions: closeNames(name, known) })));
 }

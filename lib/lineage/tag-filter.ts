@@ -1,9 +1,26 @@
 import { Messages } from '../constants/messages.js';
 import { HamiltonError } from '../errors/index.js';
 import type { Tags } from '../graph/node.js';
+import { describeValue } from '../graph/types.js';
 
 /** A tag query: every key must match; a string or list matches any of the node's values; `null`: the tag exists. */
 export type TagQuery = Readonly<Record<string, string | readonly string[] | null>>;
+
+/**
+ * The tag query of a `listAvailableVariables(filter)` call, checked: the filter is an object whose only key is
+ * `tags`, itself an object (plain JavaScript could pass anything; a wrong shape must not match everything).
+ */
+export function tagQueryOf(filter: unknown): TagQuery {
+  if (filter === undefined) return {};
+  if (filter === null || typeof filter !== 'object' || Array.isArray(filter)) throw new HamiltonError(Messages.badTagFilter(describeValue(filter)));
+  const extra = Object.keys(filter).filter((key) => key !== 'tags');
+  if (extra.length > 0) throw new HamiltonError(Messages.badTagFilterKeys(extra));
+  const tags = (filter as { tags?: unknown }).tags;
+  if (tags === undefined) return {};
+  if (tags === null || typeof tags !== 'object' || Array.isArray(tags)) throw new HamiltonError(Messages.badTagFilter(`{ tags: ${describeValue(tags)} }`));
+  checkTagQuery(tags as TagQuery);
+  return tags as TagQuery;
+}
 
 /** Checks a query's values once, so a typo fails loudly instead of matching nothing. */
 export function checkTagQuery(query: TagQuery): void {
