@@ -35,9 +35,13 @@ export interface Ran {
   readonly ms: number;
 }
 
-/** The environment without the `npm_*` variables of an enclosing `npm test`, which would steer a child npm. */
+// Where packages come from and where they are cached stay as configured; every other `npm_*` variable of an
+// enclosing `npm test` (its prefix, package, lifecycle) would steer a child npm to the repository.
+const KEPT_NPM_SETTINGS = /^npm_config_(registry|cache|userconfig|globalconfig|.*:registry|strict_ssl|cafile|proxy|https_proxy|noproxy)$/i;
+
+/** The environment for a child npm or node, without the enclosing `npm test`'s own variables. */
 function childEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.toLowerCase().startsWith('npm_')));
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.toLowerCase().startsWith('npm_') || KEPT_NPM_SETTINGS.test(key)));
 }
 
 function run(command: string, args: readonly string[], cwd: string): Ran {
@@ -67,6 +71,7 @@ let tarball: string | undefined;
 export function packedPackage(): string {
   if (tarball !== undefined && fs.existsSync(tarball)) return tarball;
   const into = fs.mkdtempSync(path.join(os.tmpdir(), 'hamilton-ts-pack-'));
+  process.once('exit', () => fs.rmSync(into, { recursive: true, force: true }));
   const [packed] = JSON.parse(npm(['pack', '--json', '--pack-destination', into], REPO_ROOT).stdout) as { filename: string }[];
   return (tarball = path.join(into, packed.filename));
 }
@@ -111,7 +116,7 @@ export function compile(dir: string, tsc: string, outDir = 'dist'): Ran {
   return node([tsc, '-p', dir, '--outDir', path.join(dir, outDir)], dir);
 }
 
-/** Removes a temporary folder made here (and the packed tarball's folder, when given its path). */
+/** Removes a temporary folder made here. */
 export function removeFolder(dir: string | undefined): void {
   if (dir !== undefined) fs.rmSync(dir, { recursive: true, force: true });
 }
