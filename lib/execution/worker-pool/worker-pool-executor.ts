@@ -182,6 +182,8 @@ export class WorkerPoolExecutor implements Executor {
   }
 
   private receive(slot: Slot, message: WorkerMessage): void {
+    // A node may post on the thread's port itself: only the pool's own answers count.
+    if (typeof message !== 'object' || message === null) return;
     if (message.kind === 'ready') {
       slot.ready = true;
       return;

@@ -149,6 +149,13 @@ describe('WorkerPoolExecutor.run', function () {
       expect(unhandled).to.deep.equal([]);
     });
 
+    it('takes only its own answers when a node posts on the thread\'s port itself', async () => {
+      const p = pool(1);
+      const signal = new AbortController().signal;
+      expect(await p.run(task(['chatter'], { x: 3 }), signal)).to.deep.equal({ chatter: 3 });
+      expect(await p.run(task(['double'], { x: 3 }), signal)).to.deep.equal({ double: 6 });
+    });
+
     it('refuses a returned value that cannot travel with a HamiltonError naming the node and what can travel', async () => {
       const p = pool(1);
       const signal = new AbortController().signal;
