@@ -7,7 +7,7 @@
  * The feature sets are exported from this module, so the pool's threads load them from here.
  */
 import * as os from 'node:os';
-import { Builder, runTask, WorkerPoolExecutor, type Task } from 'hamilton-ts';
+import { Builder, collect, parallelizable, runTask, WorkerPoolExecutor, type Task } from 'hamilton-ts';
 import { fixed, now, printTable } from './report.js';
 
 function primesBelow(limit: number, offset: number): number {
@@ -44,6 +44,23 @@ export class Trivial {
   }
 }
 
+/** A fan-out of trivial items: each item is one task, so its cost is the pool's per-task cost through the driver. */
+export class TrivialFanOut {
+  @parallelizable()
+  items(count: number): number[] {
+    return Array.from({ length: count }, (_, i) => i);
+  }
+
+  incremented(items: number): number {
+    return items + 1;
+  }
+
+  @collect('incremented')
+  total(incremented: number[]): number {
+    return incremented.reduce((a, b) => a + b, 0);
+  }
+}
+
 const HEAVY = Array.from({ length: 8 }, (_, i) => `heavy${i}`);
 
 export interface WorkerPoolFigures {
@@ -53,6 +70,9 @@ export interface WorkerPoolFigures {
   readonly roundTripUs: number;
   readonly pipelinedUs: number;
   readonly inThreadUs: number;
+  /** Microseconds per fan-out item through the AsyncDriver: on the pool, and in this thread. */
+  readonly fanOutPoolUs: number;
+  readonly fanOutLocalUs: number;
 }
 
 async function heavyDag(limit: number, runs: number): Promise<Pick<WorkerPoolFigures, 'inProcessMs' | 'poolMs' | 'speedup'>> {
@@ -119,10 +139,38 @@ async function perTask(tasks: number): Promise<Pick<WorkerPoolFigures, 'roundTri
   }
 }
 
+async function fanOut(items: number, runs: number): Promise<Pick<WorkerPoolFigures, 'fanOutPoolUs' | 'fanOutLocalUs'>> {
+  const pool = new WorkerPoolExecutor({ threads: 2 });
+  try {
+    const local = await new Builder().withModules(TrivialFanOut).buildAsync();
+    const onPool = await new Builder().withModules(TrivialFanOut).withExecutor(pool).buildAsync();
+    const options = { inputs: { count: items } };
+    const expected = (items * (items + 1)) / 2;
+    const timedRun = async (dr: typeof local) => {
+      const start = now();
+      const { total } = await dr.execute(['total'], options);
+      if (total !== expected) throw new Error(`worker pool: fan-out total ${String(total)}, expected ${expected}`);
+      return now() - start;
+    };
+    await timedRun(local);
+    await timedRun(onPool);
+    let localMs = Infinity;
+    let poolMs = Infinity;
+    for (let r = 0; r < runs; r++) {
+      localMs = Math.min(localMs, await timedRun(local));
+      poolMs = Math.min(poolMs, await timedRun(onPool));
+    }
+    return { fanOutPoolUs: (poolMs * 1000) / items, fanOutLocalUs: (localMs * 1000) / items };
+  } finally {
+    await pool.close();
+  }
+}
+
 /** Measures the pool against this thread and prints both tables. */
 export async function runWorkerPool(quick: boolean): Promise<WorkerPoolFigures> {
   const heavy = await heavyDag(quick ? 150_000 : 400_000, quick ? 3 : 5);
   const overhead = await perTask(quick ? 2000 : 10000);
+  const items = await fanOut(1000, quick ? 3 : 7);
   printTable(
     `Worker pool: CPU-heavy DAG of 8 independent nodes (ms, best of ${quick ? 3 : 5}; ${os.availableParallelism?.() ?? os.cpus().length} cores here)`,
     ['in process', 'pool of 2 threads', 'speedup'],
@@ -133,10 +181,13 @@ export async function runWorkerPool(quick: boolean): Promise<WorkerPoolFigures> 
     ],
   );
   printTable(
-    'Worker pool: per-task overhead (us per trivial one-node task)',
-    ['round trip (1 in flight)', 'pipelined (64 in flight)', 'runTask in this thread'],
-    [[fixed(overhead.roundTripUs, 1), fixed(overhead.pipelinedUs, 1), fixed(overhead.inThreadUs, 2)]],
-    ['round trip: await run(task) one task at a time; pipelined: 64 awaited concurrently over 2 threads.'],
+    'Worker pool: per-task overhead (us per trivial task)',
+    ['round trip (1 in flight)', 'pipelined (64 in flight)', 'runTask in this thread', 'fan-out item, pool', 'fan-out item, in process'],
+    [[fixed(overhead.roundTripUs, 1), fixed(overhead.pipelinedUs, 1), fixed(overhead.inThreadUs, 2), fixed(items.fanOutPoolUs, 1), fixed(items.fanOutLocalUs, 2)]],
+    [
+      'round trip: await run(task) one task at a time; pipelined: 64 awaited concurrently over 2 threads.',
+      'fan-out item: AsyncDriver, 1000 trivial items (one task each), best run; in process: the same with LocalExecutor.',
+    ],
   );
-  return { ...heavy, ...overhead };
+  return { ...heavy, ...overhead, ...items };
 }
