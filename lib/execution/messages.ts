@@ -28,6 +28,8 @@ export const ExecutionMessages = {
   fanOutReadsItsCollect: (expand: string) =>
     `The fan-out of '${expand}' has a per-item node that reads a value computed from the fan-out's own ` +
     `@collect, so no order can run it. Compute that value without the collect, or split the fan-out in two.`,
+  overrideTypeMismatch: (node: string, expected: string, producer: string, actual: string) =>
+    `override '${node}' should be ${expected} (what ${producer} returns) but got ${actual}`,
   taskNodeUnknown: (task: string, node: string) =>
     `Task '${task}' names node '${node}', which this graph cannot run. Build the worker's graph from the same ` +
     `feature sets and config as the driver's.`,

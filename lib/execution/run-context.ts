@@ -6,6 +6,7 @@ import { originOf } from '../graph/function-graph.js';
 import type { GraphNode } from '../graph/node.js';
 import { describeType, describeValue, valueMatchesType } from '../graph/types.js';
 import type { GraphRunEvent, LifecycleAdapter, NodeRunEvent } from './adapters.js';
+import { ExecutionMessages } from './messages.js';
 import type { ExecutionPlan, PlanStep } from './plan.js';
 
 /** Runtime values of one `execute` call. */
@@ -38,7 +39,10 @@ export class RunContext {
     for (const name of Object.keys(run.overrides)) this.values[graph.get(name)!.index] = run.overrides[name];
   }
 
-  /** Checks input values against the types their consumers declare; every mismatch is reported. */
+  /**
+   * Checks input values against the types their consumers declare, and overrides against the types of the
+   * nodes they replace; every mismatch is reported.
+   */
   checkInputTypes(): void {
     const mismatches: TypeMismatch[] = [];
     for (const node of this.plan.inputs) {
@@ -53,6 +57,20 @@ export class RunContext {
         expectedType: expected,
         actualType: actual,
         message: Messages.inputTypeMismatch(node.name, expected, declaredBy, actual),
+      });
+    }
+    for (const name of Object.keys(this.run.overrides)) {
+      const node = this.graph.get(name)!;
+      const value = this.run.overrides[name];
+      if (valueMatchesType(node.type, value)) continue;
+      const [expected, actual, producer] = [describeType(node.type), describeValue(value), originOf(node)];
+      mismatches.push({
+        producer,
+        consumer: producer,
+        parameter: name,
+        expectedType: expected,
+        actualType: actual,
+        message: ExecutionMessages.overrideTypeMismatch(name, expected, producer, actual),
       });
     }
     if (mismatches.length > 0) throw new TypeMismatchError(mismatches, Messages.inputTypeMismatches);

@@ -4,6 +4,8 @@ import {
   collect,
   HamiltonError,
   NodeExecutionError,
+  node,
+  TypeMismatchError,
   parallelizable,
   retry,
   runLocally,
@@ -442,6 +444,27 @@ describe('the scheduler', () => {
       const dr = await new Builder().withModules(Mixed).withExecutor(executor).buildAsync();
       expect(await dr.execute(['heavy'], { inputs: { x: 1 } })).to.deep.equal({ heavy: 20 });
       expect(executor.tasks.map((t) => t.id)).to.deep.equal(['heavy']);
+    });
+  });
+
+  describe('values given to a run', () => {
+    it('overrides are type-checked like inputs, against the type of the node they replace', async () => {
+      class Typed {
+        @node()
+        price(base: number): number {
+          return base * 2;
+        }
+        @node()
+        label(price: number): string {
+          return `${price} EUR`;
+        }
+      }
+      const error = thrown(() => new Builder().withModules(Typed).build().execute(['label'], { overrides: { price: 'cheap' } }));
+      expect(error).to.be.instanceOf(TypeMismatchError);
+      expect((error as TypeMismatchError).message).to.match(/override 'price' should be number \(what Typed\.price returns\) but got string/);
+      const dr = await new Builder().withModules(Typed).buildAsync();
+      expect(await rejection(dr.execute(['label'], { overrides: { price: [3] } }))).to.be.instanceOf(TypeMismatchError);
+      expect(await dr.execute(['label'], { overrides: { price: 3 } })).to.deep.equal({ label: '3 EUR' });
     });
   });
 
