@@ -5,7 +5,7 @@ import { TaskNodeError } from '../../../lib/execution/task.js';
 import { Faults } from '../../fixtures/workers/faults.js';
 import { preparedPool, task } from './pool-helpers.js';
 
-type Fate = 'ok' | 'async' | 'throw' | 'exit';
+type Fate = 'ok' | 'async' | 'throw' | 'reject' | 'exit';
 
 interface Step {
   readonly x: number;
@@ -20,7 +20,7 @@ const THREADS = 2;
 
 const step = fc.record({
   x: fc.nat(1000),
-  fate: fc.constantFrom<Fate>('ok', 'ok', 'ok', 'ok', 'async', 'async', 'throw', 'throw', 'exit'),
+  fate: fc.constantFrom<Fate>('ok', 'ok', 'ok', 'ok', 'async', 'async', 'throw', 'reject', 'exit'),
   chain: fc.boolean(),
   aborted: fc.boolean(),
 });
@@ -36,7 +36,9 @@ function check(s: Step, outcome: PromiseSettledResult<unknown>, reason: unknown)
   const error = (outcome as PromiseRejectedResult).reason as TaskNodeError;
   expect(error).to.be.instanceOf(TaskNodeError);
   expect(error.node).to.equal('fated');
-  if (s.fate === 'throw') {
+  if (s.fate === 'reject') {
+    expect(error.cause).to.equal(`rejected ${s.x}`);
+  } else if (s.fate === 'throw') {
     expect(error.cause).to.be.instanceOf(RangeError);
     expect((error.cause as Error).message).to.equal(`fated ${s.x}`);
   } else {
