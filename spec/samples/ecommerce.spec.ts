@@ -3,13 +3,15 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Writable } from 'node:stream';
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, LoggerService } from '@nestjs/common';
+import * as fc from 'fast-check';
 import { runBatch, type BatchResult } from '../../samples/ecommerce/batch.js';
 import { seedData } from '../../samples/ecommerce/clients/seed-data.js';
 import { SqlClient } from '../../samples/ecommerce/clients/sql-client.js';
 import { SqliteClient } from '../../samples/ecommerce/clients/sqlite-client.js';
 import { TrainingStore } from '../../samples/ecommerce/clients/training-store.js';
 import { FEATURE_COLUMNS, SNAPSHOT_TIME, type SurveyRecord } from '../../samples/ecommerce/records.js';
+import { BODY_LIMITS, bodyProblem } from '../../samples/ecommerce/realtime/body-shape.pipe.js';
 import { createService, listen } from '../../samples/ecommerce/realtime/create-app.js';
 import { createStreamScorer, SHIPPED_EVENTS } from '../../samples/ecommerce/streaming.js';
 import { jsonLineBatches, JsonLinesSink } from '../../samples/ecommerce/streaming/json-lines.js';
@@ -27,6 +29,30 @@ async function predict(url: string, body: unknown): Promise<{ status: number; js
   });
   return { status: response.status, json: await response.json() };
 }
+
+/** What the service logged, each call as one entry (a multi-line entry or a stack argument would show here). */
+class RecordingLogger implements LoggerService {
+  readonly entries: { level: string; text: string }[] = [];
+  private record(level: string, message: unknown, rest: unknown[]): void {
+    this.entries.push({ level, text: [message, ...rest].map(String).join(' | ') });
+  }
+  log(message: unknown, ...rest: unknown[]): void {
+    this.record('log', message, rest);
+  }
+  error(message: unknown, ...rest: unknown[]): void {
+    this.record('error', message, rest);
+  }
+  warn(message: unknown, ...rest: unknown[]): void {
+    this.record('warn', message, rest);
+  }
+  /** What the service logged at warn or error level since `mark`. */
+  since(mark: number): { level: string; text: string }[] {
+    return this.entries.slice(mark).filter((e) => e.level !== 'log');
+  }
+}
+
+const nestedArrays = (levels: number) => '['.repeat(levels) + ']'.repeat(levels);
+const nestedObjects = (levels: number) => '{"a":'.repeat(levels) + '1' + '}'.repeat(levels);
 
 /** A database whose login lookups wait until released: makes a request outlive its deadline without timing. */
 class StalledLogins extends SqlClient {
@@ -188,6 +214,117 @@ describe('samples/ecommerce', () => {
       expect(ok.status).to.equal(200);
       expect(ok.json.clientId).to.equal(picked[0].clientId);
       expect(ok.json.probability).to.be.within(0, 1);
+    });
+  });
+
+  describe('the real-time service against hostile bodies, over HTTP', () => {
+    let app: INestApplication;
+    let url: string;
+    const logger = new RecordingLogger();
+    before(async () => {
+      app = await createService({ db, asOf: SNAPSHOT_TIME }, logger);
+      url = await listen(app);
+    });
+    after(async () => app?.close());
+
+    /** Posts raw JSON text; the answer, and what the service logged for it. */
+    async function hostile(text: string): Promise<{ status: number; json: any; logged: { level: string; text: string }[] }> {
+      const mark = logger.entries.length;
+      const { status, json } = await predict(url, text);
+      return { status, json, logged: logger.since(mark) };
+    }
+
+    function expectOneLine(logged: { level: string; text: string }[], pattern: RegExp): void {
+      expect(logged).to.have.length(1);
+      expect(logged[0].level).to.equal('warn');
+      expect(logged[0].text).to.match(pattern);
+      expect(logged[0].text).not.to.contain('\n'); // one line, no stack
+    }
+
+    for (const [shape, levels, text] of [
+      ['arrays', 2_000, nestedArrays(2_000)],
+      ['arrays', 45_000, nestedArrays(45_000)],
+      ['objects', 2_000, nestedObjects(2_000)],
+      ['objects', 15_000, nestedObjects(15_000)],
+    ] as const) {
+      it(`answers a field nested ${levels} levels deep in ${shape} with 400, logging one line`, async () => {
+        const { status, json, logged } = await hostile(`{"clientId":${text},"budget":10,"age":30,"gender":"male"}`);
+        expect(status).to.equal(400);
+        expect(json).to.deep.equal({ statusCode: 400, message: 'Invalid request body', errors: { body: [`nested deeper than ${BODY_LIMITS.depth} levels`] } });
+        expectOneLine(logged, /^400 rejected SurveyRecordDto body: nested deeper than 32 levels/);
+      });
+    }
+
+    it('answers a body that is itself nested 20,000 levels with 400', async () => {
+      const { status, logged } = await hostile(nestedArrays(20_000));
+      expect(status).to.equal(400);
+      expectOneLine(logged, /nested deeper/);
+    });
+
+    for (const key of ['__proto__', 'constructor', 'prototype']) {
+      it(`answers a '${key}' key (prototype pollution) with 400, at the top or deep inside`, async () => {
+        const payload = key === 'constructor' ? '{"prototype":{"polluted":true}}' : '{"polluted":true}';
+        for (const text of [`{"${key}":${payload},"clientId":401,"budget":10,"age":30,"gender":"male"}`, `{"clientId":[{"x":{"${key}":${payload}}}],"budget":10,"age":30,"gender":"male"}`]) {
+          const { status, json, logged } = await hostile(text);
+          expect(status).to.equal(400);
+          expect(json.errors.body[0]).to.match(/^key '(__proto__|constructor|prototype)' is not allowed$/);
+          expectOneLine(logged, /is not allowed/);
+        }
+        expect(({} as Record<string, unknown>).polluted).to.equal(undefined);
+      });
+    }
+
+    it('answers a huge array within the size limit with 400, and one past it with 413, each logging one line', async () => {
+      const within = await hostile(`{"clientId":[${new Array(30_000).fill(7).join(',')}],"budget":10,"age":30,"gender":"male"}`);
+      expect(within.status).to.equal(400);
+      expect(within.json.errors.body).to.deep.equal([`more than ${BODY_LIMITS.values} values`]);
+      expectOneLine(within.logged, /more than 1000 values/);
+      const past = await hostile(`{"clientId":[${new Array(300_000).fill(7).join(',')}],"budget":10,"age":30,"gender":"male"}`);
+      expect(past.status).to.equal(413);
+      expect(past.json).to.deep.equal({ statusCode: 413, message: 'request entity too large', error: 'Payload Too Large' });
+      expectOneLine(past.logged, /^413 POST \/predict: request entity too large\b/);
+    });
+
+    it('answers wrong types with 400 and the field errors, logging nothing (an ordinary bad request)', async () => {
+      const { status, json, logged } = await hostile('{"clientId":"401","budget":[1],"age":{"years":30},"gender":false}');
+      expect(status).to.equal(400);
+      expect(Object.keys(json.errors).sort()).to.deep.equal(['age', 'budget', 'clientId', 'gender']);
+      expect(logged).to.deep.equal([]);
+    });
+
+    it('any JSON body (fast-check: random values, nesting up to 5,000 levels) is a 200, 400 or 422, never a 5xx, and the service keeps serving', async function () {
+      this.timeout(120_000);
+      // Bodies as JSON text, so that fast-check's report of a failure never walks a deep value itself.
+      const deep = fc.integer({ min: 0, max: 5_000 }).map((levels) => (levels % 2 ? nestedArrays(levels) : nestedObjects(levels)));
+      const field = fc.oneof(
+        fc.jsonValue({ maxDepth: 60 }).map((v) => JSON.stringify(v)),
+        deep,
+        fc.integer({ min: 1, max: 450 }).map(String),
+        fc.constantFrom('"male"', '"female"', '"other"'),
+      );
+      const key = fc.constantFrom('clientId', 'budget', 'age', 'gender', '__proto__', 'constructor', 'x');
+      const object = (entries: [string, string][]) => `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(',')}}`;
+      const body = fc.oneof(
+        fc.jsonValue({ maxDepth: 60 }).map((v) => JSON.stringify(v)),
+        fc.tuple(field, field, field, field).map(([c, b, a, g]) => object([['clientId', c], ['budget', b], ['age', a], ['gender', g]])),
+        fc.array(fc.tuple(key, field), { maxLength: 8 }).map(object),
+      );
+      await fc.assert(
+        fc.asyncProperty(body, async (text) => {
+          const { status, logged } = await hostile(text);
+          expect([200, 400, 422], `${status} for ${text.slice(0, 200)}`).to.include(status);
+          expect(logged.filter((e) => e.level === 'error')).to.deep.equal([]);
+        }),
+        { numRuns: 150 },
+      );
+      expect((await predict(url, picked[0])).status).to.equal(200);
+    });
+
+    it('bodyProblem walks any depth without recursion, and lets every honest body through', () => {
+      expect(bodyProblem(JSON.parse(nestedArrays(45_000)))).to.equal('nested deeper than 32 levels');
+      expect(bodyProblem(picked[0])).to.equal(undefined);
+      expect(bodyProblem({ a: [[[{ b: 'c' }]]] })).to.equal(undefined);
+      expect(bodyProblem(JSON.parse('{"__proto__":1}'))).to.equal("key '__proto__' is not allowed");
     });
   });
 

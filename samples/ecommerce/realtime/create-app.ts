@@ -1,7 +1,10 @@
-import { BadRequestException, ValidationPipe, type INestApplication, type LogLevel } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { BadRequestException, ValidationPipe, type INestApplication, type LoggerService, type LogLevel } from '@nestjs/common';
+import { HttpAdapterHost, NestFactory } from '@nestjs/core';
+import { HamiltonExceptionFilter } from 'hamilton-ts/nestjs';
 import { fieldErrors } from '../survey-record.dto.js';
 import { EcommerceServiceModule, type ServiceOptions } from './app.module.js';
+import { BodyShapePipe } from './body-shape.pipe.js';
+import { RequestErrorFilter } from './request-error.filter.js';
 
 /**
  * The validation every body goes through: unknown fields are refused, and a 400 names each bad field:
@@ -16,10 +19,17 @@ export function validationPipe(): ValidationPipe {
   });
 }
 
-/** The real-time service as a Nest app, not yet listening. */
-export async function createService(options: ServiceOptions = {}, logger: false | LogLevel[] = ['error', 'warn']): Promise<INestApplication> {
+/**
+ * The real-time service as a Nest app, not yet listening. Every body passes the BodyShapePipe (a hostile body
+ * is a 400, not a stack overflow) before the ValidationPipe; a HamiltonError a request meets becomes its
+ * HTTP answer (HamiltonExceptionFilter), a body the parser refused a one-line 4xx (RequestErrorFilter).
+ */
+export async function createService(options: ServiceOptions = {}, logger: false | LogLevel[] | LoggerService = ['error', 'warn']): Promise<INestApplication> {
   const app = await NestFactory.create(EcommerceServiceModule.register(options), { logger, abortOnError: false });
-  app.useGlobalPipes(validationPipe());
+  app.useGlobalPipes(new BodyShapePipe(), validationPipe());
+  const adapterHost = app.get(HttpAdapterHost);
+  // The catch-all first: Nest gives an error to the last-declared filter that catches it.
+  app.useGlobalFilters(new RequestErrorFilter(adapterHost.httpAdapter), new HamiltonExceptionFilter(adapterHost));
   app.enableShutdownHooks();
   return app;
 }
