@@ -328,6 +328,27 @@ describe('samples/ecommerce', () => {
     });
   });
 
+  it('answers a failing feature (the database is down) with a bare 500, the node named in the log only', async () => {
+    const down = new StalledLogins(db);
+    down.query = async <T extends object>(sql: string, params?: readonly unknown[]): Promise<T[]> => {
+      if (sql.includes('FROM client_logins WHERE')) throw new Error('connection refused');
+      return db.query<T>(sql, params);
+    };
+    const logger = new RecordingLogger();
+    const app = await createService({ db: down, asOf: SNAPSHOT_TIME }, logger);
+    try {
+      const url = await listen(app);
+      const { status, json } = await predict(url, picked[0]);
+      expect(status).to.equal(500);
+      expect(json).to.deep.equal({ statusCode: 500, message: 'Internal server error', error: 'Internal Server Error' });
+      const errors = logger.since(0).filter((e) => e.level === 'error');
+      expect(errors).to.have.length(1);
+      expect(errors[0].text).to.match(/^500 NodeExecutionError: Node 'lastLoggedIn' \(LoginFeatures\.lastLoggedIn__lookup\) failed: Error: connection refused/);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('answers 503 when the features miss the deadline (the run is aborted), then serves again', async () => {
     const stalled = new StalledLogins(db);
     const app = await createService({ db: stalled, asOf: SNAPSHOT_TIME, deadlineMs: 50 }, false);
