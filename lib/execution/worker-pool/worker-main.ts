@@ -18,7 +18,7 @@ import { travelProblem } from './travel.js';
 const data = workerData as WorkerData;
 const port = parentPort!;
 // ts-node users' feature sets are .ts files: compile them the same way here.
-if (data.featureSets.some((ref) => ref.file.endsWith('.ts'))) require('ts-node/register');
+if (data.featureSets.some((ref) => ref.module.endsWith('.ts'))) require('ts-node/register');
 // A promise a node leaves behind rejecting is the node's business: it must not end a thread that serves others.
 process.on('unhandledRejection', () => undefined);
 

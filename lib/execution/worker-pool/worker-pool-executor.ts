@@ -46,7 +46,7 @@ interface Slot {
 
 /**
  * Runs tasks on worker threads, for CPU-bound work (a fan-out's items spread over the cores). Each thread
- * loads the feature sets from their module files (`{ file, export }`), builds the same graph and runs the tasks
+ * loads the feature sets from their module files (`{ module, export }`), builds the same graph and runs the tasks
  * it is sent with `runTask`, one at a time; the driver's scheduler keeps the plan, the order and the hooks.
  * Values crossing threads must survive structured clone. A thread that dies (`process.exit`, an exception
  * outside a promise, out of memory) fails only the task it ran, naming the node, and is replaced; aborting a

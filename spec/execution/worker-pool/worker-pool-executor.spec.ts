@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { threadId } from 'node:worker_threads';
 import { HamiltonError } from 'hamilton-ts';
 import { TaskNodeError } from '../../../lib/execution/task.js';
+import { featureSetRef } from '../../../lib/execution/worker-pool/feature-set-ref.js';
 import { WorkerPoolExecutor } from '../../../lib/execution/worker-pool/worker-pool-executor.js';
 import { Faults } from '../../fixtures/workers/faults.js';
 import { FailsInWorkers } from '../../fixtures/workers/fails-in-workers.js';
@@ -203,7 +204,7 @@ describe('WorkerPoolExecutor.run', function () {
     });
   });
 
-  describe('feature sets named by { file, export }', () => {
+  describe('feature sets named by { module, export }', () => {
     it('loads a class exported under another name, and a module whose exports are the class', async () => {
       const renamed = preparedPool([Renamed], { threads: 1 });
       const whole = preparedPool([WholeModule], { threads: 1 });
@@ -211,6 +212,12 @@ describe('WorkerPoolExecutor.run', function () {
       const signal = new AbortController().signal;
       expect(await renamed.run(task(['shout'], { word: 'hi' }), signal)).to.deep.equal({ shout: 'HI!' });
       expect(await whole.run(task(['whisper'], { word: 'HI' }), signal)).to.deep.equal({ whisper: 'hi...' });
+    });
+
+    it('names a class by its module file and the name it is exported under', () => {
+      expect(featureSetRef(Renamed)).to.deep.equal({ export: 'Renamed', module: require.resolve('../../fixtures/workers/renamed.js') });
+      expect(featureSetRef(WholeModule)).to.deep.equal({ export: 'WholeModule', module: require.resolve('../../fixtures/workers/whole-module.js') });
+      expect(Renamed.name).to.equal('Secretly');
     });
 
     it('refuses a class no module exports when prepared', () => {
