@@ -23,6 +23,7 @@ export { parallelizable, type ParallelizableOptions } from './decorators/paralle
 export { collect } from './decorators/collect.js';
 export { retry } from './decorators/retry.js';
 export { runLocally } from './decorators/run-locally.js';
+export { resource } from './decorators/resource.js';
 export { parameterizedSubdag } from './decorators/parameterized-subdag.js';
 export { value, source, group, type ValueRef, type SourceRef, type GroupRef, type ParameterRef } from './decorators/refs.js';
 export { configWhen } from './decorators/config-when.js';

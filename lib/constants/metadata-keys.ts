@@ -31,6 +31,7 @@ export const DecoratorKind = {
   checkOutputCustom: 'checkOutputCustom',
   retry: 'retry',
   runLocally: 'runLocally',
+  resource: 'resource',
 } as const;
 
 /** Tags Hamilton puts on the validator nodes of `@checkOutput`: they hold check results, and of which node. */

@@ -4,7 +4,7 @@ import { describeValue } from '../graph/types.js';
 import type { FanOut } from './blocks.js';
 import { ExecutionMessages } from './messages.js';
 import type { PlanStep } from './plan.js';
-import type { Scheduler } from './scheduler.js';
+import { taskOf, type Scheduler } from './scheduler.js';
 import type { Task } from './task.js';
 import { isAsyncIterable, isThenable, silence } from './thenable.js';
 
@@ -132,12 +132,13 @@ export class FanOutRun {
   private itemTask(index: number, item: unknown): Task {
     const { context } = this.scheduler;
     const nodes = context.graph.nodes;
-    const inputs: Record<string, unknown> = { [this.step.node.name]: item };
     const planned = new Set(this.fanOut.steps.flatMap((s) => s.argumentIndices));
-    for (const slot of this.fanOut.reads) if (planned.has(slot)) inputs[nodes[slot].name] = context.values[slot];
+    const reads: [string, unknown][] = [[this.step.node.name, item]];
+    for (const slot of this.fanOut.reads) if (planned.has(slot)) reads.push([nodes[slot].name, context.values[slot]]);
     const inBranch = new Set(this.fanOut.steps.map((s) => s.node.index));
     const outputs = this.fanOut.gathered.filter((slot) => inBranch.has(slot)).map((slot) => nodes[slot].name);
-    return { id: `${this.step.node.name}[${index}]`, runId: context.runId, nodes: this.fanOut.steps.map((s) => s.node.name), inputs, outputs };
+    const names = this.fanOut.steps.map((s) => s.node.name);
+    return taskOf(`${this.step.node.name}[${index}]`, context.runId, names, outputs, reads);
   }
 
   /** Puts each gathered array in its node's slot; the expand node's own value is the items, if kept. */

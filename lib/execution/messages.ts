@@ -30,6 +30,9 @@ export const ExecutionMessages = {
     `@collect, so no order can run it. Compute that value without the collect, or split the fan-out in two.`,
   overrideTypeMismatch: (node: string, expected: string, producer: string, actual: string) =>
     `override '${node}' should be ${expected} (what ${producer} returns) but got ${actual}`,
+  resourceUpstream: (node: string, origin: string, why: string) =>
+    `Resource '${node}' (${origin}) is made once per place from its upstream values, which must be plain data ` +
+    `(numbers, strings, arrays, plain objects, Dates, Maps) to tell one resource from another: ${why}.`,
   taskNodeUnknown: (task: string, node: string) =>
     `Task '${task}' names node '${node}', which this graph cannot run. Build the worker's graph from the same ` +
     `feature sets and config as the driver's.`,

@@ -7,6 +7,7 @@ import type { Hooks } from './hooks.js';
 import { rethrowAfter, settle, then } from './maybe.js';
 import { ExecutionMessages } from './messages.js';
 import type { PlanStep } from './plan.js';
+import { ResourceRef, resourceFor } from './resources.js';
 import { callWithRetry } from './retry.js';
 import type { RunContext } from './run-context.js';
 import { TaskNodeError, type Task, type TaskValues } from './task.js';
@@ -59,6 +60,8 @@ export class Scheduler {
   /** Runs one top-level step: a node, or a whole fan-out. */
   runStep(step: PlanStep): unknown {
     const args = this.context.argumentsOf(step);
+    // A resource its readers make where they run: here it only stands for them (unless it is an output).
+    if (step.node.resource && !this.executor.inline && !this.context.plan.outputs.includes(step.node.name)) return new ResourceRef(step.node, args);
     if (!step.fanOut) return this.runNode(step.node, args, undefined);
     return then(this.runNode(step.node, args, undefined), (produced) => new FanOutRun(this, step, args).run(produced));
   }
@@ -111,9 +114,10 @@ export class Scheduler {
   /** Calls a node where it runs, with its retry policy; refuses a thenable in a sync run. */
   private callNode(node: GraphNode, args: unknown[]): unknown {
     if (this.runsRemotely(node)) return this.callRemotely(node, args);
+    if (args.some((arg) => arg instanceof ResourceRef)) return this.callWithResources(node, args);
     let result: unknown;
     try {
-      result = callWithRetry(node, args, this.sync);
+      result = node.resource ? resourceFor(this.context.graph, node, args) : callWithRetry(node, args, this.sync);
     } catch (error) {
       throw this.context.failure(node, args, error);
     }
@@ -127,10 +131,26 @@ export class Scheduler {
     });
   }
 
+  /** A node run here that reads a resource standing for its readers elsewhere: the resource is made here too. */
+  private callWithResources(node: GraphNode, args: unknown[]): unknown {
+    const { graph } = this.context;
+    let made: unknown[];
+    try {
+      made = args.map((arg) => (arg instanceof ResourceRef ? resourceFor(graph, arg.node, arg.args) : arg));
+    } catch (error) {
+      throw this.context.failure(node, args, error);
+    }
+    if (!made.some(isThenable)) return this.callNode(node, made);
+    return Promise.all(made).then(
+      (resolved) => this.callNode(node, resolved),
+      (error: unknown) => {
+        throw this.context.failure(node, args, error);
+      },
+    );
+  }
+
   private callRemotely(node: GraphNode, args: unknown[]): Promise<unknown> {
-    const inputs: Record<string, unknown> = {};
-    node.dependencies.forEach((d, i) => (inputs[d.name] = args[i]));
-    const task: Task = { id: node.name, runId: this.context.runId, nodes: [node.name], inputs, outputs: [node.name] };
+    const task = taskOf(node.name, this.context.runId, [node.name], [node.name], node.dependencies.map((d, i) => [d.name, args[i]] as const));
     return this.runTask(task, [node]).then((values) => values[node.name]);
   }
 
@@ -145,6 +165,17 @@ export class Scheduler {
     const args = node.dependencies.map((d) => task.inputs[d.name]);
     return this.context.failure(node, args, failed ? (error as TaskNodeError).cause : error);
   }
+}
+
+/** A task whose values read from outside are sent as inputs, or, for resources, as their upstream values. */
+export function taskOf(id: string, runId: string, nodes: string[], outputs: string[], reads: Iterable<readonly [string, unknown]>): Task {
+  const inputs: Record<string, unknown> = {};
+  let resources: Record<string, Record<string, unknown>> | undefined;
+  for (const [name, value] of reads) {
+    if (value instanceof ResourceRef) (resources ??= {})[name] = value.upstream();
+    else inputs[name] = value;
+  }
+  return resources ? { id, runId, nodes, inputs, outputs, resources } : { id, runId, nodes, inputs, outputs };
 }
 
 /** What a node itself threw, under the `NodeExecutionError` that names it. */

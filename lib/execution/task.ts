@@ -12,6 +12,11 @@ export interface Task {
   readonly inputs: Readonly<Record<string, unknown>>;
   /** Names whose values the task returns. */
   readonly outputs: readonly string[];
+  /**
+   * Resource nodes the task reads, each with its own upstream values by parameter: the far side makes each
+   * once (per place and upstream values) instead of receiving it.
+   */
+  readonly resources?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 }
 
 /** What a task computed: its outputs' values by name. */

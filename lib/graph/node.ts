@@ -46,6 +46,8 @@ export interface NodeDefinition {
   readonly retry?: RetryPolicy;
   /** Set by `@runLocally`: the node runs in the driver's thread whatever the executor. */
   readonly local?: boolean;
+  /** Set by `@resource`: made once per place it runs (and upstream values), never sent between places. */
+  readonly resource?: boolean;
   readonly callable: (args: unknown[]) => unknown;
 }
 

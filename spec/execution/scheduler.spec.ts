@@ -7,6 +7,7 @@ import {
   node,
   TypeMismatchError,
   parallelizable,
+  resource,
   retry,
   runLocally,
   runTask,
@@ -444,6 +445,70 @@ describe('the scheduler', () => {
       const dr = await new Builder().withModules(Mixed).withExecutor(executor).buildAsync();
       expect(await dr.execute(['heavy'], { inputs: { x: 1 } })).to.deep.equal({ heavy: 20 });
       expect(executor.tasks.map((t) => t.id)).to.deep.equal(['heavy']);
+    });
+  });
+
+  describe('@resource', () => {
+    let made = 0;
+    class Client {
+      constructor(readonly url: string) {
+        made++;
+      }
+      fetch(id: number): string {
+        return `${this.url}/${id}`;
+      }
+    }
+    class UsesClient {
+      @resource()
+      client(url: string): Client {
+        return new Client(url);
+      }
+      @parallelizable()
+      ids(count: number): number[] {
+        return Array.from({ length: count }, (_, i) => i);
+      }
+      page(ids: number, client: Client): string {
+        return client.fetch(ids);
+      }
+      @collect('page')
+      pages(page: string[]): string[] {
+        return page;
+      }
+    }
+
+    beforeEach(() => (made = 0));
+
+    it('is made once per place and upstream values, across runs, under both drivers', async () => {
+      const dr = new Builder().withModules(UsesClient).build();
+      expect(dr.execute(['pages'], { inputs: { count: 2, url: 'a' } })).to.deep.equal({ pages: ['a/0', 'a/1'] });
+      dr.execute(['pages'], { inputs: { count: 3, url: 'a' } });
+      expect(made).to.equal(1);
+      dr.execute(['pages'], { inputs: { count: 1, url: 'b' } });
+      expect(made).to.equal(2);
+      const asyncDr = await new Builder().withModules(UsesClient).buildAsync();
+      await asyncDr.execute(['pages'], { inputs: { count: 2, url: 'a' } });
+      await asyncDr.execute(['pages'], { inputs: { count: 2, url: 'a' } });
+      expect(made).to.equal(3);
+    });
+
+    it('is never sent to an executor: tasks carry its upstream values and the far side makes it once', async () => {
+      const executor = new DeferringExecutor();
+      const dr = await new Builder().withModules(UsesClient).withExecutor(executor).buildAsync();
+      expect(await dr.execute(['pages'], { inputs: { count: 3, url: 'x' } })).to.deep.equal({ pages: ['x/0', 'x/1', 'x/2'] });
+      const itemTasks = executor.tasks.filter((t) => t.id.startsWith('ids['));
+      expect(itemTasks).to.have.length(3);
+      for (const task of itemTasks) {
+        expect(task.resources).to.deep.equal({ client: { url: 'x' } });
+        expect(Object.values(task.inputs).some((v) => v instanceof Client)).to.equal(false);
+      }
+      expect(executor.tasks.map((t) => t.id)).to.not.include('client');
+      expect(made).to.equal(1);
+    });
+
+    it('requested as an output, it is made here and returned', async () => {
+      const dr = await new Builder().withModules(UsesClient).withExecutor(new DeferringExecutor()).buildAsync();
+      const { client } = await dr.execute(['client'], { inputs: { url: 'out' } });
+      expect(client).to.be.instanceOf(Client).with.property('url', 'out');
     });
   });
 

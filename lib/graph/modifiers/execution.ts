@@ -18,3 +18,13 @@ export const runLocallyModifier: NodeModifier<Record<string, never>> = {
   allowsMultiple: false,
   apply: (nodes) => nodes.map((n) => ({ ...n, local: true })),
 };
+
+/** `@resource`: the final nodes of the method are made once per place and never sent between places. */
+export const resourceModifier: NodeModifier<Record<string, never>> = {
+  phase: 'decorate',
+  allowsMultiple: false,
+  apply: (nodes) => {
+    const targets = finalNodes(nodes);
+    return nodes.map((n) => (targets.has(n) ? { ...n, resource: true } : n));
+  },
+};

@@ -8,7 +8,7 @@ import { extractFieldsModifier } from './extract-fields.js';
 import { parameterizeModifier } from './parameterize.js';
 import { subdagModifier } from './subdag.js';
 import { collectModifier, parallelizableModifier } from './dynamic.js';
-import { retryModifier, runLocallyModifier } from './execution.js';
+import { resourceModifier, retryModifier, runLocallyModifier } from './execution.js';
 import { tagModifier } from './tag.js';
 import { tagOutputsModifier } from './tag-outputs.js';
 import type { NodeModifier } from './modifier.js';
@@ -30,6 +30,7 @@ export const MODIFIERS: ReadonlyMap<string, NodeModifier<unknown>> = new Map<str
   [DecoratorKind.checkOutputCustom, checkOutputCustomModifier],
   [DecoratorKind.retry, retryModifier],
   [DecoratorKind.runLocally, runLocallyModifier],
+  [DecoratorKind.resource, resourceModifier],
 ]);
 
 export * from './modifier.js';
