@@ -29,6 +29,9 @@ export const WorkerPoolMessages = {
   startFailed: (reason: string) =>
     `WorkerPoolExecutor could not start a worker thread: ${reason}. The thread loads the feature sets' module ` +
     `files and builds the graph again; that must work outside the main thread too.`,
+  unhandledInThread: (reason: string) =>
+    `A promise left behind by a node in a WorkerPoolExecutor thread rejected and nothing handled it: ${reason}. ` +
+    `The thread lives on; await or catch the promise in the node.`,
   closed: () => 'WorkerPoolExecutor was closed while this task waited or ran.',
 } as const;
 

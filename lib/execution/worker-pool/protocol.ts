@@ -28,6 +28,8 @@ export interface TaskMessage {
 /** What a worker says: it is ready (graph built), or how a task ended. */
 export type WorkerMessage =
   | { readonly kind: 'ready' }
+  /** A promise a node left behind rejected, unhandled: told, not fatal. */
+  | { readonly kind: 'unhandled'; readonly reason: string }
   | { readonly kind: 'done'; readonly id: number; readonly values: TaskValues }
   /** `node`: the node that failed (absent when the task failed outside any node). */
   | { readonly kind: 'failed'; readonly id: number; readonly node: string | undefined; readonly error: SentThrown };

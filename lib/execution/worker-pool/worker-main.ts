@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FunctionGraph } from '../../graph/function-graph.js';
 import type { GraphNode } from '../../graph/node.js';
+import { describeCause } from '../../errors/index.js';
 import { runTask } from '../run-task.js';
 import { TaskNodeError, type Task, type TaskValues } from '../task.js';
 import { isThenable } from '../thenable.js';
@@ -19,8 +20,8 @@ const data = workerData as WorkerData;
 const port = parentPort!;
 // ts-node users' feature sets are .ts files: compile them the same way here.
 if (data.featureSets.some((ref) => ref.module.endsWith('.ts'))) require('ts-node/register');
-// A promise a node leaves behind rejecting is the node's business: it must not end a thread that serves others.
-process.on('unhandledRejection', () => undefined);
+// A promise a node leaves behind rejecting must not end a thread that serves others: the driver's process warns.
+process.on('unhandledRejection', (reason) => post({ kind: 'unhandled', reason: describeCause(reason) }));
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { Builder } = require('../../index.js') as typeof import('../../index.js');

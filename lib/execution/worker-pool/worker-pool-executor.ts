@@ -188,6 +188,10 @@ export class WorkerPoolExecutor implements Executor {
       slot.ready = true;
       return;
     }
+    if (message.kind === 'unhandled') {
+      process.emitWarning(WorkerPoolMessages.unhandledInThread(message.reason), 'HamiltonWarning');
+      return;
+    }
     const pending = slot.running;
     if (pending === undefined || message.id !== slot.messageId) return;
     slot.running = undefined;
