@@ -107,6 +107,25 @@ describe('WorkerPoolExecutor under the AsyncDriver: faults', function () {
     expect(unhandled).to.deep.equal([]);
   });
 
+  it('ends the thread of a node still running when the caller aborts: a one-thread pool serves the next run', async () => {
+    const single = new WorkerPoolExecutor({ threads: 1 });
+    try {
+      const dr = await new Builder().withModules(FanOutFaults, Faults).withExecutor(single).buildAsync();
+      expect(await dr.execute(['double'], { inputs: { x: 1 } })).to.deep.equal({ double: 2 });
+      const controller = new AbortController();
+      const run = dr.execute(['spin'], { inputs: { ms: 600000 }, signal: controller.signal });
+      const outcome = run.catch((e: unknown) => e);
+      // Queued or already spinning when the abort comes, nothing of it may keep the only thread.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      controller.abort(new Error('caller gave up'));
+      expect(await outcome).to.equal(controller.signal.reason);
+      expect(await dr.execute(['double'], { inputs: { x: 2 } })).to.deep.equal({ double: 4 });
+      expect(single.size).to.equal(1);
+    } finally {
+      await single.close();
+    }
+  });
+
   it('leaves nothing of a failed fan-out working: the pool holds no more than its threads and runs the next request', async () => {
     const dr = await driver();
     const error = (await dr.execute(['results'], { inputs: { count: 40, exitAt: -1, throwAt: 1 } }).catch((e: unknown) => e)) as NodeExecutionError;
