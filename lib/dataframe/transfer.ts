@@ -20,8 +20,8 @@ export function frameFromTransfer(transfer: FrameTransfer): Series | DataFrame {
   const d = danfo();
   const options = { index: transfer.index, columns: transfer.columns, dtypes: transfer.dtypes };
   if (transfer.kind === 'Series') return new d.Series(transfer.values, options);
-  // danfo cannot build a frame from zero rows with columns; an empty frame keeps its column names only.
-  if (transfer.values.length === 0) return new d.DataFrame(Object.fromEntries(transfer.columns.map((c) => [c, []])));
+  // An empty frame: danfo rejects an empty index and dtypes for zero rows; it keeps the column names.
+  if (transfer.values.length === 0) return new d.DataFrame([], { columns: transfer.columns });
   return new d.DataFrame(transfer.values, options);
 }
 

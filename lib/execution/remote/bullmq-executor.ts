@@ -170,33 +170,33 @@ export class BullMQExecutor implements Executor {
   private async open(): Promise<Connected> {
     const { Queue, QueueEvents } = bullmq();
     const connection = connectionOptions(this.options.connection);
-    const queue = new Queue(this.options.queue, { connection });
-    const events = new QueueEvents(this.options.queue, { connection, autorun: false });
     let lastError: unknown;
     // Every BullMQ object gets an 'error' listener: without one a connection error crashes the process.
+    const queue = new Queue(this.options.queue, { connection });
     queue.on('error', (error) => (lastError = error));
-    events.on('error', (error) => (lastError = error));
     const ms = this.options.connectTimeoutMs;
-    let timer: NodeJS.Timeout | undefined;
+    const deadline = Date.now() + ms;
+    const unreachable = (error: unknown) => new HamiltonError(RemoteMessages.unreachable(this.where, ms, reasonOf(error ?? lastError)), { cause: error });
+    // The queue connects first, alone: a BullMQ object that never connected closes at once, but QueueEvents
+    // would wait for its first connection before closing.
     try {
-      const ready = Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
-      ready.catch(() => undefined);
-      await Promise.race([
-        ready,
-        new Promise((_, reject) => {
-          timer = setTimeout(() => reject(new HamiltonError(RemoteMessages.unreachable(this.where, ms, reasonOf(lastError)))), ms);
-        }),
-      ]);
+      await withDeadline(queue.waitUntilReady(), deadline, () => unreachable(undefined));
+    } catch (error) {
+      await closeBounded([queue]);
+      throw error instanceof HamiltonError ? error : unreachable(error);
+    }
+    const events = new QueueEvents(this.options.queue, { connection, autorun: false });
+    events.on('error', (error) => (lastError = error));
+    try {
+      await withDeadline(events.waitUntilReady(), deadline, () => unreachable(undefined));
       // Read events from the stream's current end, so no event of a job added from now on is missed.
       const client = (await queue.getBackend().client) as unknown as { xrevrange(key: string, end: string, start: string, count: 'COUNT', n: number): Promise<[string, string[]][]> };
-      const last = await client.xrevrange(queue.keys.events, '+', '-', 'COUNT', 1);
+      const last = await withDeadline(client.xrevrange(queue.keys.events, '+', '-', 'COUNT', 1), deadline, () => unreachable(undefined));
       (events.opts as { lastEventId?: string }).lastEventId = last[0]?.[0] ?? '0-0';
     } catch (error) {
-      clearTimeout(timer);
       await closeBounded([queue, events]);
-      throw error instanceof HamiltonError ? error : new HamiltonError(RemoteMessages.unreachable(this.where, ms, reasonOf(error)), { cause: error });
+      throw error instanceof HamiltonError ? error : unreachable(error);
     }
-    clearTimeout(timer);
     events.on('completed', ({ jobId, returnvalue }) => this.complete(jobId, returnvalue));
     events.on('failed', ({ jobId, failedReason }) => this.failed(jobId, failedReason));
     events.on('active', ({ jobId }) => this.taken(jobId));
@@ -331,6 +331,17 @@ async function closeBounded(closeables: readonly { close(): Promise<void>; disco
     Promise.allSettled(closeables.map((c) => c.disconnect())),
     new Promise<void>((r) => setTimeout(r, 1000).unref()),
   ]);
+}
+
+/** The promise, or a rejection with `error()` once the deadline has passed (its timer never outlives it). */
+async function withDeadline<T>(promise: Promise<T>, deadline: number, error: () => Error): Promise<T> {
+  promise.catch(() => undefined);
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(error()), Math.max(0, deadline - Date.now()))))]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function reasonOf(error: unknown): string {

@@ -31,7 +31,7 @@ export function decodeValues(encoded: string): Record<string, unknown> {
   const bytes = Buffer.from(encoded, 'base64');
   const values = deserialize(bytes.subarray(1)) as Record<string, unknown>;
   if (bytes[0] !== WITH_FRAMES) return values;
-  const revived = new Set<object>();
+  const revived = new Map<object, unknown>();
   for (const key of Object.keys(values)) values[key] = revive(values[key], revived);
   return values;
 }
@@ -113,10 +113,15 @@ function withMarkers(value: unknown, copies: Map<object, unknown>): unknown {
 }
 
 /** Rebuilds frames from their markers, in place (the decoded value is this process's own). */
-function revive(value: unknown, revived: Set<object>): unknown {
-  if (typeof value !== 'object' || value === null || ArrayBuffer.isView(value) || revived.has(value)) return value;
-  revived.add(value);
-  if (Object.prototype.hasOwnProperty.call(value, FRAME)) return frameFromTransfer((value as Record<string, FrameTransfer>)[FRAME]);
+function revive(value: unknown, revived: Map<object, unknown>): unknown {
+  if (typeof value !== 'object' || value === null || ArrayBuffer.isView(value)) return value;
+  if (revived.has(value)) return revived.get(value); // a shared marker becomes one shared frame
+  if (Object.prototype.hasOwnProperty.call(value, FRAME)) {
+    const frame = frameFromTransfer((value as Record<string, FrameTransfer>)[FRAME]);
+    revived.set(value, frame);
+    return frame;
+  }
+  revived.set(value, value);
   if (value instanceof Map) {
     for (const [k, v] of [...value]) {
       const key = revive(k, revived);
