@@ -33,6 +33,19 @@ export const Messages = {
     `Pass them in execute(..., { inputs }) or in the driver's config.`,
   missingInput: (input: string, neededBy: readonly string[]) =>
     `'${input}', needed by ${neededBy.join(', ')}`,
+  missingInputHints: (
+    missing: { readonly suggestions?: readonly string[]; readonly excludedByConfig?: readonly { origin: string; conditions: readonly { form: string; condition: Readonly<Record<string, unknown>> }[] }[] },
+    config: Readonly<Record<string, unknown>>,
+  ) => {
+    const suggestions = missing.suggestions ?? [];
+    const excluded = missing.excludedByConfig ?? [];
+    const typo = suggestions.length > 0 ? ` (did you mean ${suggestions.map((s) => `'${s}'`).join(', ')}?)` : '';
+    if (excluded.length === 0) return typo;
+    const keys = [...new Set(excluded.flatMap((e) => e.conditions.flatMap((c) => Object.keys(c.condition))))];
+    const when = excluded.map((e) => `${e.origin} when ${e.conditions.map(showCondition).join(' and ')}`).join('; ');
+    const now = keys.map((k) => `${k} = ${Object.hasOwn(config, k) ? showValue(config[k]) : 'unset'}`).join(', ');
+    return `${typo}; it is defined only under other config: ${when} (the config has ${now}); set the config to select one.`;
+  },
   unknownNodes: (lines: readonly string[]) =>
     `Unknown node${lines.length === 1 ? '' : 's'} requested: ${lines.join('; ')}. Check for typos, or list ` +
     `the graph's nodes with listAvailableVariables().`,
@@ -87,6 +100,22 @@ export const Messages = {
     `parameters after the sub-graph nodes the method combines.`,
   subdagNoFeatureSets: 'name at least one feature-set class for the sub-graph.',
   decoratorArgument: (decorator: string, problem: string) => `@${decorator}: ${problem}`,
+  /** Decorator arguments of the wrong shape (problems; `decoratorArgument` names the decorator). */
+  decoratorOptions: {
+    notAnObject: (what: string, got: string, example: string) => `${what} must be an object such as ${example} (or left out); got ${got}.`,
+    unknownKeys: (keys: readonly string[], known: readonly string[]) =>
+      `unknown option${keys.length === 1 ? '' : 's'} ${keys.map((k) => `'${k}'`).join(', ')}; the options are ` +
+      `${known.map((k) => `'${k}'`).join(', ')}.`,
+    notARecord: (what: string, got: string, example: string) => `${what} must be an object such as ${example}; got ${got}.`,
+    sourceNotAName: (got: string) => `source() takes a node name (a non-empty string), e.g. source('spend'); got ${got}.`,
+    groupNotARef: (position: number, got: string) =>
+      `group(): item #${position + 1} is ${got}; group() gathers value(...) and source('node') refs, e.g. group(source('a'), value(0)).`,
+    notAParameterName: (got: string) => `the first argument names the method parameter to bind (a non-empty string); got ${got}.`,
+    sourceNotName: (output: string, parameter: string, got: string) =>
+      `output '${output}' maps '${parameter}' to ${got}; map each parameter to a node name (a string).`,
+    notADecorator: (got: string) =>
+      `must be applied to a method, got ${got}; write it above a method of a class (e.g. @node() above revenue(price) { ... }).`,
+  },
   unknownParameter: (origin: string, decorator: string, parameter: string, known: readonly string[]) =>
     `${origin}: @${decorator} binds parameter '${parameter}', which the method does not have ` +
     `(its parameters: ${known.join(', ') || 'none'}). Fix the name in the decorator.`,
@@ -336,3 +365,10 @@ export const Messages = {
         : `${failed} of ${total} rows break ${name}: ${showProblems(failures)}.`,
   },
 } as const;
+
+/** `mode = 'batch'`, `region in ['eu', 'us']`: one config decorator's condition, for messages. */
+function showCondition({ form, condition }: { form: string; condition: Readonly<Record<string, unknown>> }): string {
+  const operator = { configWhen: '=', configWhenNot: '!=', configWhenIn: 'in', configWhenNotIn: 'not in' }[form] ?? form;
+  const show = (wanted: unknown) => (Array.isArray(wanted) ? `[${wanted.map(showValue).join(', ')}]` : showValue(wanted));
+  return Object.entries(condition).map(([key, wanted]) => `${key} ${operator} ${show(wanted)}`).join(' and ');
+}

@@ -1,7 +1,9 @@
 import { DecoratorKind } from '../constants/metadata-keys.js';
 import { Messages } from '../constants/messages.js';
 import { InvalidDecoratorError } from '../errors/index.js';
+import { checkedOptions } from './argument-checks.js';
 import { recordingDecorator, type MethodDecorator } from './record.js';
+import { describe } from './tag-rules.js';
 
 /** A column to extract: its name, or `[name, doc]`. */
 export type ColumnSpec = string | readonly [name: string, doc: string];
@@ -29,8 +31,8 @@ export interface ExtractColumnsArgs {
  */
 export function extractColumns(...args: [...columns: ColumnSpec[], options: ExtractColumnsOptions] | ColumnSpec[]): MethodDecorator {
   const last = args[args.length - 1];
-  const hasOptions = last !== undefined && typeof last === 'object' && !Array.isArray(last);
-  const options = (hasOptions ? last : {}) as ExtractColumnsOptions;
+  const hasOptions = last !== undefined && last !== null && typeof last === 'object' && !Array.isArray(last);
+  const options = checkedOptions<ExtractColumnsOptions>('extractColumns', hasOptions ? last : undefined, ['fillWith'], '{ fillWith: 0 }');
   const specs = (hasOptions ? args.slice(0, -1) : args) as ColumnSpec[];
   const fail = (problem: string) => new InvalidDecoratorError(Messages.decoratorArgument('extractColumns', problem));
   if (specs.length === 0) throw fail('name at least one column.');
@@ -39,7 +41,7 @@ export function extractColumns(...args: [...columns: ColumnSpec[], options: Extr
     if (Array.isArray(spec) && spec.length === 2 && typeof spec[0] === 'string' && spec[0].length > 0 && typeof spec[1] === 'string') {
       return { name: spec[0], doc: spec[1] };
     }
-    throw fail(`each column is a name or a [name, doc] pair, got ${JSON.stringify(spec)} (spread a list: ...columns).`);
+    throw fail(`each column is a name or a [name, doc] pair, got ${describe(spec)} (spread a list: ...columns).`);
   });
   const names = columns.map((c) => c.name);
   const repeated = names.find((n, i) => names.indexOf(n) !== i);

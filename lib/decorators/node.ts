@@ -1,5 +1,9 @@
 import { DecoratorKind } from '../constants/metadata-keys.js';
+import { Messages } from '../constants/messages.js';
+import { InvalidDecoratorError } from '../errors/index.js';
+import { checkedOptions } from './argument-checks.js';
 import { recordingDecorator, type MethodDecorator } from './record.js';
+import { describe } from './tag-rules.js';
 
 /** Options of `@node()`. */
 export interface NodeOptions {
@@ -12,5 +16,7 @@ export interface NodeOptions {
  * return types, which hamilton-ts then checks on every edge; `@node()` is the plain one.
  */
 export function node(options: NodeOptions = {}): MethodDecorator {
-  return recordingDecorator(DecoratorKind.node, { doc: options.doc });
+  const { doc } = checkedOptions<NodeOptions>('node', options, ['doc'], "{ doc: 'What the node means.' }");
+  if (doc !== undefined && typeof doc !== 'string') throw new InvalidDecoratorError(Messages.decoratorArgument('node', Messages.decoratorOptions.notARecord('doc', describe(doc), "'What the node means.'")));
+  return recordingDecorator(DecoratorKind.node, { doc });
 }

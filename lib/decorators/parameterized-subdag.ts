@@ -3,7 +3,8 @@ import { Messages } from '../constants/messages.js';
 import { InvalidDecoratorError } from '../errors/index.js';
 import type { Constructor } from '../metadata/registry.js';
 import { recordingDecorator, type MethodDecorator } from './record.js';
-import { checkedSubdagArgs, type SubdagOptions } from './subdag.js';
+import { checkedRecord } from './argument-checks.js';
+import { checkedSubdagArgs, checkedSubdagOptions, type SubdagOptions } from './subdag.js';
 
 /**
  * One sub-graph per output name, each its own namespace and each feeding its own copy of the method (a node
@@ -21,14 +22,14 @@ export function parameterizedSubdag(
   outputs: Readonly<Record<string, SubdagOptions>>,
   shared: SubdagOptions = {},
 ): MethodDecorator {
-  const names = Object.keys(outputs ?? {});
-  if (names.length === 0) {
-    throw new InvalidDecoratorError(Messages.decoratorArgument('parameterizedSubdag', 'name at least one output.'));
-  }
-  const instances = names.map((name) => ({
-    name,
-    inputs: { ...shared.inputs, ...outputs[name].inputs },
-    config: { ...shared.config, ...outputs[name].config },
-  }));
+  const decorator = 'parameterizedSubdag';
+  const perOutput = checkedRecord(decorator, 'outputs', outputs, "{ east: { inputs: { region: value('east') } } }");
+  const names = Object.keys(perOutput);
+  if (names.length === 0) throw new InvalidDecoratorError(Messages.decoratorArgument(decorator, 'name at least one output.'));
+  const common = checkedSubdagOptions(decorator, shared, 'shared');
+  const instances = names.map((name) => {
+    const own = checkedSubdagOptions(decorator, perOutput[name], `output '${name}'`);
+    return { name, inputs: { ...common.inputs, ...own.inputs }, config: { ...common.config, ...own.config } };
+  });
   return recordingDecorator(DecoratorKind.subdag, checkedSubdagArgs('parameterizedSubdag', featureSets, instances));
 }

@@ -2,6 +2,7 @@ import { Messages } from '../constants/messages.js';
 import { InvalidDecoratorError } from '../errors/index.js';
 import { getRegistry } from '../metadata/registry.js';
 import { recordInMetadata } from '../metadata/standard-records.js';
+import { describe } from './tag-rules.js';
 
 /**
  * A hamilton-ts method decorator. It works however the user compiles: with `experimentalDecorators` (legacy
@@ -32,18 +33,33 @@ interface StandardContext {
 export function recordingDecorator<TArgs>(kind: string, args: TArgs): MethodDecorator {
   const decorator = (target: unknown, keyOrContext: unknown, descriptor?: PropertyDescriptor): void => {
     if (isStandardContext(keyOrContext)) recordStandard(kind, args, target, keyOrContext);
-    else recordLegacy(kind, args, target as object, keyOrContext as string | symbol, descriptor);
+    else recordLegacy(kind, args, legacyTarget(kind, target, keyOrContext), keyOrContext as string | symbol, descriptor);
   };
   return decorator as MethodDecorator;
 }
 
 function isStandardContext(value: unknown): value is StandardContext {
-  return typeof value === 'object' && value !== null && 'kind' in value && 'name' in value;
+  if (typeof value !== 'object' || value === null) return false;
+  const { kind, name } = value as { kind?: unknown; name?: unknown };
+  return typeof kind === 'string' && (typeof name === 'string' || typeof name === 'symbol');
+}
+
+/**
+ * What a legacy call was given to decorate: a prototype and a member name. Plain JavaScript can call the
+ * decorator by hand with anything; a class (a class decorator call) or a parameter position is named as such.
+ */
+function legacyTarget(kind: string, target: unknown, key: unknown): object {
+  if (typeof target === 'function' && key === undefined) throw notAMethod(kind, target.name || '(anonymous class)', 'a class');
+  if ((typeof target !== 'object' && typeof target !== 'function') || target === null || (typeof key !== 'string' && typeof key !== 'symbol')) {
+    throw new InvalidDecoratorError(Messages.decoratorArgument(kind, Messages.decoratorOptions.notADecorator(describe(target))));
+  }
+  return target;
 }
 
 function recordLegacy(kind: string, args: unknown, target: object, propertyKey: string | symbol, descriptor?: PropertyDescriptor): void {
   const method = String(propertyKey);
   if (typeof target === 'function') throw notAMethod(kind, method, 'a static method');
+  if (typeof descriptor === 'number') throw notAMethod(kind, method, 'a parameter');
   const member = descriptor ?? Object.getOwnPropertyDescriptor(target, propertyKey);
   if (!member || typeof member.value !== 'function') {
     throw notAMethod(kind, method, member?.get || member?.set ? 'an accessor' : 'a property');

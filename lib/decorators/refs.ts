@@ -1,3 +1,7 @@
+import { Messages } from '../constants/messages.js';
+import { InvalidDecoratorError } from '../errors/index.js';
+import { describe } from './tag-rules.js';
+
 /** A literal bound to a parameter: `value(3)`. */
 export interface ValueRef<T = unknown> {
   readonly kind: 'value';
@@ -27,13 +31,18 @@ export function value<T>(literal: T): ValueRef<T> {
 /** Binds a parameter to another node (the parameter is renamed to that node). */
 export function source(nodeName: string): SourceRef {
   if (typeof nodeName !== 'string' || nodeName.length === 0) {
-    throw new TypeError(`source() takes a node name, got ${String(nodeName)}`);
+    throw new InvalidDecoratorError(Messages.decoratorOptions.sourceNotAName(describe(nodeName)));
   }
   return Object.freeze({ kind: 'source', name: nodeName });
 }
 
 /** Binds an array parameter to several nodes and/or literals, in order. */
 export function group(...items: (ValueRef | SourceRef)[]): GroupRef {
+  items.forEach((item, position) => {
+    if (!isParameterRef(item) || (item as ParameterRef).kind === 'group') {
+      throw new InvalidDecoratorError(Messages.decoratorOptions.groupNotARef(position, describe(item)));
+    }
+  });
   return Object.freeze({ kind: 'group', items: Object.freeze([...items]) });
 }
 
@@ -43,6 +52,9 @@ export function isParameterRef(candidate: unknown): candidate is ParameterRef {
   const kind = (candidate as { kind?: unknown }).kind;
   if (kind === 'value') return 'value' in candidate;
   if (kind === 'source') return typeof (candidate as SourceRef).name === 'string';
-  if (kind === 'group') return (candidate as GroupRef).items?.every((i) => i.kind === 'value' || i.kind === 'source');
+  if (kind === 'group') {
+    const items: unknown = (candidate as GroupRef).items;
+    return Array.isArray(items) && items.every((item) => isParameterRef(item) && item.kind !== 'group');
+  }
   return false;
 }
