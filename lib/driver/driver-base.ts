@@ -10,6 +10,7 @@ import type { DisplayOptions, FileOption, VisualizeExecutionOptions } from '../l
 import { lineageExplorerHtml, type ExplorerOptions } from '../lineage/explorer/explorer.js';
 import * as pictures from '../lineage/pictures.js';
 import type { ResultBuilder } from '../results/result-builder.js';
+import { executeArguments } from './execute-arguments.js';
 import { instantiateFeatureSets } from './instantiate.js';
 import type { DriverSettings } from './settings.js';
 
@@ -85,6 +86,7 @@ export abstract class DriverBase<TResult> {
   visualizeExecution(outputs: readonly string[], options: VisualizeExecutionOptions & FileOption): Promise<string>;
   visualizeExecution(outputs: readonly string[], options?: VisualizeExecutionOptions & { readonly file?: undefined }): string;
   visualizeExecution(outputs: readonly string[], options: VisualizeExecutionOptions & Partial<FileOption> = {}): string | Promise<string> {
+    [outputs, options] = executeArguments({ method: 'visualizeExecution', moreOptions: true }, this.graph, outputs, options);
     return pictures.present(() => pictures.executionScene(this.graph, outputs, options, () => this.prepare(outputs, options)), options);
   }
 

@@ -14,8 +14,8 @@ export interface ExecuteCall {
   readonly method: string;
   /** Whether `signal` is a known option (AsyncDriver). */
   readonly async?: boolean;
-  /** Extra option keys this method takes (the picture options of `visualizeExecution`). */
-  readonly extraKeys?: readonly string[];
+  /** Whether options other than inputs/overrides are taken (the picture options of `visualizeExecution`). */
+  readonly moreOptions?: boolean;
 }
 
 /**
@@ -55,8 +55,8 @@ function checkOptions(call: ExecuteCall, graph: FunctionGraph, options: unknown)
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
     throw new HamiltonError(Messages.arguments.optionsNotObject(call.method, describeValue(options)));
   }
-  const allowed = [...(call.async ? ASYNC_KEYS : SYNC_KEYS), ...(call.extraKeys ?? [])];
-  const unknown = Object.keys(options).filter((key) => !allowed.includes(key));
+  const allowed = call.async ? ASYNC_KEYS : SYNC_KEYS;
+  const unknown = call.moreOptions ? [] : Object.keys(options).filter((key) => !allowed.includes(key));
   if (unknown.length > 0) throw unknownKeysError(call.method, graph, unknown, allowed);
   const record = options as Record<string, unknown>;
   for (const key of ['inputs', 'overrides']) {

@@ -12,16 +12,38 @@ export class HamiltonError extends Error {
 /** A decorator used in a way that cannot work (raised when the class is defined or the graph is built). */
 export class InvalidDecoratorError extends HamiltonError {}
 
+/** One config condition of a `@configWhen`-family decorator, as recorded. */
+export interface ConfigConditionRecord {
+  readonly form: 'configWhen' | 'configWhenNot' | 'configWhenIn' | 'configWhenNotIn';
+  readonly condition: Readonly<Record<string, unknown>>;
+}
+
+/** A method that would define a missing input, left out by the driver's config. */
+export interface ExcludedDefinition {
+  /** `Class.method` (e.g. `Loaders.revenue__batch`). */
+  readonly origin: string;
+  /** Its config decorators; every one must pass for the method to define the node. */
+  readonly conditions: readonly ConfigConditionRecord[];
+}
+
 /** One missing external input and the nodes on the execution path that need it. */
 export interface MissingInput {
   readonly input: string;
   readonly neededBy: readonly string[];
+  /** Node names close to the input's (a typo in a parameter name: `revnue` for `revenue`). */
+  readonly suggestions?: readonly string[];
+  /** Methods that define it only under other config values (`revenue__batch` with `@configWhen`). */
+  readonly excludedByConfig?: readonly ExcludedDefinition[];
 }
 
 /** Every required input that neither `inputs` nor config provides. */
 export class MissingInputError extends HamiltonError {
-  constructor(readonly missing: readonly MissingInput[]) {
-    super(Messages.missingInputs(missing.map((m) => Messages.missingInput(m.input, m.neededBy))));
+  constructor(
+    readonly missing: readonly MissingInput[],
+    /** The driver's config, to show the values the excluded definitions' keys have. */
+    config: Readonly<Record<string, unknown>> = {},
+  ) {
+    super(Messages.missingInputs(missing.map((m) => Messages.missingInput(m.input, m.neededBy) + Messages.missingInputHints(m, config))));
   }
 }
 

@@ -1,7 +1,8 @@
 import { Messages } from '../constants/messages.js';
-import { HamiltonError, MissingInputError, type MissingInput } from '../errors/index.js';
+import { HamiltonError, type MissingInput } from '../errors/index.js';
 import { unknownNodeError } from '../graph/close-names.js';
 import { originOf, type FunctionGraph } from '../graph/function-graph.js';
+import { missingInputError } from '../graph/missing-inputs.js';
 import type { GraphNode } from '../graph/node.js';
 import { groupFanOuts, type FanOut } from './blocks.js';
 import { ExecutionMessages } from './messages.js';
@@ -134,7 +135,7 @@ export function createPlan(graph: FunctionGraph, request: PlanRequest): Executio
   }
   if (missing.size > 0) {
     const list: MissingInput[] = [...missing].map(([input, neededBy]) => ({ input, neededBy }));
-    throw new MissingInputError(list.sort((a, b) => a.input.localeCompare(b.input)));
+    throw missingInputError(graph, list.sort((a, b) => a.input.localeCompare(b.input)));
   }
   const grouped = groupFanOuts(steps, request.outputs);
   const linked = grouped === steps ? { steps, readCounts: linkSteps(steps, stepOf, state, nodes.length) } : linkFanOutSteps(grouped, state, nodes.length);

@@ -17,6 +17,26 @@ export function closeNames(name: string, known: Iterable<string>): string[] {
     .map(([, candidate]) => candidate);
 }
 
+/**
+ * Known names that `name` is a near miss of (a typo: one or two edits, by length), for names of four
+ * characters or more. Stricter than {@link closeNames}: it explains a missing input, where a loose guess
+ * (`x` for `y`) would be noise rather than help.
+ */
+export function nearMisses(name: string, known: Iterable<string>): string[] {
+  if (name.length < 4) return [];
+  const limit = Math.max(1, Math.floor(name.length / 4));
+  const lower = name.toLowerCase();
+  const scored: Array<[number, string]> = [];
+  for (const candidate of known) {
+    const distance = editDistance(lower, candidate.toLowerCase(), limit);
+    if (distance <= limit) scored.push([distance, candidate]);
+  }
+  return scored
+    .sort((a, b) => a[0] - b[0] || a[1].localeCompare(b[1]))
+    .slice(0, 3)
+    .map(([, candidate]) => candidate);
+}
+
 /** Levenshtein distance, giving up (returning limit + 1) once every path exceeds `limit`. */
 function editDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;

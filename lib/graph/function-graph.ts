@@ -31,6 +31,8 @@ export class FunctionGraph {
     readonly config: Config,
     /** Graph index by node name (the map the nodes were placed with). */
     private readonly indexOf: ReadonlyMap<string, number>,
+    /** The feature-set classes it was built from: what explains a missing input (methods config left out). */
+    readonly featureSetClasses: readonly Function[] = [],
   ) {}
 
   /** The node of that name, if any. */
@@ -46,7 +48,7 @@ export class FunctionGraph {
     checkEdgeTypes(nodes);
     const cycle = findCycle(nodes);
     if (cycle) throw new CycleError(cycle);
-    return new FunctionGraph(nodes, options.config, indexOf);
+    return new FunctionGraph(nodes, options.config, indexOf, featureSets.map((f) => f.cls));
   }
 }
 
