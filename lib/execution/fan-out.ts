@@ -113,7 +113,7 @@ export class FanOutRun {
     const { scheduler, fanOut } = this;
     const own = new Map<number, unknown>([[this.step.node.index, item]]);
     if (fanOut.steps.length > 0 && fanOut.steps.every((inner) => scheduler.runsRemotely(inner.node))) {
-      const values = await scheduler.runTask(this.itemTask(index, item), fanOut.steps.map((s) => s.node));
+      const values = await scheduler.runTaskOfNodes(this.itemTask(index, item), fanOut.steps.map((s) => s.node), index);
       for (const inner of fanOut.steps) if (inner.node.name in values) own.set(inner.node.index, values[inner.node.name]);
     } else {
       const context = scheduler.context.values;

@@ -1,6 +1,7 @@
 import { HamiltonError, NodeExecutionError } from '../errors/index.js';
 import { originOf } from '../graph/function-graph.js';
 import type { GraphNode } from '../graph/node.js';
+import { chainsOf, type Chains } from './chains.js';
 import type { Executor } from './executor.js';
 import { FanOutRun } from './fan-out.js';
 import type { Hooks } from './hooks.js';
@@ -28,6 +29,8 @@ import { isThenable, silence } from './thenable.js';
 export class Scheduler {
   /** Set once the run has failed or been aborted: nothing new starts. */
   stopped = false;
+  /** Whether chains of steps go to the executor as one task (an executor that is not inline). */
+  readonly chainsToo: boolean;
   private readonly controller: AbortController | undefined;
 
   constructor(
@@ -38,6 +41,7 @@ export class Scheduler {
     private readonly signal?: AbortSignal,
   ) {
     this.controller = executor.inline ? undefined : new AbortController();
+    this.chainsToo = !executor.inline;
   }
 
   /** Runs every step in plan order; throws the first failure. */
@@ -55,6 +59,27 @@ export class Scheduler {
   stop(reason: unknown): void {
     this.stopped = true;
     if (this.controller && !this.controller.signal.aborted) this.controller.abort(reason);
+  }
+
+  /** Whether a top-level step may run inside a chain's task: a plain node that runs through the executor. */
+  chainable(step: PlanStep): boolean {
+    return !step.fanOut && !step.node.resource && this.runsRemotely(step.node);
+  }
+
+  /** Runs a chain of top-level steps as one task; resolves to the values of its last step and requested outputs. */
+  runChain(chain: readonly PlanStep[]): Promise<TaskValues> {
+    const { context } = this;
+    const inChain = new Set(chain.map((step) => step.node.index));
+    const reads: [string, unknown][] = [];
+    for (const step of chain) {
+      step.argumentIndices.forEach((index, i) => {
+        if (index >= 0 && !inChain.has(index)) reads.push([step.node.dependencies[i].name, context.values[index]]);
+      });
+    }
+    const names = chain.map((step) => step.node.name);
+    const outputs = names.filter((name, i) => i === names.length - 1 || context.plan.outputs.includes(name));
+    const task = taskOf(names.join('>'), context.runId, names, outputs, reads);
+    return this.runTaskOfNodes(task, chain.map((step) => step.node), undefined);
   }
 
   /** Runs one top-level step: a node, or a whole fan-out. */
@@ -86,6 +111,42 @@ export class Scheduler {
   /** Whether a node runs through the executor: it is not inline, and the node is neither an expand node nor pinned here. */
   runsRemotely(node: GraphNode): boolean {
     return !this.executor.inline && !node.local && node.dynamic?.kind !== 'expand';
+  }
+
+  /**
+   * Runs a task of several nodes (a fan-out item's branch, a chain) through the executor, and tells the hooks
+   * about each of its nodes once it is back: with hooks, the task returns every node's value, so that
+   * `afterNodeExecute` sees results (a validator's checks, a progress count) wherever the nodes ran. Their
+   * `durationMs` is the whole task's.
+   */
+  runTaskOfNodes(task: Task, nodes: readonly GraphNode[], item: number | undefined): Promise<TaskValues> {
+    if (!this.hooks.any) return this.runTask(task, nodes);
+    const asked: Task = { ...task, outputs: [...new Set([...task.outputs, ...task.nodes])] };
+    const started = performance.now();
+    const report = (values: TaskValues, failed?: { node: string; error: unknown }) => {
+      const durationMs = performance.now() - started;
+      const known = (name: string) => (name in values ? values[name] : task.inputs[name]);
+      const events = (failed ? nodes.filter((n) => n.name === failed.node) : nodes).map((node) => {
+        const event = this.context.nodeEvent(node, node.dependencies.map((d) => known(d.name)), item);
+        return { event, outcome: failed ? { success: false, error: failed.error } : { success: true, result: values[node.name] } };
+      });
+      return events.reduce<unknown>(
+        (previous, { event, outcome }) =>
+          then(previous, () => then(this.hooks.call('beforeNodeExecute', event), () => this.hooks.call('afterNodeExecute', { ...event, ...outcome, durationMs }))),
+        undefined,
+      );
+    };
+    return this.runTask(asked, nodes).then(
+      (values) => Promise.resolve(report(values)).then(() => values),
+      (error: unknown) => {
+        const failed = error instanceof NodeExecutionError && task.nodes.includes(error.nodeName) ? { node: error.nodeName, error: error.cause } : undefined;
+        // The node's failure is the run's, whatever the hooks do about it.
+        const fail = () => Promise.reject(error);
+        return Promise.resolve()
+          .then(() => failed && report({}, failed))
+          .then(fail, fail);
+      },
+    );
   }
 
   /** Runs a task of nodes through the executor; resolves to its outputs, failures named after their node. */
@@ -197,6 +258,7 @@ class ConcurrentSteps {
   private inFlight = 0;
   private failure: { readonly error: unknown } | undefined;
   private settled = false;
+  private readonly chains: Chains | undefined;
 
   constructor(
     private readonly scheduler: Scheduler,
@@ -207,6 +269,7 @@ class ConcurrentSteps {
       this.reject = reject;
     });
     const steps = scheduler.context.plan.steps;
+    this.chains = scheduler.chainsToo ? chainsOf(scheduler.context.plan, (step) => scheduler.chainable(step)) : undefined;
     this.waiting = Int32Array.from(steps, (s) => s.upstreamSteps.length);
     for (let i = steps.length - 1; i >= 0; i--) if (this.waiting[i] === 0) this.ready.push(i);
     if (signal?.aborted) this.abort();
@@ -222,6 +285,11 @@ class ConcurrentSteps {
     const steps = this.scheduler.context.plan.steps;
     while (this.ready.length > 0 && !this.scheduler.stopped) {
       const position = this.ready.pop()!;
+      const chain = this.chains?.headed[position];
+      if (chain) {
+        this.runChain(chain);
+        continue;
+      }
       let result: unknown;
       try {
         result = this.scheduler.runStep(steps[position]);
@@ -241,6 +309,21 @@ class ConcurrentSteps {
     this.finishIfDone();
   }
 
+  /** A chain's task; once back, each of its steps completes in order (inner values are not sent back). */
+  private runChain(chain: readonly number[]): void {
+    const steps = this.scheduler.context.plan.steps;
+    this.inFlight++;
+    this.scheduler.runChain(chain.map((position) => steps[position])).then(
+      (values) => {
+        this.inFlight--;
+        if (this.scheduler.stopped) return this.finishIfDone();
+        for (const position of chain) this.complete(position, values[steps[position].node.name]);
+        this.pump();
+      },
+      (error: unknown) => this.onStepFailed(error),
+    );
+  }
+
   private onStepDone(position: number, value: unknown): void {
     this.inFlight--;
     if (this.scheduler.stopped) return this.finishIfDone();
@@ -258,7 +341,8 @@ class ConcurrentSteps {
     const step = this.scheduler.context.plan.steps[position];
     this.scheduler.context.store(step, value);
     this.done++;
-    for (const downstream of step.downstreamSteps) if (--this.waiting[downstream] === 0) this.ready.push(downstream);
+    const inner = this.chains?.inner;
+    for (const downstream of step.downstreamSteps) if (--this.waiting[downstream] === 0 && !inner?.[downstream]) this.ready.push(downstream);
   }
 
   private fail(error: unknown): void {

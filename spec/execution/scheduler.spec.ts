@@ -551,6 +551,48 @@ describe('the scheduler', () => {
       expect((error as Error).cause).to.be.instanceOf(RangeError);
     });
 
+    it('a chain of nodes goes as one task, a fan-out item as one task, and hooks still see every node', async () => {
+      class Pipeline {
+        raw(x: number): number {
+          return x + 1;
+        }
+        clean(raw: number): number {
+          return raw * 2;
+        }
+        scored(clean: number): number {
+          return clean - 3;
+        }
+        @parallelizable()
+        parts(scored: number): number[] {
+          return [scored, scored + 1];
+        }
+        half(parts: number): number {
+          return parts / 2;
+        }
+        rounded(half: number): number {
+          return Math.round(half);
+        }
+        @collect('rounded')
+        total(rounded: number[]): number {
+          return rounded.reduce((a, b) => a + b, 0);
+        }
+      }
+      const seen: string[] = [];
+      const adapter: LifecycleAdapter = {
+        afterNodeExecute: (event) => void seen.push(`${event.node}${event.item === undefined ? '' : `[${event.item}]`}=${String(event.result)}`),
+      };
+      const executor = new DeferringExecutor();
+      const dr = await new Builder().withModules(Pipeline).withExecutor(executor).withAdapters(adapter).buildAsync();
+      // raw 5, clean 10, scored 7; parts 7, 8; halves 3.5, 4; rounded 4, 4
+      expect(await dr.execute(['total', 'clean'], { inputs: { x: 4 } })).to.deep.equal({ total: 8, clean: 10 });
+      const ids = executor.tasks.map((t) => t.id);
+      expect(ids).to.deep.equal(['raw>clean>scored', 'parts[0]', 'parts[1]', 'total']);
+      expect(executor.tasks[0].inputs).to.deep.equal({ x: 4 });
+      expect([...seen].sort()).to.deep.equal(
+        ['clean=10', 'half[0]=3.5', 'half[1]=4', 'parts=7,8', 'raw=5', 'rounded[0]=4', 'rounded[1]=4', 'scored=7', 'total=8'].sort(),
+      );
+    });
+
     it('an executor that answers without a requested value is a clear error', async () => {
       class One {
         a(): number {
