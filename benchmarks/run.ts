@@ -2,7 +2,7 @@
  * `npm run bench`: prints hamilton-ts speed figures (never asserts on them).
  *   node dist/benchmarks/run.js           full: scalar DAG at 1k, 10k, 100k nodes; 1000 x 1000 dataframe workload
  *   node dist/benchmarks/run.js --quick   CI: scalar DAG at 1k, 10k; a smaller dataframe workload
- *   --only=scalar,dataframe               only those sections (import, install, scalar, decorated, lineage, dataframe, async, fanout, workers, service)
+ *   --only=scalar,dataframe               only those sections (import, install, scalar, decorated, lineage, dataframe, async, fanout, workers, bullmq, service)
  * Exits non-zero only when a benchmark's results are wrong (the driver disagrees with the direct code).
  */
 import { spawnSync } from 'node:child_process';
@@ -66,6 +66,8 @@ async function main(): Promise<void> {
   if (want('fanout')) await runFanOut(quick ? [1000] : [1000, 100000], quick ? 5 : 15);
   // Loaded only here: its feature sets are loaded again by the pool's threads, from its own module.
   if (want('workers')) await (await import('./worker-pool.js')).runWorkerPool(quick);
+  // Loaded only here: worker processes load its feature sets from its own module.
+  if (want('bullmq')) await (await import('./bullmq.js')).runBullMQ(quick);
   // Loaded only here: the service benchmark brings Nest and the sample, which the others must not carry.
   if (want('service')) await (await import('./realtime-service.js')).runRealtimeService(quick);
   console.log(`\ndone in ${fixed((performance.now() - started) / 1000, 1)} s`);

@@ -66,6 +66,8 @@ export class BullMQExecutor implements Executor {
   private connecting: Promise<Connected> | undefined;
   private readonly pending = new Map<string, Pending>();
   private outage: { timer: NodeJS.Timeout; expired: boolean } | undefined;
+  private readonly bySignal = new WeakMap<AbortSignal, Set<string>>();
+  private readonly unwatch = new WeakMap<AbortSignal, () => void>();
 
   constructor(options: BullMQExecutorOptions) {
     if (options === null || typeof options !== 'object') throw new HamiltonError(RemoteMessages.badOption('options', options, 'an object { connection, queue }'));
@@ -112,12 +114,7 @@ export class BullMQExecutor implements Executor {
     // Registered before adding: a fast worker may finish the job before `add` returns.
     const finished = new Promise<TaskValues>((resolve, reject) => this.pending.set(jobId, { task, resolve, reject }));
     const pending = this.pending.get(jobId)!;
-    const onAbort = () => {
-      this.fail(jobId, signal.reason);
-      void queue.remove(jobId).catch(() => undefined); // removed only while no worker holds it
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-    pending.detach = () => signal.removeEventListener('abort', onAbort);
+    pending.detach = this.watch(signal, jobId, queue);
     this.armPickup(jobId);
     if (this.options.jobTimeoutMs !== undefined) {
       const ms = this.options.jobTimeoutMs;
@@ -132,6 +129,36 @@ export class BullMQExecutor implements Executor {
       this.fail(jobId, error);
     }
     return finished;
+  }
+
+  /**
+   * On abort, fails the signal's tasks and removes their jobs that no worker holds yet. One listener per
+   * signal, however many tasks share it (a fan-out of thousands of items runs under one run's signal).
+   */
+  private watch(signal: AbortSignal, jobId: string, queue: Queue): () => void {
+    let jobs = this.bySignal.get(signal);
+    if (jobs === undefined) {
+      const watched = new Set<string>();
+      jobs = watched;
+      this.bySignal.set(signal, watched);
+      const onAbort = () => {
+        this.bySignal.delete(signal);
+        for (const id of [...watched]) {
+          this.fail(id, signal.reason);
+          void queue.remove(id).catch(() => undefined); // removed only while no worker holds it
+        }
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      this.unwatch.set(signal, () => signal.removeEventListener('abort', onAbort));
+    }
+    jobs.add(jobId);
+    return () => {
+      jobs.delete(jobId);
+      if (jobs.size > 0 || this.bySignal.get(signal) !== jobs) return;
+      this.bySignal.delete(signal);
+      this.unwatch.get(signal)?.();
+      this.unwatch.delete(signal);
+    };
   }
 
   /** Fails the tasks still waiting and closes the connections; returns within a few seconds even without Redis. */

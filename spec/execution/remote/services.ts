@@ -9,7 +9,11 @@ export const fixture = (name: string): string => path.resolve(__dirname, '..', '
 /** A redis-server of the spec's own, on a port of 6400-6419, so a spec can stop or kill it. */
 export class RedisServer {
   private child: ChildProcess | undefined;
-  constructor(readonly port: number) {}
+  /** `dir`: keep data in an append-only file there (fsync'ed on every write), so a restart finds the jobs again. */
+  constructor(
+    readonly port: number,
+    private readonly dir?: string,
+  ) {}
 
   get url(): string {
     return `redis://127.0.0.1:${this.port}`;
@@ -17,7 +21,8 @@ export class RedisServer {
 
   async start(): Promise<void> {
     if (await listening(this.port)) throw new Error(`port ${this.port} is taken: stop whatever listens there`);
-    const child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    const persistence = this.dir === undefined ? ['--appendonly', 'no'] : ['--appendonly', 'yes', '--appendfsync', 'always', '--dir', this.dir];
+    const child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', ...persistence], { stdio: 'ignore' });
     this.child = child;
     const deadline = Date.now() + 10000;
     while (!(await listening(this.port))) {
