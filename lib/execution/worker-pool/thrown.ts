@@ -35,7 +35,16 @@ export function sendThrown(thrown: unknown, depth = 0): SentThrown {
   } catch {
     // A getter or a proxy that throws: fall through to the description.
   }
-  return { kind: 'text', text: describeCause(thrown) };
+  return { kind: 'text', text: describe(thrown) };
+}
+
+function describe(thrown: unknown): string {
+  try {
+    return describeCause(thrown);
+  } catch {
+    // Even Object.prototype.toString can throw (a proxy trapping Symbol.toStringTag).
+    return `a value of type ${typeof thrown} that cannot be read`;
+  }
 }
 
 function sendError(error: Error, depth: number): SentThrown {

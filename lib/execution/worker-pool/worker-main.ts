@@ -42,23 +42,35 @@ port.on('message', ({ id, task }: TaskMessage) => {
 });
 post({ kind: 'ready' });
 
+/** Answers a task that ran to the end; a value that cannot travel fails it instead. Never throws. */
 function done(id: number, task: Task, values: TaskValues): void {
-  for (const name of task.outputs) {
-    const problem = travelProblem(values[name]);
-    if (problem) return post({ kind: 'failed', id, node: name, error: { kind: 'hamilton', message: WorkerPoolMessages.outputCannotTravel(name, problem) } });
-  }
+  let node = task.outputs[0];
   try {
+    for (node of task.outputs) {
+      const problem = travelProblem(values[node]);
+      if (problem) return cannotTravel(id, node, problem);
+    }
     port.postMessage({ kind: 'done', id, values } satisfies WorkerMessage);
   } catch (error) {
-    // Something travelProblem does not know (a host object such as a socket): still one answer.
-    const message = WorkerPoolMessages.outputCannotTravel(task.outputs.join("', '"), (error as Error).message);
-    post({ kind: 'failed', id, node: task.outputs[0], error: { kind: 'hamilton', message } });
+    // Something travelProblem does not know (a host object such as a socket, a proxy that throws): still one answer.
+    cannotTravel(id, node, sendThrown(error).kind === 'error' ? (error as Error).message : 'it cannot be read');
   }
 }
 
+function cannotTravel(id: number, node: string, problem: string): void {
+  post({ kind: 'failed', id, node, error: { kind: 'hamilton', message: WorkerPoolMessages.outputCannotTravel(node, problem) } });
+}
+
+/** Answers a task that failed, naming the node when a node failed. Never throws. */
 function fail(id: number, error: unknown): void {
-  const node = error instanceof TaskNodeError ? error.node : undefined;
-  post({ kind: 'failed', id, node, error: sendThrown(error instanceof TaskNodeError ? error.cause : error) });
+  let node: string | undefined;
+  let thrown = error;
+  try {
+    if (error instanceof TaskNodeError) ({ node, cause: thrown } = error);
+  } catch {
+    // A thrown proxy whose prototype cannot be read: not a TaskNodeError.
+  }
+  post({ kind: 'failed', id, node, error: sendThrown(thrown) });
 }
 
 function post(message: WorkerMessage): void {

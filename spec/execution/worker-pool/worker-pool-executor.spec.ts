@@ -161,6 +161,16 @@ describe('WorkerPoolExecutor.run', function () {
       ]);
     });
 
+    it('answers once even for a proxy that throws when read, returned or thrown', async () => {
+      const p = pool(1);
+      const signal = new AbortController().signal;
+      const returned = await nodeFailure(p.run(task(['returnHostile'], { x: 1 }), signal), 'returnHostile');
+      expect((returned as Error).message).to.match(/value of 'returnHostile' cannot be sent back from its worker thread \(hostile 1\)/);
+      const thrown = await nodeFailure(p.run(task(['throwHostile'], { x: 2 }), signal), 'throwHostile');
+      expect((thrown as Error).message).to.match(/threw a value of type object that cannot be read/);
+      expect(await p.run(task(['double'], { x: 3 }), signal)).to.deep.equal({ double: 6 });
+    });
+
     it('takes only its own answers when a node posts on the thread\'s port itself', async () => {
       const p = pool(1);
       const signal = new AbortController().signal;
