@@ -250,6 +250,10 @@ export const Messages = {
     badAdapterHook: (position: number, hook: string, got: string) =>
       `withAdapters(): adapter #${position + 1} has ${hook} set to ${got}; a hook is a function (or left out).`,
     badContainer: (got: string) => `withContainer(): pass an inversify Container (new Container()); got ${got}.`,
+    lineageOptionsNotObject: (method: string, got: string) =>
+      `${method}(): options must be an object such as { orient: 'TB', showLegend: false } (or left out); got ${got}.`,
+    lineageOptionType: (method: string, key: string, type: string, got: string) =>
+      `${method}(): option '${key}' must be ${type === 'object' ? 'an object' : `a ${type}`}, got ${got}.`,
     badSignal: (method: string, got: string) => `${method}(): signal must be an AbortSignal (e.g. AbortSignal.timeout(5000)), got ${got}.`,
   },
   cli: {

@@ -11,6 +11,7 @@ import { lineageExplorerHtml, type ExplorerOptions } from '../lineage/explorer/e
 import * as pictures from '../lineage/pictures.js';
 import type { ResultBuilder } from '../results/result-builder.js';
 import { executeArguments } from './execute-arguments.js';
+import { lineageOptions, namesThenOptions } from './lineage-arguments.js';
 import { instantiateFeatureSets } from './instantiate.js';
 import type { DriverSettings } from './settings.js';
 
@@ -76,7 +77,7 @@ export abstract class DriverBase<TResult> {
   displayAllFunctions(options: DisplayOptions & FileOption): Promise<string>;
   displayAllFunctions(options?: DisplayOptions & { readonly file?: undefined }): string;
   displayAllFunctions(options: DisplayOptions & Partial<FileOption> = {}): string | Promise<string> {
-    return pictures.present(() => pictures.allFunctionsScene(this.graph), options);
+    return pictures.present(() => pictures.allFunctionsScene(this.graph), lineageOptions('displayAllFunctions', options));
   }
 
   /**
@@ -86,7 +87,7 @@ export abstract class DriverBase<TResult> {
   visualizeExecution(outputs: readonly string[], options: VisualizeExecutionOptions & FileOption): Promise<string>;
   visualizeExecution(outputs: readonly string[], options?: VisualizeExecutionOptions & { readonly file?: undefined }): string;
   visualizeExecution(outputs: readonly string[], options: VisualizeExecutionOptions & Partial<FileOption> = {}): string | Promise<string> {
-    [outputs, options] = executeArguments({ method: 'visualizeExecution', moreOptions: true }, this.graph, outputs, options);
+    [outputs, options] = executeArguments({ method: 'visualizeExecution', moreOptions: true }, this.graph, outputs, lineageOptions('visualizeExecution', options));
     return pictures.present(() => pictures.executionScene(this.graph, outputs, options, () => this.prepare(outputs, options)), options);
   }
 
@@ -94,7 +95,7 @@ export abstract class DriverBase<TResult> {
   displayUpstreamOf(...args: [...names: string[], options: DisplayOptions & FileOption]): Promise<string>;
   displayUpstreamOf(...args: [...names: string[], options: DisplayOptions] | string[]): string;
   displayUpstreamOf(...args: (string | (DisplayOptions & Partial<FileOption>))[]): string | Promise<string> {
-    const [names, options] = pictures.namesAndOptions(args);
+    const [names, options] = namesThenOptions<DisplayOptions & Partial<FileOption>>('displayUpstreamOf', args);
     return pictures.present(() => pictures.upstreamScene(this.graph, names), options);
   }
 
@@ -102,7 +103,7 @@ export abstract class DriverBase<TResult> {
   displayDownstreamOf(...args: [...names: string[], options: DisplayOptions & FileOption]): Promise<string>;
   displayDownstreamOf(...args: [...names: string[], options: DisplayOptions] | string[]): string;
   displayDownstreamOf(...args: (string | (DisplayOptions & Partial<FileOption>))[]): string | Promise<string> {
-    const [names, options] = pictures.namesAndOptions(args);
+    const [names, options] = namesThenOptions<DisplayOptions & Partial<FileOption>>('displayDownstreamOf', args);
     return pictures.present(() => pictures.downstreamScene(this.graph, names), options);
   }
 
@@ -110,17 +111,17 @@ export abstract class DriverBase<TResult> {
   visualizePathBetween(from: string, to: string, options: DisplayOptions & FileOption): Promise<string>;
   visualizePathBetween(from: string, to: string, options?: DisplayOptions & { readonly file?: undefined }): string;
   visualizePathBetween(from: string, to: string, options: DisplayOptions & Partial<FileOption> = {}): string | Promise<string> {
-    return pictures.present(() => pictures.pathScene(this.graph, from, to), options);
+    return pictures.present(() => pictures.pathScene(this.graph, from, to), lineageOptions('visualizePathBetween', options));
   }
 
   /** Every node with its type, doc, tags, `Class.method`, source file and line, inputs and dependents. */
   featureCatalog(options: CatalogOptions = {}): FeatureCatalog {
-    return buildCatalog(this.graph, this.featureSetClasses(), options);
+    return buildCatalog(this.graph, this.featureSetClasses(), lineageOptions('featureCatalog', options));
   }
 
   /** A single-file HTML page: the SVG, a search box, and each node's lineage on click. */
-  lineageExplorer(options: ExplorerOptions = {}): Promise<string> {
-    return lineageExplorerHtml(this.graph, this.featureSetClasses(), options);
+  async lineageExplorer(options: ExplorerOptions = {}): Promise<string> {
+    return lineageExplorerHtml(this.graph, this.featureSetClasses(), lineageOptions('lineageExplorer', options));
   }
 
   private featureSetClasses(): Function[] {
