@@ -19,7 +19,7 @@ interface WorkerCommandOptions {
 
 /**
  * `worker --modules <file...> --redis <url> --queue <name>`: takes the task jobs a `BullMQExecutor` queues,
- * until it is stopped (SIGINT/SIGTERM close it cleanly, after the jobs in hand).
+ * until it is stopped (SIGINT/SIGTERM close it after the jobs in hand; a second signal stops it at once).
  */
 export function registerWorker(program: Command): void {
   program
@@ -51,7 +51,14 @@ export function registerWorker(program: Command): void {
       await worker.waitUntilReady();
       process.stdout.write(RemoteMessages.workerStarted(options.queue, options.redis, featureSets.map((f) => f.export ?? f.cls.name)));
       await new Promise<void>((resolve) => {
-        const stop = () => void worker.close().then(resolve);
+        // First signal: finish the jobs in hand, then stop. A second one (or Redis gone, so a polite close
+        // cannot finish): stop now; BullMQ gives the jobs in hand to another worker once their locks expire.
+        const force = () => void worker.close(true).finally(() => process.exit(1));
+        const stop = () => {
+          process.once('SIGINT', force);
+          process.once('SIGTERM', force);
+          void worker.close().then(resolve, force);
+        };
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       });

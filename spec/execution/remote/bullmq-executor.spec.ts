@@ -13,6 +13,13 @@ import { Money, RemoteValues } from '../../fixtures/remote/values.js';
 import { fixture, freshQueue, RedisServer, startWorker, stopWorkers } from './services.js';
 
 const redis = new RedisServer(6400);
+
+/** Exported from this spec only: the workers never loaded it. */
+export class NotOnWorkers {
+  unknownThere(): number {
+    return 1;
+  }
+}
 const graphOf = (classes: Function[], config: Readonly<Record<string, unknown>>) => new Builder().withConfig(config).withModules(...classes).build().graph;
 const rejection = (promise: Promise<unknown>): Promise<unknown> => promise.then(() => expect.fail('expected a rejection'), (e: unknown) => e);
 const task = (nodes: string[], inputs: Record<string, unknown> = {}): Task => ({ id: nodes[0], runId: 'spec', nodes, inputs, outputs: [nodes[nodes.length - 1]] });
@@ -171,6 +178,13 @@ describe('BullMQExecutor (real Redis, real worker processes)', function () {
     const dr = await driver(RemoteValues);
     const pid = (await dr.execute(['pid'])).pid as number;
     expect(workers.map((w) => w.pid)).to.include(pid);
+  });
+
+  it("says the worker lacks a feature set the driver uses, and which module to start it with", async () => {
+    const dr = await driver(NotOnWorkers);
+    const error = await rejection(dr.execute(['unknownThere']));
+    const text = `${(error as Error).message} ${((error as Error).cause as Error | undefined)?.message ?? ''}`;
+    expect(text).to.include("hamilton-ts worker has no feature set 'NotOnWorkers'").and.include('--modules');
   });
 });
 
