@@ -100,10 +100,8 @@ export class WorkerPoolExecutor implements Executor {
     const malformed = malformedTask(task, signal);
     if (malformed) return Promise.reject(new HamiltonError(WorkerPoolMessages.badTask(malformed)));
     if (signal?.aborted) return Promise.reject(signal.reason);
-    for (const name of Object.keys(task.inputs)) {
-      const problem = travelProblem(task.inputs[name]);
-      if (problem) return Promise.reject(new HamiltonError(WorkerPoolMessages.inputCannotTravel(task.id, name, problem)));
-    }
+    const problem = inputProblem(task);
+    if (problem) return Promise.reject(new HamiltonError(WorkerPoolMessages.inputCannotTravel(task.id, ...problem)));
     return new Promise<TaskValues>((resolve, reject) => {
       const pending: Pending = { task, signal, resolve, reject, slot: undefined, settled: false };
       if (signal) this.watch(pending, signal);
@@ -289,6 +287,20 @@ export class WorkerPoolExecutor implements Executor {
     this.unwatch(pending);
     pending.reject(error);
   }
+}
+
+/** The first input of a task that cannot travel, and why; a value that throws when read cannot either. */
+function inputProblem(task: Task): [input: string, problem: string] | undefined {
+  let input = '';
+  try {
+    for (input of Object.keys(task.inputs)) {
+      const problem = travelProblem(task.inputs[input]);
+      if (problem) return [input, problem];
+    }
+  } catch (error) {
+    return [input, `reading it threw: ${describeCause(error)}`];
+  }
+  return undefined;
 }
 
 /** What is wrong with a task or signal passed from plain JavaScript, or `undefined`. */

@@ -195,6 +195,9 @@ describe('WorkerPoolExecutor.run', function () {
       const error = await rejection(p.run(task(['plusOne'], { double: { nested: [1, { f: Math.max }] } }), signal));
       expect(error).to.be.instanceOf(HamiltonError);
       expect((error as Error).message).to.match(/Task 'plusOne#\d+'.*input 'double'.*value\.nested\[1\]\.f is a function \(max\)/);
+      const hostile = new Proxy({}, { getPrototypeOf: () => { throw new Error('no peeking'); } });
+      const read = await rejection(p.run(task(['plusOne'], { double: hostile }), signal));
+      expect((read as Error).message).to.match(/input 'double' cannot travel \(reading it threw: Error: no peeking\)/);
       expect(p.size).to.equal(0);
     });
   });
