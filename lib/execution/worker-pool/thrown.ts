@@ -35,10 +35,11 @@ export function sendThrown(thrown: unknown, depth = 0): SentThrown {
   } catch {
     // A getter or a proxy that throws: fall through to the description.
   }
-  return { kind: 'text', text: describe(thrown) };
+  return { kind: 'text', text: describeThrown(thrown) };
 }
 
-function describe(thrown: unknown): string {
+/** What was thrown, as text; never throws. */
+export function describeThrown(thrown: unknown): string {
   try {
     return describeCause(thrown);
   } catch {

@@ -6,14 +6,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FunctionGraph } from '../../graph/function-graph.js';
 import type { GraphNode } from '../../graph/node.js';
-import { describeCause } from '../../errors/index.js';
 import { runTask } from '../run-task.js';
 import { TaskNodeError, type Task, type TaskValues } from '../task.js';
 import { isThenable } from '../thenable.js';
 import { loadFeatureSet } from './feature-set-ref.js';
 import { WorkerPoolMessages } from './messages.js';
 import type { TaskMessage, WorkerData, WorkerMessage } from './protocol.js';
-import { sendThrown } from './thrown.js';
+import { describeThrown, sendThrown } from './thrown.js';
 import { travelProblem } from './travel.js';
 
 const data = workerData as WorkerData;
@@ -21,7 +20,7 @@ const port = parentPort!;
 // ts-node users' feature sets are .ts files: compile them the same way here.
 if (data.featureSets.some((ref) => ref.module.endsWith('.ts'))) require('ts-node/register');
 // A promise a node leaves behind rejecting must not end a thread that serves others: the driver's process warns.
-process.on('unhandledRejection', (reason) => post({ kind: 'unhandled', reason: describeCause(reason) }));
+process.on('unhandledRejection', (reason) => post({ kind: 'unhandled', reason: describeThrown(reason) }));
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { Builder } = require('../../index.js') as typeof import('../../index.js');
