@@ -62,6 +62,7 @@ export type { RetryPolicy } from './graph/node.js';
 export { WorkerPoolExecutor, type WorkerPoolOptions } from './execution/worker-pool/worker-pool-executor.js';
 export { BullMQExecutor, type BullMQExecutorOptions } from './execution/remote/bullmq-executor.js';
 export { startBullMQWorker, type BullMQWorkerOptions } from './execution/remote/bullmq-worker.js';
+export type { WorkerFeatureSet } from './execution/remote/feature-sets.js';
 export type { RedisConnection } from './execution/remote/connection.js';
 export { LocalExecutor } from './execution/local-executor.js';
 export { TimingTracker, type NodeTiming } from './execution/adapters/timing-tracker.js';

@@ -1,4 +1,4 @@
-import { kindLabel, percent, round, showList, showOffenders, showProblems, showValue, type Offender, type SchemaProblem } from '../validation/format.js';
+import { kindLabel, percent, round, showList, showOffenders, showProblems, showValue, type Offender, type SchemaProblem } from './format.js';
 
 /**
  * Every user-facing error text in one place (as NestJS and InversifyJS keep theirs), so that wording stays
@@ -100,6 +100,12 @@ export const Messages = {
     `parameters after the sub-graph nodes the method combines.`,
   subdagNoFeatureSets: 'name at least one feature-set class for the sub-graph.',
   decoratorArgument: (decorator: string, problem: string) => `@${decorator}: ${problem}`,
+  typeMetadataMissing: (where: string, standard: boolean) =>
+    `hamilton-ts: decorator type metadata is missing (first seen on ${where}: ` +
+    `${standard ? 'standard TC39 decorators, compiled without experimentalDecorators' : 'emitDecoratorMetadata is off, or a type-stripping runner such as tsx or esbuild dropped it'}). ` +
+    `Node types are unknown as a result, so edge types between nodes and input value types are not checked ` +
+    `(the graph still builds and runs). For these checks compile with "experimentalDecorators": true and ` +
+    `"emitDecoratorMetadata": true, and run the tsc output, ts-node or swc-node. This warning is given once.`,
   /** Decorator arguments of the wrong shape (problems; `decoratorArgument` names the decorator). */
   decoratorOptions: {
     notAnObject: (what: string, got: string, example: string) => `${what} must be an object such as ${example} (or left out); got ${got}.`,

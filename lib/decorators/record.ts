@@ -3,6 +3,7 @@ import { InvalidDecoratorError } from '../errors/index.js';
 import { getRegistry } from '../metadata/registry.js';
 import { recordInMetadata } from '../metadata/standard-records.js';
 import { describe } from './tag-rules.js';
+import { warnIfNoTypeMetadata } from './type-metadata-warning.js';
 
 /**
  * A hamilton-ts method decorator. It works however the user compiles: with `experimentalDecorators` (legacy
@@ -64,6 +65,7 @@ function recordLegacy(kind: string, args: unknown, target: object, propertyKey: 
   if (!member || typeof member.value !== 'function') {
     throw notAMethod(kind, method, member?.get || member?.set ? 'an accessor' : 'a property');
   }
+  warnIfNoTypeMetadata(`${target.constructor.name}.${method}`, false, target, propertyKey);
   getRegistry().add({ kind, target: target.constructor, method, args });
 }
 
@@ -72,6 +74,7 @@ function recordStandard(kind: string, args: unknown, value: unknown, context: St
   if (context.kind !== 'method') throw notAMethod(kind, method, `a ${context.kind}`);
   if (context.static) throw notAMethod(kind, method, 'a static method');
   if (context.private) throw notAMethod(kind, method, 'a private (#) method');
+  warnIfNoTypeMetadata(method, true);
   const record = { kind, method, args };
   // TypeScript >= 5.2 gives a metadata object per class (Symbol.metadata is installed on import); older
   // compilers give none, and the record then waits under the method function itself.
