@@ -38,7 +38,7 @@ export { checkOutput, type CheckOutputOptions } from './decorators/check-output.
 export { checkOutputCustom } from './decorators/check-output-custom.js';
 export type { DataValidator, ValidationResult, CheckResult, Importance } from './validation/types.js';
 export type { DataType } from './validation/checks/data-type.js';
-export { ValidationRecorder } from './validation/recorder.js';
+export { ValidationRecorder } from './execution/adapters/validation-recorder.js';
 export { setValidationLogger, type ValidationLogger } from './validation/logger.js';
 export { DataQualityTags } from './validation/tags.js';
 

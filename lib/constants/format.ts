@@ -1,4 +1,4 @@
-import { describeValue } from '../graph/types.js';
+import { describeValue } from '../metadata/value-types.js';
 
 /** A value that failed a check, and where: an index label (Series, DataFrame) or a position (array). */
 export interface Offender {

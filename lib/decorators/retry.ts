@@ -1,8 +1,14 @@
 import { DecoratorKind } from '../constants/metadata-keys.js';
 import { Messages } from '../constants/messages.js';
 import { InvalidDecoratorError } from '../errors/index.js';
-import type { RetryPolicy } from '../graph/node.js';
 import { recordingDecorator, type MethodDecorator } from './record.js';
+
+/** How often a flaky node is tried, and how long to wait before the next try (doubled after each). */
+export interface RetryPolicy {
+  /** Tries in all (1: no retry). */
+  readonly attempts: number;
+  readonly backoffMs: number;
+}
 
 /**
  * A flaky node (a network call, a busy database) is tried again when it throws or its promise rejects:

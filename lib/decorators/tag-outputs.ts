@@ -1,7 +1,7 @@
 import { DecoratorKind } from '../constants/metadata-keys.js';
 import { Messages } from '../constants/messages.js';
 import { InvalidDecoratorError } from '../errors/index.js';
-import type { Tags } from '../graph/node.js';
+import type { Tags } from './tag-types.js';
 import { recordingDecorator, type MethodDecorator } from './record.js';
 import { checkedTags, describe, isPlainRecord } from './tag-rules.js';
 

@@ -1,7 +1,7 @@
 import { RESERVED_TAG_NAMESPACES } from '../constants/metadata-keys.js';
 import { Messages } from '../constants/messages.js';
 import { InvalidDecoratorError } from '../errors/index.js';
-import type { Tags, TagValue } from '../graph/node.js';
+import type { Tags, TagValue } from './tag-types.js';
 
 /** One identifier of a dotted tag key (`owner`, `data.pii`). */
 const KEY_SEGMENT = /^[\p{ID_Start}_$][\p{ID_Continue}$]*$/u;

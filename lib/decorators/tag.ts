@@ -1,5 +1,5 @@
 import { DecoratorKind } from '../constants/metadata-keys.js';
-import type { Tags } from '../graph/node.js';
+import type { Tags } from './tag-types.js';
 import { recordingDecorator, type MethodDecorator } from './record.js';
 import { checkedTags } from './tag-rules.js';
 

@@ -3,7 +3,7 @@ import { Messages } from '../constants/messages.js';
 import { HamiltonError } from '../errors/index.js';
 import type { LifecycleAdapter } from '../execution/adapters.js';
 import type { Config } from '../graph/modifiers/index.js';
-import { describeValue } from '../graph/types.js';
+import { describeValue } from '../metadata/value-types.js';
 import type { ResultBuilder } from '../results/result-builder.js';
 import type { FeatureSet } from './instantiate.js';
 

@@ -1,4 +1,5 @@
 import { checkFanOutShapes } from '../execution/blocks.js';
+import type { ExecuteOptions } from '../execution/execute-options.js';
 import { createPlan, type ExecutionPlan } from '../execution/plan.js';
 import { RunContext } from '../execution/run-context.js';
 import { FunctionGraph } from '../graph/function-graph.js';
@@ -15,13 +16,7 @@ import { lineageOptions, namesThenOptions } from './lineage-arguments.js';
 import { instantiateFeatureSets } from './instantiate.js';
 import type { DriverSettings } from './settings.js';
 
-/** Options of `execute` and `validateExecution`. */
-export interface ExecuteOptions {
-  /** Values of external inputs (must not repeat config keys). */
-  readonly inputs?: Readonly<Record<string, unknown>>;
-  /** Values that replace nodes; the upstream of an overridden node is not computed. */
-  readonly overrides?: Readonly<Record<string, unknown>>;
-}
+export type { ExecuteOptions } from '../execution/execute-options.js';
 
 const PLAN_CACHE_SIZE = 128;
 

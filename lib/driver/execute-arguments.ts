@@ -2,7 +2,7 @@ import { Messages } from '../constants/messages.js';
 import { HamiltonError } from '../errors/index.js';
 import { closeNames } from '../graph/close-names.js';
 import type { FunctionGraph } from '../graph/function-graph.js';
-import { describeValue } from '../graph/types.js';
+import { describeValue } from '../metadata/value-types.js';
 
 /** The option keys each driver method takes (the async driver also takes `signal`). */
 const SYNC_KEYS: readonly string[] = ['inputs', 'overrides'];

@@ -2,7 +2,7 @@ import type { Container } from 'inversify';
 import { Messages } from '../constants/messages.js';
 import { HamiltonError } from '../errors/index.js';
 import type { FeatureSetInstance } from '../graph/resolver.js';
-import { describeValue } from '../graph/types.js';
+import { describeValue } from '../metadata/value-types.js';
 import type { Constructor } from '../metadata/registry.js';
 
 /** A feature set as given to a driver: a class (instantiated through the container) or an instance. */

@@ -1,6 +1,6 @@
 import { Messages } from '../constants/messages.js';
 import { HamiltonError } from '../errors/index.js';
-import { describeValue } from '../graph/types.js';
+import { describeValue } from '../metadata/value-types.js';
 
 /** Picture and catalog options whose values have one type; the lineage code reads them as such. */
 const OPTION_TYPES: Readonly<Record<string, 'boolean' | 'string' | 'function' | 'object'>> = {

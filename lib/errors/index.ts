@@ -1,5 +1,5 @@
 import { Messages } from '../constants/messages.js';
-import type { CheckResult } from '../validation/types.js';
+import type { CheckResult } from './check-result.js';
 
 /** Base class of every error hamilton-ts throws on purpose. */
 export class HamiltonError extends Error {

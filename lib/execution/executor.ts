@@ -1,6 +1,6 @@
 import { HamiltonError } from '../errors/index.js';
 import type { FunctionGraph } from '../graph/function-graph.js';
-import { describeValue } from '../graph/types.js';
+import { describeValue } from '../metadata/value-types.js';
 import { ExecutionMessages } from './messages.js';
 import type { Config } from '../graph/modifiers/index.js';
 import type { Task, TaskValues } from './task.js';

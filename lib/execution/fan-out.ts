@@ -1,6 +1,6 @@
 import { HamiltonError } from '../errors/index.js';
 import { originOf } from '../graph/function-graph.js';
-import { describeValue } from '../graph/types.js';
+import { describeValue } from '../metadata/value-types.js';
 import type { FanOut } from './blocks.js';
 import { ExecutionMessages } from './messages.js';
 import type { PlanStep } from './plan.js';

@@ -4,7 +4,7 @@ import { DataValidationError, NodeExecutionError, TypeMismatchError, type TypeMi
 import type { FunctionGraph } from '../graph/function-graph.js';
 import { originOf } from '../graph/function-graph.js';
 import type { GraphNode } from '../graph/node.js';
-import { describeType, describeValue, valueMatchesType } from '../graph/types.js';
+import { describeType, describeValue, valueMatchesType } from '../metadata/value-types.js';
 import type { GraphRunEvent, LifecycleAdapter, NodeRunEvent } from './adapters.js';
 import { ExecutionMessages } from './messages.js';
 import type { ExecutionPlan, PlanStep } from './plan.js';

@@ -1,6 +1,6 @@
 import { Messages } from '../constants/messages.js';
 import { HamiltonError, UnknownNodeError } from '../errors/index.js';
-import { describeValue } from './types.js';
+import { describeValue } from '../metadata/value-types.js';
 
 /** Up to three known names closest to `name` (edit distance), for "did you mean" hints. */
 export function closeNames(name: string, known: Iterable<string>): string[] {

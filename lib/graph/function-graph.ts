@@ -10,7 +10,7 @@ import { findCycle } from './cycles.js';
 import type { Config } from './modifiers/index.js';
 import type { GraphNode, NodeDefinition, NodeRole } from './node.js';
 import { resolveFeatureSet, type FeatureSetInstance, type ResolveEnvironment } from './resolver.js';
-import { describeType, narrowerType, typesMatch, type NodeType } from './types.js';
+import { describeType, narrowerType, typesMatch, type NodeType } from '../metadata/value-types.js';
 
 /** How a graph is built. */
 export interface GraphOptions {

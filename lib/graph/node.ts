@@ -1,17 +1,9 @@
-import type { NodeType } from './types.js';
+import type { RetryPolicy } from '../decorators/retry.js';
+import type { Tags } from '../decorators/tag-types.js';
+import type { NodeType } from '../metadata/value-types.js';
 
-/** A tag value: one string or a list of strings. */
-export type TagValue = string | readonly string[];
-
-/** Tags of a node, queried by lineage (`listAvailableVariables({ tags })`). */
-export type Tags = Readonly<Record<string, TagValue>>;
-
-/** How often a flaky node is tried, and how long to wait before the next try (doubled after each). */
-export interface RetryPolicy {
-  /** Tries in all (1: no retry). */
-  readonly attempts: number;
-  readonly backoffMs: number;
-}
+export type { RetryPolicy } from '../decorators/retry.js';
+export type { Tags, TagValue } from '../decorators/tag-types.js';
 
 /** One input of a node: the name of the node it reads. */
 export interface Dependency {

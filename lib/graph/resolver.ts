@@ -8,7 +8,7 @@ import { discoverMethods, type DiscoveredMethod } from './discovery.js';
 import { MODIFIERS, PHASES, type Config, type MethodContext, type NodeModifier } from './modifiers/index.js';
 import type { NodeDefinition } from './node.js';
 import { readParameters, type ParameterSpec } from './parameters.js';
-import { knownType, type NodeType } from './types.js';
+import { knownType, type NodeType } from '../metadata/value-types.js';
 
 /** A feature set ready to resolve: its class and the instance whose methods run. */
 export interface FeatureSetInstance {

@@ -1,4 +1,4 @@
-import type { ExecuteOptions } from '../driver/driver-base.js';
+import type { ExecuteOptions } from '../execution/execute-options.js';
 import type { Variable } from './variable.js';
 
 /** Graph direction: left to right (Hamilton's default), top to bottom, and their reverses. */

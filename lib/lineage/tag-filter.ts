@@ -1,7 +1,7 @@
 import { Messages } from '../constants/messages.js';
 import { HamiltonError } from '../errors/index.js';
 import type { Tags } from '../graph/node.js';
-import { describeValue } from '../graph/types.js';
+import { describeValue } from '../metadata/value-types.js';
 
 /** A tag query: every key must match; a string or list matches any of the node's values; `null`: the tag exists. */
 export type TagQuery = Readonly<Record<string, string | readonly string[] | null>>;

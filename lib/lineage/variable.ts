@@ -1,5 +1,5 @@
 import type { GraphNode, Tags } from '../graph/node.js';
-import type { NodeType } from '../graph/types.js';
+import type { NodeType } from '../metadata/value-types.js';
 
 /** A node as lineage queries describe it. */
 export interface Variable {

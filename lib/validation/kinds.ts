@@ -1,5 +1,5 @@
 import { danfo, frameClasses, isDataFrame, isSeries } from '../dataframe/danfo.js';
-import type { NodeType } from '../graph/types.js';
+import type { NodeType } from '../metadata/value-types.js';
 
 /**
  * What a checked value is, as far as checks care: they are defined per kind (a range makes sense for a

@@ -1,6 +1,6 @@
 import { Messages } from '../constants/messages.js';
 import { DataValidationError, HamiltonError } from '../errors/index.js';
-import { describeValue } from '../graph/types.js';
+import { describeValue } from '../metadata/value-types.js';
 import { validationLogger } from './logger.js';
 import type { OutputCheck } from './output-check.js';
 import type { CheckResult, ValidationResult } from './types.js';

@@ -1,14 +1,6 @@
-/** How much a failed check matters: `warn` logs and lets the value flow on, `fail` stops the run. */
-export type Importance = 'warn' | 'fail';
+import type { Importance, ValidationResult } from '../errors/check-result.js';
 
-/** What one check says about a value (Hamilton's `ValidationResult`). */
-export interface ValidationResult {
-  readonly passes: boolean;
-  /** One line a person reads: what was checked and what was found. */
-  readonly message: string;
-  /** Details for tools and debugging: counts, offending rows, bounds... */
-  readonly diagnostics: Readonly<Record<string, unknown>>;
-}
+export type { CheckResult, Importance, ValidationResult } from '../errors/check-result.js';
 
 /**
  * A validator of your own, for `@checkOutputCustom` (Hamilton's `DataValidator`). Its result has the same
@@ -37,18 +29,4 @@ export interface DataValidator<T = unknown> {
   appliesTo?(type: Function): boolean;
   /** Checks a produced value. May return a Promise under the AsyncDriver. */
   validate(value: T): ValidationResult | Promise<ValidationResult>;
-}
-
-/**
- * One check's result as its validator node returns it (`<node>_<check>_validator`) and as
- * `ValidationRecorder` and `DataValidationError` list it.
- */
-export interface CheckResult extends ValidationResult {
-  /** The checked node. */
-  readonly node: string;
-  /** The check: an option of `@checkOutput` (`range`, `schema`...) or a custom validator's name. */
-  readonly check: string;
-  /** The validator node that produced this result. */
-  readonly validatorNode: string;
-  readonly importance: Importance;
 }

@@ -8,7 +8,7 @@ import {
   typesMatch,
   valueMatchesType,
   type NodeType,
-} from '../../lib/graph/types.js';
+} from '../../lib/metadata/value-types.js';
 
 class Animal {}
 class Dog extends Animal {}

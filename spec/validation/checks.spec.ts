@@ -4,7 +4,7 @@ import { DataFrame, Series } from 'danfojs';
 import { BUILT_IN_CHECKS } from '../../lib/validation/checks/index.js';
 import { kindOfType, kindOfValue } from '../../lib/validation/kinds.js';
 import type { ValidationResult } from '../../lib/validation/types.js';
-import type { NodeType } from '../../lib/graph/types.js';
+import type { NodeType } from '../../lib/metadata/value-types.js';
 
 /** Runs a built-in check the way its validator node does. */
 function check(name: string, arg: unknown, value: unknown): ValidationResult {

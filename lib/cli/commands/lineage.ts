@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { Messages } from '../../constants/messages.js';
-import { describeType } from '../../graph/types.js';
+import { describeType } from '../../metadata/value-types.js';
 import type { Variable } from '../../lineage/variable.js';
 import { driverFor, withConfigOption, type ModuleOptions } from '../driver.js';
 import { CliUsageError } from '../errors.js';

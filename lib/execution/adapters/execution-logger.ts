@@ -1,4 +1,4 @@
-import { describeValue } from '../../graph/types.js';
+import { describeValue } from '../../metadata/value-types.js';
 import type { GraphResultEvent, GraphRunEvent, LifecycleAdapter, NodeResultEvent } from '../adapters.js';
 
 /**

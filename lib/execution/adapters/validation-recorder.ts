@@ -1,6 +1,6 @@
-import { DQ_RESULTS_TAG } from '../constants/metadata-keys.js';
-import type { LifecycleAdapter, NodeResultEvent } from '../execution/adapters.js';
-import type { CheckResult } from './types.js';
+import { DQ_RESULTS_TAG } from '../../constants/metadata-keys.js';
+import type { LifecycleAdapter, NodeResultEvent } from '../adapters.js';
+import type { CheckResult } from '../../validation/types.js';
 
 /**
  * A lifecycle adapter that keeps the result of every check that ran (`@checkOutput`, `@checkOutputCustom`),

@@ -6,7 +6,7 @@ import { concludeChecks, runCheck } from '../../validation/outcome.js';
 import type { OutputCheck } from '../../validation/output-check.js';
 import type { CheckResult } from '../../validation/types.js';
 import type { Dependency, NodeDefinition } from '../node.js';
-import { describeType } from '../types.js';
+import { describeType } from '../../metadata/value-types.js';
 import type { MethodContext } from './modifier.js';
 import { finalNodes } from './targets.js';
 

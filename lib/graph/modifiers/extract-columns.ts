@@ -3,7 +3,7 @@ import type { ExtractColumnsArgs } from '../../decorators/extract-columns.js';
 import { HamiltonError, InvalidDecoratorError } from '../../errors/index.js';
 import { danfo, frameClasses, isDataFrame, type DataFrame } from '../../dataframe/danfo.js';
 import type { NodeDefinition } from '../node.js';
-import { describeType, describeValue } from '../types.js';
+import { describeType, describeValue } from '../../metadata/value-types.js';
 import { extractedNodes } from './extracted-nodes.js';
 import type { NodeModifier } from './modifier.js';
 

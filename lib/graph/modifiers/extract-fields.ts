@@ -2,7 +2,7 @@ import { Messages } from '../../constants/messages.js';
 import type { ExtractFieldsArgs } from '../../decorators/extract-fields.js';
 import { HamiltonError, InvalidDecoratorError } from '../../errors/index.js';
 import type { Constructor } from '../../metadata/registry.js';
-import { describeType, describeValue, isRecordType, knownType, valueMatchesType } from '../types.js';
+import { describeType, describeValue, isRecordType, knownType, valueMatchesType } from '../../metadata/value-types.js';
 import { extractedNodes } from './extracted-nodes.js';
 import type { NodeModifier } from './modifier.js';
 

@@ -1,6 +1,6 @@
 import type { ParameterSpec } from '../parameters.js';
 import type { NodeDefinition } from '../node.js';
-import type { NodeType } from '../types.js';
+import type { NodeType } from '../../metadata/value-types.js';
 
 /** Driver config: fixed when the graph is built, and also available to nodes as inputs. */
 export type Config = Readonly<Record<string, unknown>>;

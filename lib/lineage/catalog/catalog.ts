@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { FunctionGraph } from '../../graph/function-graph.js';
 import type { GraphNode, NodeRole, Tags } from '../../graph/node.js';
-import { describeType } from '../../graph/types.js';
+import { describeType } from '../../metadata/value-types.js';
 import { namespaceOf } from '../dot/scene.js';
 import { SourceLocator } from './source-location.js';
 

@@ -3,7 +3,7 @@ import { Messages } from '../../constants/messages.js';
 import { HamiltonError } from '../../errors/index.js';
 import { originOf } from '../../graph/function-graph.js';
 import type { GraphNode } from '../../graph/node.js';
-import { describeType } from '../../graph/types.js';
+import { describeType } from '../../metadata/value-types.js';
 import type { DisplayOptions, Orient } from '../display-options.js';
 import { variableOf } from '../variable.js';
 import { attributeList, attributePairs, dotString, htmlText, isAttributeName } from './escape.js';

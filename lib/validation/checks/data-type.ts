@@ -1,5 +1,5 @@
 import { Messages } from '../../constants/messages.js';
-import { describeType, valueMatchesType } from '../../graph/types.js';
+import { describeType, valueMatchesType } from '../../metadata/value-types.js';
 import type { Constructor } from '../../metadata/registry.js';
 import { isMissing, MAX_LISTED, type Sequence } from '../sequences.js';
 import type { ValidationResult } from '../types.js';
