@@ -273,7 +273,9 @@ export const Messages = {
     badInputs: (file: string, cause: string) => `--inputs '${file}' must be a JSON object: ${cause}.`,
     oneLineageQuery: 'Give exactly one of --upstream, --downstream or --path.',
     pathNeedsTwo: (count: number) => `--path takes two node names (from, to), got ${count}.`,
-    unsupportedOut: (file: string) => `--out '${file}' must end in .svg, .dot or .html.`,
+    unsupportedOut: (file: string) =>
+      `--out '${file}' must end in .svg, .png, .dot (or .gv) or .html; leave --out out to print the DOT text.`,
+    pngFor: 'Writing a PNG picture (hamilton-ts view --out dag.png)',
     badFormat: (format: string) => `--format '${format}' is not md or json.`,
     valid: (outputs: readonly string[]) => `OK: ${outputs.join(', ')} can be computed with the given inputs and config.`,
     explorerIsWhole: 'The lineage explorer (.html) shows the whole graph; drop --outputs, or write a .svg or .dot file.',
