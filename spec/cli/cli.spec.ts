@@ -124,6 +124,41 @@ describe('cli: npx hamilton-ts', function () {
       expect(text).not.to.include('<title>cluster_legend</title>');
     });
 
+    it('without --out prints the DOT text on stdout (whole graph, or what --outputs runs)', () => {
+      expect(success(cli('view', JS_MODULE, '-c', 'region=eu'))).to.equal(driver().displayAllFunctions());
+      const execution = success(cli('view', JS_MODULE, '-c', 'region=eu', '--outputs', 'ageBand', '--orient', 'TB'));
+      expect(execution).to.equal(driver().visualizeExecution(['ageBand'], { bypassValidation: true, orient: 'TB' }));
+    });
+
+    it('--out dag.png rasterises the same SVG layout (Graphviz WASM, then resvg), at 96 dpi', () => {
+      const png = path.join(folder, 'pictures', 'dag.png');
+      expect(success(cli('view', JS_MODULE, '-c', 'region=eu', '--out', png))).to.equal(`Wrote ${png}.\n`);
+      const bytes = readFileSync(png);
+      expect(bytes.subarray(0, 8).toString('hex')).to.equal('89504e470d0a1a0a');
+      expect(bytes.subarray(12, 16).toString('ascii')).to.equal('IHDR');
+      const svg = path.join(folder, 'pictures', 'same.svg');
+      success(cli('view', JS_MODULE, '-c', 'region=eu', '--out', svg));
+      const [, widthPt, heightPt] = /<svg width="(\d+)pt" height="(\d+)pt"/.exec(readFileSync(svg, 'utf8'))!;
+      // Graphviz sizes SVGs in points; a PNG pixel is 3/4 of a point.
+      expect(bytes.readUInt32BE(16)).to.be.closeTo((Number(widthPt) * 4) / 3, 1);
+      expect(bytes.readUInt32BE(20)).to.be.closeTo((Number(heightPt) * 4) / 3, 1);
+    });
+
+    it('--out dag.png without @resvg/resvg-js (an optional peer) fails in one line naming the package', () => {
+      const hide = path.join(folder, 'hide-resvg.js');
+      writeFileSync(
+        hide,
+        `const Module = require('module'); const resolve = Module._resolveFilename;
+         Module._resolveFilename = function (request, ...rest) {
+           if (request === '@resvg/resvg-js') { const e = new Error("Cannot find module '@resvg/resvg-js'"); e.code = 'MODULE_NOT_FOUND'; throw e; }
+           return resolve.call(this, request, ...rest);
+         };`,
+      );
+      const child = spawnSync(process.execPath, ['-r', hide, CLI, 'view', JS_MODULE, '--out', path.join(folder, 'none.png')], { cwd: ROOT, encoding: 'utf8' });
+      const line = failure({ status: child.status, stdout: child.stdout, stderr: child.stderr });
+      expect(line).to.include("needs the package '@resvg/resvg-js'").and.include('npm install @resvg/resvg-js');
+    });
+
     it('--outputs draws what computing them runs, with --inputs given and the rest missing', () => {
       const inputs = path.join(folder, 'inputs.json');
       writeFileSync(inputs, JSON.stringify({ birthYear: 1990 }));
@@ -143,8 +178,7 @@ describe('cli: npx hamilton-ts', function () {
       const page = readFileSync(html, 'utf8');
       expect(page).to.include('<title>Shop</title>').and.include('<svg').and.include('id="lineage-data"');
       expect(failure(cli('view', JS_MODULE, '--out', html, '--outputs', 'age'))).to.include('whole graph');
-      expect(failure(cli('view', JS_MODULE, '--out', path.join(folder, 'dag.png')))).to.include('must end in .svg, .dot or .html');
-      expect(failure(cli('view', JS_MODULE))).to.include("required option '-o, --out <file>'");
+      expect(failure(cli('view', JS_MODULE, '--out', path.join(folder, 'dag.jpg')))).to.include('must end in .svg, .png, .dot (or .gv) or .html');
       expect(failure(cli('view', JS_MODULE, '--out', path.join(folder, 'x.dot'), '--orient', 'XY'))).to.include("orient 'XY'");
     });
   });

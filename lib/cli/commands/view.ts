@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from 'commander';
 import { Messages } from '../../constants/messages.js';
@@ -5,10 +6,13 @@ import type { DisplayOptions, Orient } from '../../lineage/display-options.js';
 import { tagsMatch } from '../../lineage/tag-filter.js';
 import { driverFor, withConfigOption, type ModuleOptions } from '../driver.js';
 import { CliUsageError } from '../errors.js';
+import { emit } from '../output.js';
+import { renderPng } from '../png.js';
+import { renderSvg } from '../../lineage/dot/svg.js';
 import { parseNames, readJsonObject } from '../options.js';
 
 interface ViewOptions extends ModuleOptions {
-  readonly out: string;
+  readonly out?: string;
   readonly outputs?: string[];
   readonly inputs?: string;
   readonly orient: Orient;
@@ -20,15 +24,18 @@ interface ViewOptions extends ModuleOptions {
 
 const HIGHLIGHT_FILL = '#f4a6a6';
 
-/** `view <module> --out dag.svg|dag.dot|lineage.html`: the picture of the graph, or the explorer page. */
+/** Picture formats `--out` takes, by extension. */
+const FORMATS = ['.dot', '.gv', '.svg', '.png', '.html'];
+
+/** `view <module> [--out dag.svg|dag.png|dag.dot|lineage.html]`: the picture of the graph (DOT on stdout without --out), or the explorer page. */
 export function registerView(program: Command): void {
   withConfigOption(
     program
       .command('view')
-      .description('draw the dataflow: .dot (Graphviz text), .svg (rendered in process) or .html (the lineage explorer)')
+      .description('draw the dataflow: DOT on stdout, or a .dot, .svg or .png file (rendered in process), or .html (the lineage explorer)')
       .argument('<module>', 'JS or TS file exporting the feature-set classes'),
   )
-    .requiredOption('-o, --out <file>', 'where to write: a .dot, .svg or .html file')
+    .option('-o, --out <file>', 'where to write: a .dot, .svg, .png or .html file (default: DOT text on stdout)')
     .option('--outputs <names...>', 'draw only what computing these outputs runs (comma-separated or repeated)')
     .option('--inputs <file.json>', 'with --outputs: the inputs that will be given (the others are drawn as missing)')
     .option('--orient <LR|TB|RL|BT>', 'graph direction', 'LR')
@@ -37,22 +44,31 @@ export function registerView(program: Command): void {
     .option('--highlight <key=value>', "fill the nodes tagged so (e.g. pii=true) in red, with a legend entry")
     .option('--title <text>', 'heading of the explorer page')
     .action(async (module: string, options: ViewOptions) => {
-      const extension = path.extname(options.out).toLowerCase();
-      if (!['.dot', '.gv', '.svg', '.html'].includes(extension)) throw new CliUsageError(Messages.cli.unsupportedOut(options.out));
+      const out = options.out;
+      const extension = out === undefined ? undefined : path.extname(out).toLowerCase();
+      if (out !== undefined && !FORMATS.includes(extension!)) throw new CliUsageError(Messages.cli.unsupportedOut(out));
       const outputs = parseNames(options.outputs);
       if (extension === '.html' && outputs.length > 0) throw new CliUsageError(Messages.cli.explorerIsWhole);
       const driver = await driverFor(module, options);
       const display = { orient: options.orient, hideInputs: options.hideInputs ?? false, showLegend: options.legend, ...highlight(options.highlight) };
-      if (extension === '.html') {
-        await driver.lineageExplorer({ ...display, file: options.out, title: options.title ?? `Lineage of ${path.basename(module)}` });
-      } else if (outputs.length > 0) {
-        const inputs = options.inputs === undefined ? {} : readJsonObject(options.inputs);
-        await driver.visualizeExecution(outputs, { ...display, inputs, bypassValidation: true, file: options.out });
-      } else {
-        await driver.displayAllFunctions({ ...display, file: options.out });
+      if (out !== undefined && extension === '.html') {
+        await driver.lineageExplorer({ ...display, file: out, title: options.title ?? `Lineage of ${path.basename(module)}` });
+        process.stdout.write(`${Messages.cli.wrote(out)}\n`);
+        return;
       }
-      process.stdout.write(`${Messages.cli.wrote(options.out)}\n`);
+      const inputs = options.inputs === undefined ? {} : readJsonObject(options.inputs);
+      const dot = outputs.length > 0 ? driver.visualizeExecution(outputs, { ...display, inputs, bypassValidation: true }) : driver.displayAllFunctions(display);
+      if (out === undefined) return emit(dot);
+      await writePicture(out, extension!, dot);
+      process.stdout.write(`${Messages.cli.wrote(out)}\n`);
     });
+}
+
+/** Writes the DOT text as is (.dot, .gv), rendered to SVG, or rasterised to PNG; parent folders are created. */
+async function writePicture(file: string, extension: string, dot: string): Promise<void> {
+  const contents = extension === '.png' ? await renderPng(dot) : extension === '.svg' ? await renderSvg(dot) : dot;
+  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  writeFileSync(file, contents);
 }
 
 /** `--highlight key=value`: a custom style filling the nodes whose tag `key` has that value (or holds it). */
