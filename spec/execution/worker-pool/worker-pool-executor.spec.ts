@@ -8,6 +8,7 @@ import { Faults } from '../../fixtures/workers/faults.js';
 import { FailsInWorkers } from '../../fixtures/workers/fails-in-workers.js';
 import { hiddenFeatureSet } from '../../fixtures/workers/features.js';
 import { Renamed } from '../../fixtures/workers/renamed.js';
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a module whose exports are the class itself (export =) imports this way
 import WholeModule = require('../../fixtures/workers/whole-module.js');
 import { preparedPool, rejection, task, unhandledDuring } from './pool-helpers.js';
 
