@@ -29,14 +29,30 @@ function primesBelow(limit: number, offset: number): number {
 
 /** Eight independent CPU-bound nodes: nothing orders them, so a pool can run them side by side. */
 export class HeavyEight {
-  heavy0(limit: number): number { return primesBelow(limit, 0); }
-  heavy1(limit: number): number { return primesBelow(limit, 1); }
-  heavy2(limit: number): number { return primesBelow(limit, 2); }
-  heavy3(limit: number): number { return primesBelow(limit, 3); }
-  heavy4(limit: number): number { return primesBelow(limit, 4); }
-  heavy5(limit: number): number { return primesBelow(limit, 5); }
-  heavy6(limit: number): number { return primesBelow(limit, 6); }
-  heavy7(limit: number): number { return primesBelow(limit, 7); }
+  heavy0(limit: number): number {
+    return primesBelow(limit, 0);
+  }
+  heavy1(limit: number): number {
+    return primesBelow(limit, 1);
+  }
+  heavy2(limit: number): number {
+    return primesBelow(limit, 2);
+  }
+  heavy3(limit: number): number {
+    return primesBelow(limit, 3);
+  }
+  heavy4(limit: number): number {
+    return primesBelow(limit, 4);
+  }
+  heavy5(limit: number): number {
+    return primesBelow(limit, 5);
+  }
+  heavy6(limit: number): number {
+    return primesBelow(limit, 6);
+  }
+  heavy7(limit: number): number {
+    return primesBelow(limit, 7);
+  }
 }
 
 /** One trivial node, for the cost of a task's trip to a thread and back. */
@@ -93,9 +109,11 @@ function handWrittenThreads(): { run(limit: number): Promise<number[]>; close():
   return {
     run: async (limit) => {
       const counts = new Array<number>(8);
-      await Promise.all(threads.map(async (thread, t) => {
-        for (let offset = t; offset < 8; offset += threads.length) counts[offset] = await call(thread, limit, offset);
-      }));
+      await Promise.all(
+        threads.map(async (thread, t) => {
+          for (let offset = t; offset < 8; offset += threads.length) counts[offset] = await call(thread, limit, offset);
+        }),
+      );
       return counts;
     },
     close: () => Promise.all(threads.map((t) => t.terminate())),
@@ -167,7 +185,7 @@ async function perTask(tasks: number): Promise<Pick<WorkerPoolFigures, 'roundTri
     const pipelinedUs = ((now() - start) * 1000) / tasks;
 
     start = now();
-    for (let x = 0; x < tasks; x++) check((await runTask(dr.graph, task(x))) as Record<string, unknown>, x);
+    for (let x = 0; x < tasks; x++) check(await runTask(dr.graph, task(x)), x);
     const inThreadUs = ((now() - start) * 1000) / tasks;
     return { roundTripUs, pipelinedUs, inThreadUs };
   } finally {
@@ -210,17 +228,36 @@ export async function runWorkerPool(quick: boolean): Promise<WorkerPoolFigures> 
   printTable(
     `Worker pool: CPU-heavy DAG of 8 independent nodes (ms, best of ${quick ? 3 : 5}; ${os.availableParallelism?.() ?? os.cpus().length} cores here)`,
     ['in process', 'pool of 2 threads', 'speedup', '2 hand-written threads', 'their speedup'],
-    [[fixed(heavy.inProcessMs, 1), fixed(heavy.poolMs, 1), `${fixed(heavy.speedup, 2)}x`, fixed(heavy.handWrittenMs, 1), `${fixed(heavy.inProcessMs / heavy.handWrittenMs, 2)}x`]],
+    [
+      [
+        fixed(heavy.inProcessMs, 1),
+        fixed(heavy.poolMs, 1),
+        `${fixed(heavy.speedup, 2)}x`,
+        fixed(heavy.handWrittenMs, 1),
+        `${fixed(heavy.inProcessMs / heavy.handWrittenMs, 2)}x`,
+      ],
+    ],
     [
       'in process: AsyncDriver with LocalExecutor, the 8 nodes one after another. Target: speedup >= 1.7x on 2 cores.',
       'hand-written threads: bare worker_threads computing the same 8 counts, the most the machine gives right now.',
-      `Load average when measured: ${os.loadavg().map((l) => fixed(l, 1)).join(', ')} (other processes on the cores shrink both speedups).`,
+      `Load average when measured: ${os
+        .loadavg()
+        .map((l) => fixed(l, 1))
+        .join(', ')} (other processes on the cores shrink both speedups).`,
     ],
   );
   printTable(
     'Worker pool: per-task overhead (us per trivial task)',
     ['round trip (1 in flight)', 'pipelined (64 in flight)', 'runTask in this thread', 'fan-out item, pool', 'fan-out item, in process'],
-    [[fixed(overhead.roundTripUs, 1), fixed(overhead.pipelinedUs, 1), fixed(overhead.inThreadUs, 2), fixed(items.fanOutPoolUs, 1), fixed(items.fanOutLocalUs, 2)]],
+    [
+      [
+        fixed(overhead.roundTripUs, 1),
+        fixed(overhead.pipelinedUs, 1),
+        fixed(overhead.inThreadUs, 2),
+        fixed(items.fanOutPoolUs, 1),
+        fixed(items.fanOutLocalUs, 2),
+      ],
+    ],
     [
       'round trip: await run(task) one task at a time; pipelined: 64 awaited concurrently over 2 threads.',
       'fan-out item: AsyncDriver, 1000 trivial items (one task each), best run; in process: the same with LocalExecutor.',

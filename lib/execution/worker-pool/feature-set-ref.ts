@@ -31,7 +31,7 @@ function exportName(exports: unknown, cls: Function): string | undefined {
 
 /** Loads the class a `FeatureSetRef` names, in this thread. */
 export function loadFeatureSet(ref: FeatureSetRef): new () => object {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the feature set's module, by a path known only at run time
   const exports = require(ref.module) as Record<string, unknown> | Function;
   const candidates = [(exports as Record<string, unknown>)[ref.export], exports, (exports as Record<string, unknown>).default];
   const cls = candidates.find((c, i) => typeof c === 'function' && (i === 0 || c.name === ref.export));

@@ -1,7 +1,6 @@
 /** What WorkerPoolExecutor tells its users: every message this layer raises. */
 export const WorkerPoolMessages = {
-  notPrepared: () =>
-    'WorkerPoolExecutor was not given to a driver: pass it with Builder.withExecutor(...) and build with buildAsync().',
+  notPrepared: () => 'WorkerPoolExecutor was not given to a driver: pass it with Builder.withExecutor(...) and build with buildAsync().',
   notExported: (cls: string) =>
     `WorkerPoolExecutor loads feature sets from their module files in each worker thread, but no loaded module ` +
     `exports ${cls}. Export the class from its module (and pass the class, not an instance built by hand).`,
@@ -11,8 +10,7 @@ export const WorkerPoolMessages = {
   otherSetup: () =>
     'This WorkerPoolExecutor already serves a driver with other feature sets, config or overrides: its threads ' +
     'hold that graph. Create one WorkerPoolExecutor per driver.',
-  configCannotTravel: (problem: string) =>
-    `The driver's config cannot be sent to WorkerPoolExecutor's threads: ${problem}. ${whatTravels}`,
+  configCannotTravel: (problem: string) => `The driver's config cannot be sent to WorkerPoolExecutor's threads: ${problem}. ${whatTravels}`,
   badThreads: (threads: unknown) => `WorkerPoolExecutor: threads must be a whole number of at least 1, not ${String(threads)}.`,
   badTask: (what: string) =>
     `WorkerPoolExecutor.run(task, signal) needs a task { id, runId, nodes: string[], inputs: object, outputs: string[] }: ${what}.`,

@@ -56,7 +56,15 @@ function sendError(error: Error, depth: number): SentThrown {
     if (travels(value)) fields[key] = value;
   }
   const cause = 'cause' in error && depth < MAX_CAUSES ? sendThrown(error.cause, depth + 1) : undefined;
-  return { kind: 'error', name: String(error.name), message: String(error.message), stack: error.stack, fields, hamilton: error instanceof HamiltonError, ...(cause && { cause }) };
+  return {
+    kind: 'error',
+    name: String(error.name),
+    message: String(error.message),
+    stack: error.stack,
+    fields,
+    hamilton: error instanceof HamiltonError,
+    ...(cause && { cause }),
+  };
 }
 
 function travels(value: unknown): boolean {

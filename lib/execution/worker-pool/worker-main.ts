@@ -18,12 +18,13 @@ import { travelProblem } from './travel.js';
 const data = workerData as WorkerData;
 const port = parentPort!;
 // ts-node users' feature sets are .ts files: compile them the same way here.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- ts-node is found at run time, and only when needed
 if (data.featureSets.some((ref) => ref.module.endsWith('.ts'))) require('ts-node/register');
 // A promise a node leaves behind rejecting must not end a thread that serves others: the driver's process warns.
 process.on('unhandledRejection', (reason) => post({ kind: 'unhandled', reason: describeThrown(reason) }));
 
 // The Builder alone, not the whole package: a thread starts faster when its feature sets need nothing else.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- an upward import at run time only, in this thread's entry point (see ARCHITECTURE)
 const { Builder } = require('../../driver/builder.js') as typeof import('../../driver/builder.js');
 const builder = new Builder().withConfig(data.config).withModules(...data.featureSets.map(loadFeatureSet));
 const graph = trackingProgress((data.allowModuleOverrides ? builder.allowModuleOverrides() : builder).build().graph);
@@ -37,7 +38,11 @@ port.on('message', ({ id, task }: TaskMessage) => {
   } catch (error) {
     return fail(id, error);
   }
-  if (isThenable(outcome)) outcome.then((values) => done(id, task, values), (error: unknown) => fail(id, error));
+  if (isThenable(outcome))
+    outcome.then(
+      (values) => done(id, task, values),
+      (error: unknown) => fail(id, error),
+    );
   else done(id, task, outcome);
 });
 post({ kind: 'ready' });

@@ -149,7 +149,12 @@ export class WorkerPoolExecutor implements Executor {
     } catch (error) {
       // travelProblem passed it, but the clone failed anyway (a host object): still one clear answer.
       this.idle.push(slot);
-      return this.fail(pending, new HamiltonError(WorkerPoolMessages.inputCannotTravel(task.id, Object.keys(task.inputs).join("', '"), describeCause(error)), { cause: error }));
+      return this.fail(
+        pending,
+        new HamiltonError(WorkerPoolMessages.inputCannotTravel(task.id, Object.keys(task.inputs).join("', '"), describeCause(error)), {
+          cause: error,
+        }),
+      );
     }
     slot.messageId = id;
     slot.running = pending;

@@ -16,7 +16,9 @@ describe('WorkerPoolExecutor under the AsyncDriver', function () {
     const inputs = { limit: 20000, chunks: 6, unit: 'primes' };
     const result = await dr.execute(['totalPrimes', 'label'], { inputs });
     const expected = local.execute(['totalPrimes', 'label'], { inputs });
-    expect((result.totalPrimes as { total: number }).total).to.equal(2262).and.equal((expected.totalPrimes as { total: number }).total);
+    expect((result.totalPrimes as { total: number }).total)
+      .to.equal(2262)
+      .and.equal((expected.totalPrimes as { total: number }).total);
     expect(result.label).to.equal('2262 primes');
     const threads = (result.totalPrimes as { threads: number[] }).threads;
     expect(threads.every((t) => t !== threadId)).to.equal(true);
@@ -36,14 +38,20 @@ describe('WorkerPoolExecutor under the AsyncDriver', function () {
   it('refuses the synchronous build and feature sets no module exports', async () => {
     expect(() => new Builder().withModules(Primes).withExecutor(new WorkerPoolExecutor()).build()).to.throw(HamiltonError, /buildAsync/);
     const Hidden = hiddenFeatureSet();
-    const error = await new Builder().withModules(Hidden).withExecutor(new WorkerPoolExecutor()).buildAsync().catch((e: unknown) => e);
+    const error = await new Builder()
+      .withModules(Hidden)
+      .withExecutor(new WorkerPoolExecutor())
+      .buildAsync()
+      .catch((e: unknown) => e);
     expect(error).to.be.instanceOf(HamiltonError);
     expect((error as Error).message).to.match(/no loaded module exports Hidden/);
   });
 
   it('explains a value that cannot cross threads, naming it and what can travel', async () => {
     const dr = await new Builder().withModules(Primes).withExecutor(pool).buildAsync();
-    const error = (await dr.execute(['label'], { inputs: { unit: 'x' }, overrides: { totalPrimes: { total: 1, f: () => 1 } } }).catch((e: unknown) => e)) as Error;
+    const error = (await dr
+      .execute(['label'], { inputs: { unit: 'x' }, overrides: { totalPrimes: { total: 1, f: () => 1 } } })
+      .catch((e: unknown) => e)) as Error;
     expect(error).to.be.instanceOf(HamiltonError);
     expect(error.message).to.match(/Task 'label' cannot be sent to a worker thread: its input 'totalPrimes' cannot travel \(value\.f is a function/);
     expect(error.message).to.match(/structured clone/);
@@ -58,7 +66,7 @@ describe('WorkerPoolExecutor under the AsyncDriver: faults', function () {
   const driver = () => new Builder().withModules(FanOutFaults, Faults).withExecutor(pool).buildAsync();
   const none = { exitAt: -1, throwAt: -1 };
 
-  it('runs each fan-out item\'s whole branch as one task on one thread', async () => {
+  it("runs each fan-out item's whole branch as one task on one thread", async () => {
     const dr = await driver();
     const { results } = await dr.execute(['results'], { inputs: { count: 6, ...none } });
     const tagged = results as Array<{ square: number; thread: number; sameThread: boolean }>;

@@ -34,7 +34,17 @@ describe('thrown values across threads', () => {
   });
 
   it('never throws itself, whatever it is given', () => {
-    const hostile = new Proxy({}, { get: () => { throw new Error('trap'); }, ownKeys: () => { throw new Error('trap'); } });
+    const hostile = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('trap');
+        },
+        ownKeys: () => {
+          throw new Error('trap');
+        },
+      },
+    );
     const sent = sendThrown(hostile);
     expect(sent).to.deep.equal({ kind: 'text', text: 'a value of type object that cannot be read' });
     const cyclic = new Error('a');

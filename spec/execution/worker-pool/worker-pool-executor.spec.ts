@@ -43,7 +43,13 @@ describe('WorkerPoolExecutor.run', function () {
       const p = pool(1);
       const signal = new AbortController().signal;
       const { returnRich } = await p.run(task(['returnRich'], { x: 5 }), signal);
-      expect(returnRich).to.deep.equal({ when: new Date(5), table: new Map([['k', [5, NaN, Infinity]]]), bytes: new Float64Array([5]), nothing: undefined, big: 5n });
+      expect(returnRich).to.deep.equal({
+        when: new Date(5),
+        table: new Map([['k', [5, NaN, Infinity]]]),
+        bytes: new Float64Array([5]),
+        nothing: undefined,
+        big: 5n,
+      });
       expect(Object.keys(returnRich as object)).to.include('nothing');
       expect((await p.run(task(['returnPoint'], { x: 2 }), signal)).returnPoint).to.deep.equal({ x: 2, y: 3 });
     });
@@ -54,7 +60,10 @@ describe('WorkerPoolExecutor.run', function () {
       const runs = Array.from({ length: 6 }, () => p.run(task(['spin'], { ms: 30 }), signal));
       expect(p.size).to.equal(2);
       await Promise.all(runs);
-      const threads = await Promise.all([p.run(task(['spin', 'thread'], { ms: 30, x: 1 }), signal), p.run(task(['spin', 'thread'], { ms: 30, x: 1 }), signal)]);
+      const threads = await Promise.all([
+        p.run(task(['spin', 'thread'], { ms: 30, x: 1 }), signal),
+        p.run(task(['spin', 'thread'], { ms: 30, x: 1 }), signal),
+      ]);
       expect(new Set(threads.map((t) => t.thread)).size).to.equal(2);
       expect(p.size).to.equal(2);
     });
@@ -73,7 +82,9 @@ describe('WorkerPoolExecutor.run', function () {
         const before = (await p.run(task(['thread'], { x: 1 }), signal)).thread;
         const cause = await nodeFailure(p.run(task([node], inputs), signal), node);
         expect(cause).to.be.instanceOf(HamiltonError);
-        expect((cause as Error).message).to.match(reason).and.match(new RegExp(`thread running '${node}'`));
+        expect((cause as Error).message)
+          .to.match(reason)
+          .and.match(new RegExp(`thread running '${node}'`));
         const after = await Promise.all([p.run(task(['thread'], { x: 1 }), signal), p.run(task(['double'], { x: 4 }), signal)]);
         expect(after[0].thread).to.be.a('number').and.not.equal(before);
         expect(after[1]).to.deep.equal({ double: 8 });
@@ -89,7 +100,7 @@ describe('WorkerPoolExecutor.run', function () {
       expect(await p.run(task(['double'], { x: 3 }), signal)).to.deep.equal({ double: 6 });
     });
 
-    it('names the node of the task it died in, not the task\'s first node', async () => {
+    it("names the node of the task it died in, not the task's first node", async () => {
       const p = pool(1);
       const signal = new AbortController().signal;
       await nodeFailure(p.run(task(['double', 'exitAfter'], { x: 1, code: 0 }), signal), 'exitAfter');
@@ -112,18 +123,26 @@ describe('WorkerPoolExecutor.run', function () {
       ['a string', 'throwString', (cause) => expect(cause).to.equal('plain string 1')],
       ['undefined', 'throwUndefined', (cause) => expect(cause).to.equal(undefined)],
       ['an object with a symbol key', 'throwSymbolKeyed', (cause) => expect(cause).to.deep.equal({ visible: 1 })],
-      ['a symbol', 'throwSymbol', (cause) => {
-        expect(cause).to.be.instanceOf(HamiltonError);
-        expect((cause as Error).message).to.match(/threw Symbol\(sym 1\), which cannot be sent between threads/);
-      }],
-      ['an Error with fields and a cause', 'throwCoded', (cause) => {
-        expect(cause).to.be.instanceOf(Error);
-        expect((cause as Error).message).to.equal('outer');
-        const inner = (cause as Error).cause as RangeError & { code: string };
-        expect(inner).to.be.instanceOf(RangeError);
-        expect([inner.message, inner.code]).to.deep.equal(['coded 1', 'E_CODED']);
-        expect(inner.stack).to.match(/faults/);
-      }],
+      [
+        'a symbol',
+        'throwSymbol',
+        (cause) => {
+          expect(cause).to.be.instanceOf(HamiltonError);
+          expect((cause as Error).message).to.match(/threw Symbol\(sym 1\), which cannot be sent between threads/);
+        },
+      ],
+      [
+        'an Error with fields and a cause',
+        'throwCoded',
+        (cause) => {
+          expect(cause).to.be.instanceOf(Error);
+          expect((cause as Error).message).to.equal('outer');
+          const inner = (cause as Error).cause as RangeError & { code: string };
+          expect(inner).to.be.instanceOf(RangeError);
+          expect([inner.message, inner.code]).to.deep.equal(['coded 1', 'E_CODED']);
+          expect(inner.stack).to.match(/faults/);
+        },
+      ],
       ['a thenable whose then throws', 'thenableThatThrows', (cause) => expect((cause as Error).message).to.equal('then broke 1')],
     ];
     for (const [what, node, check] of thrown) {
@@ -172,7 +191,7 @@ describe('WorkerPoolExecutor.run', function () {
       expect(await p.run(task(['double'], { x: 3 }), signal)).to.deep.equal({ double: 6 });
     });
 
-    it('takes only its own answers when a node posts on the thread\'s port itself', async () => {
+    it("takes only its own answers when a node posts on the thread's port itself", async () => {
       const p = pool(1);
       const signal = new AbortController().signal;
       expect(await p.run(task(['chatter'], { x: 3 }), signal)).to.deep.equal({ chatter: 3 });
@@ -196,7 +215,14 @@ describe('WorkerPoolExecutor.run', function () {
       const error = await rejection(p.run(task(['plusOne'], { double: { nested: [1, { f: Math.max }] } }), signal));
       expect(error).to.be.instanceOf(HamiltonError);
       expect((error as Error).message).to.match(/Task 'plusOne#\d+'.*input 'double'.*value\.nested\[1\]\.f is a function \(max\)/);
-      const hostile = new Proxy({}, { getPrototypeOf: () => { throw new Error('no peeking'); } });
+      const hostile = new Proxy(
+        {},
+        {
+          getPrototypeOf: () => {
+            throw new Error('no peeking');
+          },
+        },
+      );
       const read = await rejection(p.run(task(['plusOne'], { double: hostile }), signal));
       expect((read as Error).message).to.match(/input 'double' cannot travel \(reading it threw: Error: no peeking\)/);
       expect(p.size).to.equal(0);
@@ -212,7 +238,7 @@ describe('WorkerPoolExecutor.run', function () {
       expect(p.size).to.equal(0);
     });
 
-    it('drops the run\'s queued tasks, ends the thread running its task and serves other runs', async () => {
+    it("drops the run's queued tasks, ends the thread running its task and serves other runs", async () => {
       const p = pool(1);
       const mine = new AbortController();
       const other = new AbortController();
@@ -268,11 +294,19 @@ describe('WorkerPoolExecutor.run', function () {
       const p = pool(1);
       const run = p.run.bind(p) as (task: unknown, signal?: unknown) => Promise<unknown>;
       expect(((await rejection(run(null))) as Error).message).to.match(/needs a task .*got null/);
-      expect(((await rejection(run({ id: 't', nodes: 'double', inputs: {}, outputs: [] }))) as Error).message).to.match(/nodes must be a non-empty array/);
+      expect(((await rejection(run({ id: 't', nodes: 'double', inputs: {}, outputs: [] }))) as Error).message).to.match(
+        /nodes must be a non-empty array/,
+      );
       expect(((await rejection(run(task(['double'], { x: 1 }), { aborted: false }))) as Error).message).to.match(/signal must be an AbortSignal/);
       expect(() => new WorkerPoolExecutor({ threads: 0 })).to.throw(HamiltonError, /threads must be a whole number/);
-      expect(() => p.prepare({ featureSets: [Renamed], config: {}, allowModuleOverrides: false, graph: undefined as never })).to.throw(HamiltonError, /one WorkerPoolExecutor per driver/);
-      expect(() => preparedPool([Faults], {}, { format: (x: number) => x })).to.throw(HamiltonError, /config cannot be sent.*config\.format is a function/);
+      expect(() => p.prepare({ featureSets: [Renamed], config: {}, allowModuleOverrides: false, graph: undefined as never })).to.throw(
+        HamiltonError,
+        /one WorkerPoolExecutor per driver/,
+      );
+      expect(() => preparedPool([Faults], {}, { format: (x: number) => x })).to.throw(
+        HamiltonError,
+        /config cannot be sent.*config\.format is a function/,
+      );
     });
 
     it('rejects what waits and runs when closed, and works again afterwards', async () => {
