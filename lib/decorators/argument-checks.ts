@@ -15,14 +15,17 @@ export function checkedOptions<T extends object>(
   what = 'options',
 ): Partial<T> {
   if (options === undefined) return {};
-  if (!isPlainRecord(options)) throw new InvalidDecoratorError(Messages.decoratorArgument(decorator, Messages.decoratorOptions.notAnObject(what, describe(options), example)));
+  if (!isPlainRecord(options))
+    throw new InvalidDecoratorError(Messages.decoratorArgument(decorator, Messages.decoratorOptions.notAnObject(what, describe(options), example)));
   const unknown = Object.keys(options).filter((key) => !(known as readonly string[]).includes(key));
-  if (unknown.length > 0) throw new InvalidDecoratorError(Messages.decoratorArgument(decorator, Messages.decoratorOptions.unknownKeys(unknown, known)));
+  if (unknown.length > 0)
+    throw new InvalidDecoratorError(Messages.decoratorArgument(decorator, Messages.decoratorOptions.unknownKeys(unknown, known)));
   return options as Partial<T>;
 }
 
 /** An object of names to values (`outputs`, `inputs`, `config`), or a decorator error naming what it is. */
 export function checkedRecord(decorator: string, what: string, value: unknown, example: string): Record<string, unknown> {
-  if (!isPlainRecord(value)) throw new InvalidDecoratorError(Messages.decoratorArgument(decorator, Messages.decoratorOptions.notARecord(what, describe(value), example)));
+  if (!isPlainRecord(value))
+    throw new InvalidDecoratorError(Messages.decoratorArgument(decorator, Messages.decoratorOptions.notARecord(what, describe(value), example)));
   return value;
 }

@@ -66,6 +66,7 @@ export function checkAdapters(adapters: readonly unknown[]): asserts adapters is
 /** An inversify container: what the driver calls on it. */
 export function checkContainer(container: unknown): asserts container is Container {
   const candidate = container as { isBound?: unknown; get?: unknown; bind?: unknown } | null;
-  const usable = typeof candidate === 'object' && candidate !== null && ['isBound', 'get', 'bind'].every((m) => typeof candidate[m as 'get'] === 'function');
+  const usable =
+    typeof candidate === 'object' && candidate !== null && ['isBound', 'get', 'bind'].every((m) => typeof candidate[m as 'get'] === 'function');
   if (!usable) throw new HamiltonError(Messages.arguments.badContainer(describeValue(container)));
 }

@@ -35,7 +35,7 @@ export function executeArguments<O extends string, T extends object>(
   return [names, options];
 }
 
-function checkedOutputs<O extends string>(method: string, outputs: readonly O[] | O | unknown, options: unknown): readonly O[] {
+function checkedOutputs<O extends string>(method: string, outputs: unknown, options: unknown): readonly O[] {
   // `execute('a')`: one name, as JavaScript callers often write it; `execute('a', 'b')` is a list spread out.
   if (typeof outputs === 'string') {
     if (typeof options === 'string') throw new HamiltonError(Messages.arguments.outputsSpread(method, outputs, options));
@@ -89,5 +89,7 @@ function isAbortSignal(value: unknown): boolean {
   if (typeof AbortSignal === 'function' && value instanceof AbortSignal) return true;
   // Another realm's or a polyfill's signal: what the executors use of it.
   const candidate = value as { aborted?: unknown; addEventListener?: unknown } | null;
-  return typeof candidate === 'object' && candidate !== null && typeof candidate.aborted === 'boolean' && typeof candidate.addEventListener === 'function';
+  return (
+    typeof candidate === 'object' && candidate !== null && typeof candidate.aborted === 'boolean' && typeof candidate.addEventListener === 'function'
+  );
 }

@@ -39,7 +39,7 @@ function refused(call: () => unknown, ...fragments: string[]): void {
 
 describe('decorator arguments from plain JavaScript: InvalidDecoratorError when the factory is called', () => {
   it('source() takes a non-empty node name', () => {
-    refused(() => loose(source)(''), "source() takes a node name", 'an empty string');
+    refused(() => loose(source)(''), 'source() takes a node name', 'an empty string');
     refused(() => loose(source)(5), 'got number');
     refused(() => loose(source)(), 'got undefined');
     expect(source('spend')).to.deep.equal({ kind: 'source', name: 'spend' });

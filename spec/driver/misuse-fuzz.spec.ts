@@ -68,7 +68,12 @@ const argumentLists = fc.array(plausible, { maxLength: 4 });
 
 /** Names where nodes, parameters, config keys or tags go: real ones, odd ones, arbitrary ones. */
 const name = fc.oneof(fc.constantFrom('price', 'a', 'm', 'mode', 'price__v', 'a.b', ''), fc.string({ maxLength: 6 }));
-const ref = fc.oneof(fc.anything(), fc.anything().map(value), name.filter((n) => n.length > 0).map(source), fc.constant(hamilton.group(source('price'), value(1))));
+const ref = fc.oneof(
+  fc.anything(),
+  fc.anything().map(value),
+  name.filter((n) => n.length > 0).map(source),
+  fc.constant(hamilton.group(source('price'), value(1))),
+);
 const record = <T>(values: fc.Arbitrary<T>) => fc.dictionary(name, values, { maxKeys: 3 });
 const subdagOptions = fc.record({ inputs: record(ref), config: record(fc.anything()) }, { requiredKeys: [] });
 
@@ -77,7 +82,10 @@ const SHAPED_ARGUMENTS: Record<string, fc.Arbitrary<unknown[]>> = {
   subdag: fc.tuple(fc.constantFrom([Other], [Other, Shop]), subdagOptions),
   parameterizedSubdag: fc.tuple(fc.constant([Other]), record(subdagOptions), subdagOptions),
   extractColumns: fc.array(fc.oneof(name, fc.tuple(name, fc.anything()), fc.record({ fillWith: fc.anything() })), { maxLength: 4 }),
-  extractFields: fc.tuple(record(fc.oneof(fc.constantFrom(Number, String, Shop), fc.anything())), fc.record({ fillWith: fc.anything() }, { requiredKeys: [] })),
+  extractFields: fc.tuple(
+    record(fc.oneof(fc.constantFrom(Number, String, Shop), fc.anything())),
+    fc.record({ fillWith: fc.anything() }, { requiredKeys: [] }),
+  ),
   parameterize: fc.tuple(record(fc.oneof(record(ref), fc.record({ bindings: record(ref), doc: fc.anything() })))),
   parameterizeValues: fc.tuple(name, record(fc.anything())),
   parameterizeSources: fc.tuple(record(record(fc.oneof(name, fc.anything())))),
@@ -129,10 +137,13 @@ describe('misuse fuzz: arbitrary arguments give a HamiltonError or success, neve
     for (const name of [...DECORATORS, ...REFS]) expect(exports[name], name).to.be.a('function');
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...DECORATORS, ...REFS), argumentLists, async (name, args) => {
-        await onlyHamiltonErrors(() => {
-          const made = exports[name](...args);
-          if (!(REFS as readonly string[]).includes(name)) applyAndBuild(made as AnyFunction);
-        }, () => show(name, args));
+        await onlyHamiltonErrors(
+          () => {
+            const made = exports[name](...args);
+            if (!(REFS as readonly string[]).includes(name)) applyAndBuild(made as AnyFunction);
+          },
+          () => show(name, args),
+        );
       }),
       { numRuns: 400 },
     );
@@ -143,7 +154,10 @@ describe('misuse fuzz: arbitrary arguments give a HamiltonError or success, neve
     const shaped = Object.entries(SHAPED_ARGUMENTS).map(([name, args]) => args.map((list) => [name, list] as const));
     await fc.assert(
       fc.asyncProperty(fc.oneof(...shaped), async ([name, args]) => {
-        await onlyHamiltonErrors(() => applyAndBuild(exports[name](...args) as AnyFunction), () => show(name, args));
+        await onlyHamiltonErrors(
+          () => applyAndBuild(exports[name](...args) as AnyFunction),
+          () => show(name, args),
+        );
       }),
       { numRuns: 400 },
     );
@@ -155,7 +169,10 @@ describe('misuse fuzz: arbitrary arguments give a HamiltonError or success, neve
       fc.asyncProperty(fc.constantFrom('node', 'tag', 'collect', 'configWhen'), argumentLists, async (name, args) => {
         const sample: Record<string, unknown[]> = { node: [], tag: [{ owner: 'me' }], collect: ['page'], configWhen: [{ mode: 'batch' }] };
         const decorator = exports[name](...sample[name]) as AnyFunction;
-        await onlyHamiltonErrors(() => decorator(...args), () => show(`@${name}(...) applied as`, args));
+        await onlyHamiltonErrors(
+          () => decorator(...args),
+          () => show(`@${name}(...) applied as`, args),
+        );
       }),
       { numRuns: 200 },
     );
@@ -181,7 +198,10 @@ describe('misuse fuzz: arbitrary arguments give a HamiltonError or success, neve
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...methods), fc.boolean(), argumentLists.filter(writesNoFile), async (method, isAsync, args) => {
         const driver = (isAsync ? async : sync) as unknown as Record<string, AnyFunction>;
-        await onlyHamiltonErrors(() => driver[method](...args), () => show(`${isAsync ? 'AsyncDriver' : 'Driver'}.${method}`, args));
+        await onlyHamiltonErrors(
+          () => driver[method](...args),
+          () => show(`${isAsync ? 'AsyncDriver' : 'Driver'}.${method}`, args),
+        );
       }),
       { numRuns: 400 },
     );
@@ -190,10 +210,13 @@ describe('misuse fuzz: arbitrary arguments give a HamiltonError or success, neve
   it('new Driver / new AsyncDriver with anything as config and feature sets', async () => {
     await fc.assert(
       fc.asyncProperty(fc.boolean(), argumentLists, async (isAsync, args) => {
-        await onlyHamiltonErrors(() => {
-          const Make = (isAsync ? AsyncDriver : Driver) as unknown as new (...a: unknown[]) => unknown;
-          return new Make(...args);
-        }, () => show(isAsync ? 'new AsyncDriver' : 'new Driver', args));
+        await onlyHamiltonErrors(
+          () => {
+            const Make = (isAsync ? AsyncDriver : Driver) as unknown as new (...a: unknown[]) => unknown;
+            return new Make(...args);
+          },
+          () => show(isAsync ? 'new AsyncDriver' : 'new Driver', args),
+        );
       }),
       { numRuns: 200 },
     );
@@ -203,12 +226,15 @@ describe('misuse fuzz: arbitrary arguments give a HamiltonError or success, neve
     const methods = ['withConfig', 'withModules', 'withContainer', 'withResultBuilder', 'withAdapters', 'allowModuleOverrides'];
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...methods), argumentLists, async (method, args) => {
-        await onlyHamiltonErrors(() => {
-          const builder = new Builder().withModules(Shop).withResultBuilder(new DictResult()) as unknown as Record<string, AnyFunction>;
-          builder[method](...args);
-          const driver = (builder as unknown as Builder).build();
-          return driver.execute(['margin'], { inputs: { price: 2, quantity: 3 } });
-        }, () => show(`Builder.${method}`, args));
+        await onlyHamiltonErrors(
+          () => {
+            const builder = new Builder().withModules(Shop).withResultBuilder(new DictResult()) as unknown as Record<string, AnyFunction>;
+            builder[method](...args);
+            const driver = (builder as unknown as Builder).build();
+            return driver.execute(['margin'], { inputs: { price: 2, quantity: 3 } });
+          },
+          () => show(`Builder.${method}`, args),
+        );
       }),
       { numRuns: 300 },
     );

@@ -3,7 +3,7 @@ import { AsyncDriver, Builder, DictResult, Driver, HamiltonError, MissingInputEr
 import { thrown } from '../helpers.js';
 
 /** What a plain JavaScript caller can pass where the compiler would have refused. */
-type Loose = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- the point of these specs is calling the API untyped
+type Loose = any; // the point of these specs is calling the API untyped
 
 class Revenue {
   revenue(price: number, quantity: number): number {
@@ -37,7 +37,9 @@ describe('misuse of execute and validateExecution (plain JavaScript)', () => {
       expect(error, JSON.stringify(outputs)).to.be.instanceOf(HamiltonError);
       expect(error.message).to.match(/output #\d must be a node name/);
     }
-    expect((thrown(() => dr.execute(['revenue', 7], { inputs })) as Error).message).to.include('#2').and.include('number 7');
+    expect((thrown(() => dr.execute(['revenue', 7], { inputs })) as Error).message)
+      .to.include('#2')
+      .and.include('number 7');
   });
 
   it('refuses outputs that are neither a name nor an array', () => {
@@ -144,7 +146,10 @@ describe('misuse of new Driver and the Builder (plain JavaScript)', () => {
 
   it('withConfig(5 | null | []) fails when called', () => {
     for (const config of [5, null, [], 'mode=batch']) {
-      expect(thrown(() => new Builder().withConfig(loose(config))), String(config)).to.be.instanceOf(HamiltonError);
+      expect(
+        thrown(() => new Builder().withConfig(loose(config))),
+        String(config),
+      ).to.be.instanceOf(HamiltonError);
     }
   });
 
@@ -183,11 +188,21 @@ describe('misuse of the lineage queries (plain JavaScript)', () => {
   });
 
   it('names that are not strings get a HamiltonError, not a failed comparison', () => {
-    for (const query of [() => dr.whatIsUpstreamOf(5), () => dr.whatIsDownstreamOf(null), () => dr.whatIsThePathBetween(5, null), () => dr.whatIsUpstreamOf(['revenue'])]) {
+    for (const query of [
+      () => dr.whatIsUpstreamOf(5),
+      () => dr.whatIsDownstreamOf(null),
+      () => dr.whatIsThePathBetween(5, null),
+      () => dr.whatIsUpstreamOf(['revenue']),
+    ]) {
       const error = thrown(query) as Error;
       expect(error).to.be.instanceOf(HamiltonError);
       expect(error.message).to.include('Node names are strings');
     }
-    expect(dr.whatIsUpstreamOf('revenue').map((v: { name: string }) => v.name).sort()).to.deep.equal(['price', 'quantity', 'revenue']);
+    expect(
+      dr
+        .whatIsUpstreamOf('revenue')
+        .map((v: { name: string }) => v.name)
+        .sort(),
+    ).to.deep.equal(['price', 'quantity', 'revenue']);
   });
 });

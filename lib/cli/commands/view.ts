@@ -41,7 +41,7 @@ export function registerView(program: Command): void {
     .option('--orient <LR|TB|RL|BT>', 'graph direction', 'LR')
     .option('--hide-inputs', 'leave out external inputs and config')
     .option('--no-legend', 'leave out the legend')
-    .option('--highlight <key=value>', "fill the nodes tagged so (e.g. pii=true) in red, with a legend entry")
+    .option('--highlight <key=value>', 'fill the nodes tagged so (e.g. pii=true) in red, with a legend entry')
     .option('--title <text>', 'heading of the explorer page')
     .action(async (module: string, options: ViewOptions) => {
       const out = options.out;
@@ -50,14 +50,20 @@ export function registerView(program: Command): void {
       const outputs = parseNames(options.outputs);
       if (extension === '.html' && outputs.length > 0) throw new CliUsageError(Messages.cli.explorerIsWhole);
       const driver = await driverFor(module, options);
-      const display = { orient: options.orient, hideInputs: options.hideInputs ?? false, showLegend: options.legend, ...highlight(options.highlight) };
+      const display = {
+        orient: options.orient,
+        hideInputs: options.hideInputs ?? false,
+        showLegend: options.legend,
+        ...highlight(options.highlight),
+      };
       if (out !== undefined && extension === '.html') {
         await driver.lineageExplorer({ ...display, file: out, title: options.title ?? `Lineage of ${path.basename(module)}` });
         process.stdout.write(`${Messages.cli.wrote(out)}\n`);
         return;
       }
       const inputs = options.inputs === undefined ? {} : readJsonObject(options.inputs);
-      const dot = outputs.length > 0 ? driver.visualizeExecution(outputs, { ...display, inputs, bypassValidation: true }) : driver.displayAllFunctions(display);
+      const dot =
+        outputs.length > 0 ? driver.visualizeExecution(outputs, { ...display, inputs, bypassValidation: true }) : driver.displayAllFunctions(display);
       if (out === undefined) return emit(dot);
       await writePicture(out, extension!, dot);
       process.stdout.write(`${Messages.cli.wrote(out)}\n`);
