@@ -7,6 +7,8 @@ import { describeValue } from '../metadata/value-types.js';
 /** The option keys each driver method takes (the async driver also takes `signal`). */
 const SYNC_KEYS: readonly string[] = ['inputs', 'overrides'];
 const ASYNC_KEYS: readonly string[] = ['inputs', 'overrides', 'signal'];
+/** The options that hold values by node name. */
+const VALUE_KEYS: readonly string[] = ['inputs', 'overrides'];
 
 /** Who is being called, for messages and for the option keys it takes. */
 export interface ExecuteCall {
@@ -56,10 +58,18 @@ function checkOptions(call: ExecuteCall, graph: FunctionGraph, options: unknown)
     throw new HamiltonError(Messages.arguments.optionsNotObject(call.method, describeValue(options)));
   }
   const allowed = call.async ? ASYNC_KEYS : SYNC_KEYS;
-  const unknown = call.moreOptions ? [] : Object.keys(options).filter((key) => !allowed.includes(key));
-  if (unknown.length > 0) throw unknownKeysError(call.method, graph, unknown, allowed);
+  // A loop rather than filter(): this runs on every execute, and the usual answer is "no unknown key".
+  for (const key in options) {
+    if (call.moreOptions || !Object.hasOwn(options, key) || allowed.includes(key)) continue;
+    throw unknownKeysError(
+      call.method,
+      graph,
+      Object.keys(options).filter((k) => !allowed.includes(k)),
+      allowed,
+    );
+  }
   const record = options as Record<string, unknown>;
-  for (const key of ['inputs', 'overrides']) {
+  for (const key of VALUE_KEYS) {
     const values = record[key];
     if (values !== undefined && (values === null || typeof values !== 'object' || Array.isArray(values) || values instanceof Map)) {
       throw new HamiltonError(Messages.arguments.valuesNotRecord(call.method, key, describeValue(values)));
