@@ -268,3 +268,16 @@ function checkEdgeTypes(nodes: readonly GraphNode[]): void {
 export function originOf(node: Pick<NodeDefinition, 'name' | 'originatingFunctions'>): string {
   return node.originatingFunctions.join(', ') || node.name;
 }
+
+/** The class and method behind a node (its first originating function); none for inputs and config. */
+export interface NodeOrigin {
+  readonly class: string;
+  readonly method: string;
+}
+
+/** `{ class, method }` of `Class.method`, the form every originating function is written in. */
+export function originParts(node: Pick<NodeDefinition, 'originatingFunctions'>): NodeOrigin | undefined {
+  const first = node.originatingFunctions[0];
+  const dot = first === undefined ? -1 : first.indexOf('.');
+  return dot > 0 ? { class: first!.slice(0, dot), method: first!.slice(dot + 1) } : undefined;
+}

@@ -1,3 +1,4 @@
+import { originParts, type NodeOrigin } from '../graph/function-graph.js';
 import type { GraphNode, Tags } from '../graph/node.js';
 import type { NodeType } from '../metadata/value-types.js';
 
@@ -12,6 +13,8 @@ export interface Variable {
   readonly isExternalInput: boolean;
   /** `Class.method` of the code behind the node (empty for external inputs). */
   readonly originatingFunctions: readonly string[];
+  /** The same as `{ class, method }`, for tools (absent for external inputs). */
+  readonly origin?: NodeOrigin;
 }
 
 /** Describes a graph node as a `Variable`. */
@@ -23,5 +26,11 @@ export function variableOf(node: GraphNode): Variable {
     doc: node.doc,
     isExternalInput: node.role !== 'function',
     originatingFunctions: node.originatingFunctions,
+    ...withOrigin(node),
   };
+}
+
+function withOrigin(node: GraphNode): { origin?: NodeOrigin } {
+  const origin = originParts(node);
+  return origin ? { origin } : {};
 }

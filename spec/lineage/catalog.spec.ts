@@ -49,6 +49,7 @@ describe('lineage: feature catalog', () => {
       doc: 'Age in whole years at the reference year.',
       tags: { module: 'Customers', pii: 'true', owner: 'growth' },
       originatingFunctions: ['Customers.age'],
+      origin: { class: 'Customers', method: 'age' },
       source: { file: FIXTURE, line: lineOf(FIXTURE, '  age(birthYear') },
       inputs: ['birthYear', 'referenceYear'],
       dependents: ['ageBand', 'spendLimit'],

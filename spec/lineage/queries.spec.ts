@@ -38,6 +38,7 @@ describe('lineage: variables and queries', () => {
         doc: 'Spend doubled.',
         isExternalInput: false,
         originatingFunctions: ['Spend.doubled'],
+        origin: { class: 'Spend', method: 'doubled' },
       });
       const spend = variables.find((v) => v.name === 'spend')!;
       expect(spend).to.deep.equal({

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { FunctionGraph } from '../../graph/function-graph.js';
+import { originParts, type FunctionGraph, type NodeOrigin } from '../../graph/function-graph.js';
 import type { GraphNode, NodeRole, Tags } from '../../graph/node.js';
 import { describeType } from '../../metadata/value-types.js';
 import { namespaceOf } from '../dot/scene.js';
@@ -18,6 +18,8 @@ export interface CatalogEntry {
   readonly namespace?: string;
   /** `Class.method` of the code behind the node. */
   readonly originatingFunctions: readonly string[];
+  /** The same as `{ class, method }` (absent for inputs and config). */
+  readonly origin?: NodeOrigin;
   /** Where the first originating method is written: file relative to the catalog's root, 1-based line. */
   readonly source?: { readonly file: string; readonly line: number };
   /** The nodes it reads (its parameters), in order. */
@@ -45,9 +47,9 @@ export function buildCatalog(graph: FunctionGraph, classes: readonly Function[],
   for (const cls of classes) for (const c of classChain(cls)) if (!known.has(c.name)) known.set(c.name, c);
 
   const sourceOf = (node: GraphNode): CatalogEntry['source'] => {
-    const origin = /^([A-Za-z_$][\w$]*)\.([A-Za-z_$][\w$]*)/.exec(node.originatingFunctions[0] ?? '');
+    const origin = originParts(node);
     if (!origin) return undefined;
-    const location = locator.locate(known.get(origin[1]) ?? loadedClassNamed(origin[1]) ?? origin[1], origin[2]);
+    const location = locator.locate(known.get(origin.class) ?? loadedClassNamed(origin.class) ?? origin.class, origin.method);
     if (!location) return undefined;
     return { file: path.relative(root, location.file).split(path.sep).join('/'), line: location.line };
   };
@@ -55,6 +57,7 @@ export function buildCatalog(graph: FunctionGraph, classes: readonly Function[],
   const nodes = graph.nodes.map((node): CatalogEntry => {
     const namespace = namespaceOf(node);
     const source = node.role === 'function' ? sourceOf(node) : undefined;
+    const origin = originParts(node);
     return {
       name: node.name,
       kind: node.role,
@@ -63,6 +66,7 @@ export function buildCatalog(graph: FunctionGraph, classes: readonly Function[],
       tags: node.tags,
       ...(namespace !== undefined ? { namespace } : {}),
       originatingFunctions: node.originatingFunctions,
+      ...(origin ? { origin } : {}),
       ...(source ? { source } : {}),
       inputs: node.dependencies.map((d) => d.name),
       dependents: node.dependentIndices.map((i) => graph.nodes[i].name),
