@@ -21,7 +21,7 @@ function paramNames(fn: Function): string[] {
 function asyncVariant(Sync: Cls, names: readonly string[]): Cls {
   const proto = Sync.prototype as Record<string, Function>;
   const methods = names.map((name) => `async ${proto[name].toString()}`);
-  return new Function(`return class Async${names.length} {\n  ${methods.join('\n  ')}\n};`)() as Cls;
+  return (new Function(`return class Async${names.length} {\n  ${methods.join('\n  ')}\n};`) as () => Cls)();
 }
 
 /** Direct calls in topological order: argument positions resolved once, as hand-written code would have them. */

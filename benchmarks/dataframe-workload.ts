@@ -7,10 +7,8 @@
  */
 import type { DataFrame, Series } from 'hamilton-ts';
 import { Driver, rollingMean, shift } from 'hamilton-ts';
+import * as danfo from 'danfojs';
 import { collectGarbage, count, fixed, median, printTable, timed } from './report.js';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const danfo = require('danfojs') as typeof import('danfojs');
 
 /** mulberry32: a small seeded PRNG, so every run sees the same data. */
 function prng(seed: number): () => number {
@@ -60,7 +58,8 @@ function featureSetClass(columns: number): new () => object {
     }
   }
   const source = `return class Workload${columns} {\n  ${methods.join('\n  ')}\n};`;
-  return new Function('rollingMean', 'shift', source)(rollingMean, shift) as new () => object;
+  const compile = new Function('rollingMean', 'shift', source) as (...helpers: unknown[]) => new () => object;
+  return compile(rollingMean, shift);
 }
 
 /** The same computation written by hand. */

@@ -9,15 +9,17 @@ import { bestOf, count, fixed, printTable, type Cell } from './report.js';
 /** N plain methods `p0(x)` .. `p{N-1}(x)`, compiled from source text so their parameter names are readable. */
 function plainClass(n: number): new () => object {
   const methods = Array.from({ length: n }, (_, i) => `p${i}(x) { return x + ${i}; }`);
-  return new Function(`return class Plain${n} {\n  ${methods.join('\n  ')}\n};`)() as new () => object;
+  return (new Function(`return class Plain${n} {\n  ${methods.join('\n  ')}\n};`) as () => new () => object)();
 }
 
 /** One parameterized method making n/2 nodes and one frame method whose n/2 columns are extracted. */
 function decoratedClass(n: number): new () => object {
-  const Cls = new Function(`return class Decorated${n} {
+  const Cls = (
+    new Function(`return class Decorated${n} {
     shifted(x, k) { return x + k; }
     frame(x) { return x; }
-  };`)() as new () => object;
+  };`) as () => new () => object
+  )();
   const half = n / 2;
   const proto = Cls.prototype as Record<string, Function>;
   const apply = (decorator: ReturnType<typeof extractColumns>, method: string) =>

@@ -7,6 +7,8 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Body, Controller, HttpCode, Module, Post } from '@nestjs/common';
@@ -73,7 +75,7 @@ async function startApp(db: SqliteClient, deadlineMs: number): Promise<{ port: n
   const app = await NestFactory.create(BenchModule, { logger: false, abortOnError: false });
   app.useGlobalPipes(validationPipe());
   await app.listen(0, '127.0.0.1');
-  return { port: (app.getHttpServer().address() as { port: number }).port, close: () => app.close() };
+  return { port: ((app.getHttpServer() as Server).address() as AddressInfo).port, close: () => app.close() };
 }
 
 /** The child process: the app as shipped (2 s deadline) and one without a deadline; reports their ports over IPC. */
@@ -182,10 +184,10 @@ export async function runRealtimeService(quick: boolean): Promise<void> {
 
 if (require.main === module && process.argv[2] === '--serve') {
   // Modules are loaded by now; serve once the parent says the model is trained.
-  process.once('message', (m: { dataDir: string }) =>
+  process.once('message', (m: { dataDir: string }) => {
     serve(m.dataDir).catch((error) => {
       console.error(error);
       process.exit(1);
-    }),
-  );
+    });
+  });
 }

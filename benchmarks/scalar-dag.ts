@@ -27,11 +27,14 @@ export function scalarDagClass(n: number): new () => object {
     methods.push(`n${i}(n${i - 1}, n${j}) { return (n${i - 1} + n${j}) % ${MODULUS}; }`);
   }
   const source = `return class ScalarDag${n} {\n  ${methods.join('\n  ')}\n};`;
-  return new Function(source)() as new () => object;
+  return (new Function(source) as () => new () => object)();
 }
 
+/** A generated node method: numbers in, a number out. */
+type NodeMethod = (this: object, ...values: number[]) => number;
+
 /** The same methods called directly in topological order (the baseline); returns every node's value. */
-function direct(instance: object, fns: readonly Function[], partners: Int32Array, x: number): number[] {
+function direct(instance: object, fns: readonly NodeMethod[], partners: Int32Array, x: number): number[] {
   const n = fns.length;
   const values = new Array<number>(n);
   values[0] = fns[0].call(instance, x);
@@ -73,7 +76,7 @@ export function measureScalarDag(n: number): ScalarDagFigures {
 
   // The direct calls run first, so the lazy compilation of every method is billed to neither side.
   const instance = new Cls();
-  const fns = names.map((name) => (Cls.prototype as Record<string, Function>)[name]);
+  const fns = names.map((name) => (Cls.prototype as Record<string, NodeMethod>)[name]);
   const expected = direct(instance, fns, partners, x);
 
   const runs = runsFor(n);

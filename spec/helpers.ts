@@ -16,7 +16,7 @@ export function expectValues(actual: readonly unknown[] | { readonly values: unk
   expect(values).to.have.length(expected.length);
   expected.forEach((want, i) => {
     const got = values[i] as number;
-    if (Number.isNaN(want)) expect(got, `position ${i}`).to.be.NaN;
+    if (Number.isNaN(want)) expect(got, `position ${i}`).to.satisfy(Number.isNaN);
     else expect(got, `position ${i}`).to.be.closeTo(want, 1e-9);
   });
 }

@@ -19,6 +19,7 @@ export async function loadFeatureSets(file: string): Promise<Function[]> {
   if (TYPESCRIPT.test(full)) registerTsNode(file, full);
   let exports: unknown;
   try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the user's module, by a path known only at run time
     exports = require(full);
   } catch (error) {
     const code = (error as { code?: string }).code;
@@ -61,7 +62,7 @@ function registerTsNode(file: string, full: string): void {
   } catch {
     throw new CliUsageError(Messages.cli.needsTsNode(file));
   }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- ts-node is found at run time, next to the user's module
   const { register } = require(tsNode) as { register: (options: object) => unknown };
   register({
     transpileOnly: true,

@@ -12,7 +12,7 @@ export function parseConfig(pairs: readonly string[] = []): Record<string, unkno
     const cut = pair.indexOf('=');
     if (cut <= 0) throw new CliUsageError(Messages.cli.badConfigPair(pair));
     const raw = pair.slice(cut + 1);
-    let value: unknown = raw;
+    let value: unknown;
     try {
       value = JSON.parse(raw);
     } catch {

@@ -25,12 +25,12 @@ export function danfo(): DanfoModule {
 export function danfoIfInstalled(): DanfoModule | undefined {
   if (loaded !== undefined || absent !== undefined) return loaded;
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- an optional peer, loaded only when a frame is built or checked
     loaded = require('danfojs') as DanfoModule;
   } catch (error) {
     // Required here, not imported: errors -> messages -> validation/format -> graph/types -> this module is a
     // cycle at load time, and the error class cannot be defined while errors/index.js is half loaded.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a load-time cycle, see above
     const { isNotInstalled, MissingPackageError } = require('../errors/optional-package.js') as typeof OptionalPackage;
     if (!isNotInstalled(error, 'danfojs')) throw error;
     absent = new MissingPackageError('danfojs', Messages.optionalPackage.danfoFor, Messages.optionalPackage.danfoInstall, error);
@@ -50,7 +50,7 @@ let bases: FrameClasses | undefined;
  */
 export function frameClasses(): FrameClasses {
   const d = danfo();
-  return (bases ??= { Series: Object.getPrototypeOf(d.Series), DataFrame: Object.getPrototypeOf(d.DataFrame) });
+  return (bases ??= { Series: Object.getPrototypeOf(d.Series) as Function, DataFrame: Object.getPrototypeOf(d.DataFrame) as Function });
 }
 
 /** Whether a value is a danfo Series (of either flavour); never loads danfo for a value that is not an object. */

@@ -64,5 +64,5 @@ export function checkedSubdagArgs(decorator: string, featureSets: readonly Const
       }
     }
   }
-  return { decorator, featureSets: [...featureSets], instances: instances.map((i) => ({ ...i })) };
+  return { decorator, featureSets: featureSets.slice(), instances: instances.map((i) => ({ ...i })) };
 }

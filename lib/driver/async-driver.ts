@@ -5,7 +5,7 @@ import { DriverBase, type ExecuteOptions } from './driver-base.js';
 import { executeArguments } from './execute-arguments.js';
 import type { FeatureSet } from './instantiate.js';
 import { DriverSettings } from './settings.js';
-import type { ExecuteResult } from './typed-outputs.js';
+import type { ExecuteResult, NoNodes } from './typed-outputs.js';
 
 /** Options of `AsyncDriver.execute`. */
 export interface AsyncExecuteOptions extends ExecuteOptions {
@@ -22,7 +22,7 @@ export interface AsyncExecuteOptions extends ExecuteOptions {
  * const dr = await new Builder().withModules(Features).buildAsync();
  * const result = await dr.execute(['featureSetV1'], { inputs, signal: AbortSignal.timeout(50) });
  */
-export class AsyncDriver<TResult = DataFrame, TNodes = {}> extends DriverBase<TResult> {
+export class AsyncDriver<TResult = DataFrame, TNodes = NoNodes> extends DriverBase<TResult> {
   constructor(config: Config, ...featureSets: FeatureSet[]);
   /** @internal Used by the Builder. */
   constructor(settings: DriverSettings<TResult>);
@@ -32,7 +32,11 @@ export class AsyncDriver<TResult = DataFrame, TNodes = {}> extends DriverBase<TR
 
   /** Computes the requested outputs; rejects with the same errors as `Driver.execute`. */
   execute<const O extends string>(outputs: readonly O[], options: AsyncExecuteOptions = {}): Promise<ExecuteResult<TResult, TNodes, O>> {
-    try { [outputs, options] = executeArguments({ method: 'execute', async: true }, this.graph, outputs, options); } catch (error) { return Promise.reject(error); }
+    try {
+      [outputs, options] = executeArguments({ method: 'execute', async: true }, this.graph, outputs, options);
+    } catch (error) {
+      return Promise.reject(error);
+    }
     return this.run(outputs, options) as Promise<ExecuteResult<TResult, TNodes, O>>;
   }
 

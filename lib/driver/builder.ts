@@ -8,7 +8,7 @@ import type { ResultBuilder } from '../results/result-builder.js';
 import { checkExecutor, type Executor } from '../execution/executor.js';
 import { AsyncDriver } from './async-driver.js';
 import { Driver } from './driver.js';
-import type { NodesOfAll } from './typed-outputs.js';
+import type { NodesOfAll, NoNodes } from './typed-outputs.js';
 import type { FeatureSet } from './instantiate.js';
 import { DriverSettings } from './settings.js';
 import { checkAdapters, checkContainer, checkedConfig, checkFeatureSets, checkResultBuilder } from './driver-arguments.js';
@@ -19,7 +19,7 @@ import { checkAdapters, checkContainer, checkedConfig, checkFeatureSets, checkRe
  * @example
  * const dr = new Builder().withConfig({ mode: 'batch' }).withModules(Spend, Signups).build();
  */
-export class Builder<TResult = Record<string, unknown>, TNodes = {}> {
+export class Builder<TResult = Record<string, unknown>, TNodes = NoNodes> {
   private config: Record<string, unknown> = {};
   private readonly featureSets: FeatureSet[] = [];
   private resultBuilder: ResultBuilder<TResult> | undefined;

@@ -7,7 +7,7 @@ let inversify: typeof import('inversify') | undefined;
  * hamilton-ts together, and `import 'hamilton-ts'` must stay fast for scripts that only declare features.
  */
 export function newContainer(): Container {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see above
   inversify ??= require('inversify') as typeof import('inversify');
   return new inversify.Container();
 }

@@ -7,7 +7,7 @@ import { DriverBase, type ExecuteOptions } from './driver-base.js';
 import { executeArguments } from './execute-arguments.js';
 import type { FeatureSet } from './instantiate.js';
 import { DriverSettings } from './settings.js';
-import type { ExecuteResult } from './typed-outputs.js';
+import type { ExecuteResult, NoNodes } from './typed-outputs.js';
 
 /**
  * Runs a graph synchronously. `new Driver(config, ...featureSets)` returns danfo DataFrames; a `Builder`
@@ -17,7 +17,7 @@ import type { ExecuteResult } from './typed-outputs.js';
  * const dr = new Driver({}, HelloWorld);
  * const df = dr.execute(['c', 'd'], { inputs: { input } });
  */
-export class Driver<TResult = DataFrame, TNodes = {}> extends DriverBase<TResult> {
+export class Driver<TResult = DataFrame, TNodes = NoNodes> extends DriverBase<TResult> {
   constructor(config: Config, ...featureSets: FeatureSet[]);
   /** @internal Used by the Builder. */
   constructor(settings: DriverSettings<TResult>);

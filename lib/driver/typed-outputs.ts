@@ -12,8 +12,11 @@ export type NodeNameOf<K extends string> = K extends `${infer Head}__${infer Tai
     : Head
   : K;
 
+/** No nodes known (yet): `{}`, the identity of the intersection that adds each feature set's nodes. */
+export type NoNodes = {};
+
 /** The instance type of a feature-set class, the instance itself, or nothing known for a bare `Function`. */
-type InstanceOf<F> = F extends abstract new (...args: never[]) => infer I ? I : F extends Function ? {} : F;
+type InstanceOf<F> = F extends abstract new (...args: never[]) => infer I ? I : F extends Function ? NoNodes : F;
 
 /** Names of a type's public methods (not `_private`, not `constructor`). */
 type MethodNames<T> = {
@@ -34,7 +37,7 @@ export type NodesOf<F> = F extends unknown
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
 /** The nodes of several feature sets together. */
-export type NodesOfAll<Fs extends readonly unknown[]> = Fs extends readonly [] ? {} : UnionToIntersection<NodesOf<Fs[number]>>;
+export type NodesOfAll<Fs extends readonly unknown[]> = Fs extends readonly [] ? NoNodes : UnionToIntersection<NodesOf<Fs[number]>>;
 
 /**
  * The requested outputs, typed where the node is known; still a plain record, so code that indexes it by a

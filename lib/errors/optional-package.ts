@@ -31,7 +31,7 @@ export function isNotInstalled(error: unknown, name: string): boolean {
  */
 export function requireOptional<T>(name: string, neededFor: string, install = Messages.optionalPackage.plainInstall(name)): T {
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- an optional peer, by a name known only at run time
     return require(name) as T;
   } catch (error) {
     if (!isNotInstalled(error, name)) throw error;

@@ -15,7 +15,7 @@ export function discoverMethods(cls: Function): DiscoveredMethod[] {
   // since the names of one prototype are unique.
   let seen: Set<string> | undefined;
   let nearer: readonly string[] = [];
-  for (let proto = cls.prototype; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+  for (let proto = cls.prototype as object | null; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto) as object | null) {
     if (nearer.length > 0) {
       seen ??= new Set();
       for (const name of nearer) seen.add(name);
@@ -26,7 +26,7 @@ export function discoverMethods(cls: Function): DiscoveredMethod[] {
       if (name === 'constructor' || name.startsWith('_')) continue;
       const descriptor = Object.getOwnPropertyDescriptor(proto, name);
       if (!descriptor || descriptor.get || descriptor.set || typeof descriptor.value !== 'function') continue;
-      found.push({ name, fn: descriptor.value, declaringClass: proto.constructor });
+      found.push({ name, fn: descriptor.value as Function, declaringClass: proto.constructor });
     }
     nearer = names;
   }

@@ -9,7 +9,7 @@ let tt: typeof Acorn.tokTypes;
 /** acorn, loaded on first use: plain parameter lists (nearly all) never need it, and `import` stays fast. */
 function loadAcorn(): typeof Acorn {
   if (!acorn) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see above
     acorn = require('acorn') as typeof Acorn;
     tt = acorn.tokTypes;
   }

@@ -178,5 +178,5 @@ function nodeOf(
  * call's whole scope (the parameter and type arrays) alive for the graph's life, ~100 bytes a node.
  */
 function methodCaller(fn: Function, instance: object): (args: unknown[]) => unknown {
-  return (args) => fn.apply(instance, args);
+  return (args) => fn.apply(instance, args) as unknown;
 }

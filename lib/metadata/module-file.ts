@@ -24,7 +24,7 @@ export function exportsHold(exports: unknown, cls: Function, readGetters = false
   for (const key of Object.keys(exports)) {
     const descriptor = Object.getOwnPropertyDescriptor(exports, key);
     if (!descriptor) continue;
-    const value = 'value' in descriptor ? descriptor.value : readGetters ? descriptor.get?.call(exports) : undefined;
+    const value: unknown = 'value' in descriptor ? descriptor.value : readGetters ? descriptor.get?.call(exports) : undefined;
     if (value === cls) return true;
   }
   return false;

@@ -2,7 +2,7 @@ import { REGISTRY_GLOBAL_KEY } from '../constants/metadata-keys.js';
 import { recordsInMetadata, type PendingRecord } from './standard-records.js';
 
 /** Any class; feature sets are plain classes. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a class whose constructor takes parameters of any type must fit (unknown[] refuses them)
 export type Constructor<T = unknown> = abstract new (...args: any[]) => T;
 
 /**
@@ -33,7 +33,7 @@ export class MetadataRegistry {
   /** Records one decorator application. Decorators apply bottom-up; records keep the written top-down order. */
   add(record: DecoratorRecord): void {
     let methods = this.byClass.get(record.target);
-    if (!methods) this.byClass.set(record.target, (methods = new Map()));
+    if (!methods) this.byClass.set(record.target, (methods = new Map<string, DecoratorRecord[]>()));
     const list = methods.get(record.method);
     if (list) list.unshift(record);
     else methods.set(record.method, [record]);

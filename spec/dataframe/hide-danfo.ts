@@ -2,7 +2,7 @@
  * Preloaded with `node --require` by spec/dataframe/without-danfo.spec.ts: makes `danfojs` look not installed,
  * failing its resolution exactly as Node does (code MODULE_NOT_FOUND, "Cannot find module 'danfojs'").
  */
-import Module = require('node:module');
+import Module from 'node:module';
 
 type Resolve = (request: string, ...rest: unknown[]) => string;
 const loader = Module as unknown as { _resolveFilename: Resolve };

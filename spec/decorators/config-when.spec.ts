@@ -261,7 +261,6 @@ describe('@configWhen family', () => {
     it('an excluded method is never parsed; an included one with a destructured parameter fails', () => {
       class Lazy {
         @configWhen({ legacy: true })
-        // eslint-disable-next-line @typescript-eslint/no-unused-vars
         oldFeature({ a }: { a: number }): number {
           return a;
         }

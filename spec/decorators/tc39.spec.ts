@@ -46,6 +46,7 @@ describe('standard (TC39) decorators: compiled without experimentalDecorators', 
   const load = (source: string, mode: Mode): Module => {
     const file = path.join(outDir, `${mode}-${++loaded}.js`);
     fs.writeFileSync(file, compile(source, mode));
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a module compiled by the spec, by path
     return require(file) as Module;
   };
   const fixture = fs.readFileSync(fixturePath, 'utf8');

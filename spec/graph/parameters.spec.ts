@@ -94,6 +94,8 @@ describe('graph/parameters: reading dependencies from compiled methods', () => {
   it('skips default values holding commas, parentheses, objects, arrays, strings and template literals', () => {
     const helper = (x: number, y: number) => x + y;
     class F {
+      // Written as is (the parentheses are what the parser must read past):
+      // prettier-ignore
       tricky(
         a: number,
         b = helper(1, 2),
@@ -103,7 +105,7 @@ describe('graph/parameters: reading dependencies from compiled methods', () => {
         f = `template ${helper(4, (5))} with ${'(' + ','} inside`,
         g = (p: number, q: number) => p + q,
         h = /[(,)]/g,
-        i = 1 > 0 ? helper(2, 3) : 4,
+        i = helper.length > 0 ? helper(2, 3) : 4,
         j: number,
       ): number {
         return a + b + c.x + d.length + e.length + f.length + g(1, 2) + h.source.length + i + j;

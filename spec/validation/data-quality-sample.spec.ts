@@ -20,7 +20,7 @@ describe('samples/data-quality', () => {
     const columns = parseCsv('id,height,gender\n1,170.5,f\n2,,\n');
     expect(columns.id).to.deep.equal([1, 2]);
     expect(columns.height[0]).to.equal(170.5);
-    expect(columns.height[1]).to.be.NaN;
+    expect(columns.height[1]).to.satisfy(Number.isNaN);
     expect(columns.gender).to.deep.equal(['f', null]);
   });
 

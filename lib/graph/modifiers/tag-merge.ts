@@ -15,9 +15,9 @@ const provenance = new WeakMap<MethodContext, Map<string, Map<string, TagSource>
  */
 export function withTags(node: NodeDefinition, tags: Tags, source: TagSource, context: MethodContext): NodeDefinition {
   let byNode = provenance.get(context);
-  if (!byNode) provenance.set(context, (byNode = new Map()));
+  if (!byNode) provenance.set(context, (byNode = new Map<string, Map<string, TagSource>>()));
   let setBy = byNode.get(node.name);
-  if (!setBy) byNode.set(node.name, (setBy = new Map()));
+  if (!setBy) byNode.set(node.name, (setBy = new Map<string, TagSource>()));
   const merged: Record<string, TagValue> = { ...node.tags };
   for (const [key, value] of Object.entries(tags)) {
     const previous = setBy.get(key);

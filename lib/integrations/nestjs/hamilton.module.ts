@@ -2,6 +2,7 @@ import { Inject, Logger, Module, Optional, type DynamicModule, type OnApplicatio
 import { APP_FILTER } from '@nestjs/core';
 import { Messages } from '../../constants/messages.js';
 import { HamiltonError } from '../../errors/index.js';
+import { describeValue } from '../../metadata/value-types.js';
 import { closeExecutor } from './close-executor.js';
 import { buildDriver } from './driver-factory.js';
 import { HamiltonExceptionFilter } from './hamilton-exception.filter.js';
@@ -115,6 +116,6 @@ function checkOptions(options: Pick<HamiltonModuleOptions<unknown>, 'modules'>):
     throw new HamiltonError(Messages.nestModuleOptions('give an options object with a `modules` array'));
   }
   if (options.modules.length === 0) throw new HamiltonError(Messages.nestModuleOptions('`modules` is empty; list the feature sets'));
-  const bad = options.modules.find((m) => m === null || (typeof m !== 'function' && typeof m !== 'object'));
-  if (bad !== undefined) throw new HamiltonError(Messages.nestModuleOptions(`${String(bad)} in \`modules\` is neither a class nor an instance`));
+  const bad: unknown = options.modules.find((m) => m === null || (typeof m !== 'function' && typeof m !== 'object'));
+  if (bad !== undefined) throw new HamiltonError(Messages.nestModuleOptions(`${describeValue(bad)} in \`modules\` is neither a class nor an instance`));
 }

@@ -17,11 +17,11 @@ export function originalSourceOf(jsFile: string, jsText: string): string | undef
       const comma = url.indexOf(',');
       const body = url.slice(comma + 1);
       const text = url.slice(0, comma).endsWith(';base64') ? Buffer.from(body, 'base64').toString('utf8') : decodeURIComponent(body);
-      map = JSON.parse(text);
+      map = JSON.parse(text) as typeof map;
     } else {
       const mapFile = path.resolve(mapFolder, decodeURIComponent(url));
       mapFolder = path.dirname(mapFile);
-      map = JSON.parse(readFileSync(mapFile, 'utf8'));
+      map = JSON.parse(readFileSync(mapFile, 'utf8')) as typeof map;
     }
   } catch {
     return undefined;

@@ -1,3 +1,5 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { BadRequestException, ValidationPipe, type INestApplication, type LoggerService, type LogLevel } from '@nestjs/common';
 import { HttpAdapterHost, NestFactory } from '@nestjs/core';
 import { HamiltonExceptionFilter } from 'hamilton-ts/nestjs';
@@ -37,6 +39,6 @@ export async function createService(options: ServiceOptions = {}, logger: false 
 /** Starts listening; with port 0 the OS picks one. Returns the base URL. */
 export async function listen(app: INestApplication, port = 0, host = '127.0.0.1'): Promise<string> {
   await app.listen(port, host);
-  const address = app.getHttpServer().address() as { port: number };
+  const address = (app.getHttpServer() as Server).address() as AddressInfo;
   return `http://${host}:${address.port}`;
 }
