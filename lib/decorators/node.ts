@@ -17,6 +17,9 @@ export interface NodeOptions {
  */
 export function node(options: NodeOptions = {}): MethodDecorator {
   const { doc } = checkedOptions<NodeOptions>('node', options, ['doc'], "{ doc: 'What the node means.' }");
-  if (doc !== undefined && typeof doc !== 'string') throw new InvalidDecoratorError(Messages.decoratorArgument('node', Messages.decoratorOptions.notARecord('doc', describe(doc), "'What the node means.'")));
+  if (doc !== undefined && typeof doc !== 'string')
+    throw new InvalidDecoratorError(
+      Messages.decoratorArgument('node', Messages.decoratorOptions.notARecord('doc', describe(doc), "'What the node means.'")),
+    );
   return recordingDecorator(DecoratorKind.node, { doc });
 }

@@ -23,7 +23,9 @@ export function parameterizeSources(outputs: Readonly<Record<string, Readonly<Re
       Object.fromEntries(
         Object.entries(checkedRecord(decorator, `output '${name}'`, mapping, "{ total: 'spend' }")).map(([parameter, node]) => {
           if (typeof node !== 'string' || node.length === 0) {
-            throw new InvalidDecoratorError(Messages.decoratorArgument(decorator, Messages.decoratorOptions.sourceNotName(name, parameter, describe(node))));
+            throw new InvalidDecoratorError(
+              Messages.decoratorArgument(decorator, Messages.decoratorOptions.sourceNotName(name, parameter, describe(node))),
+            );
           }
           return [parameter, source(node)];
         }),

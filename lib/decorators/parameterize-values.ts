@@ -16,7 +16,9 @@ import { value } from './refs.js';
  */
 export function parameterizeValues(parameter: string, outputs: Readonly<Record<string, unknown>>): MethodDecorator {
   if (typeof parameter !== 'string' || parameter.length === 0) {
-    throw new InvalidDecoratorError(Messages.decoratorArgument('parameterizeValues', Messages.decoratorOptions.notAParameterName(describe(parameter))));
+    throw new InvalidDecoratorError(
+      Messages.decoratorArgument('parameterizeValues', Messages.decoratorOptions.notAParameterName(describe(parameter))),
+    );
   }
   const perOutput = checkedRecord('parameterizeValues', 'outputs', outputs, '{ spendShift1Week: 1, spendShift3Weeks: 3 }');
   const bindings = Object.fromEntries(Object.entries(perOutput).map(([name, literal]) => [name, { [parameter]: value(literal) }]));

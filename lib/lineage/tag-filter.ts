@@ -17,7 +17,8 @@ export function tagQueryOf(filter: unknown): TagQuery {
   if (extra.length > 0) throw new HamiltonError(Messages.badTagFilterKeys(extra));
   const tags = (filter as { tags?: unknown }).tags;
   if (tags === undefined) return {};
-  if (tags === null || typeof tags !== 'object' || Array.isArray(tags)) throw new HamiltonError(Messages.badTagFilter(`{ tags: ${describeValue(tags)} }`));
+  if (tags === null || typeof tags !== 'object' || Array.isArray(tags))
+    throw new HamiltonError(Messages.badTagFilter(`{ tags: ${describeValue(tags)} }`));
   checkTagQuery(tags as TagQuery);
   return tags as TagQuery;
 }
@@ -26,9 +27,7 @@ export function tagQueryOf(filter: unknown): TagQuery {
 export function checkTagQuery(query: TagQuery): void {
   for (const [key, wanted] of Object.entries(query)) {
     const valid =
-      wanted === null ||
-      typeof wanted === 'string' ||
-      (Array.isArray(wanted) && wanted.length > 0 && wanted.every((v) => typeof v === 'string'));
+      wanted === null || typeof wanted === 'string' || (Array.isArray(wanted) && wanted.length > 0 && wanted.every((v) => typeof v === 'string'));
     if (!valid) throw new HamiltonError(Messages.badTagQuery(key));
   }
 }
