@@ -16,6 +16,9 @@ export const WorkerPoolMessages = {
     `WorkerPoolExecutor.run(task, signal) needs a task { id, runId, nodes: string[], inputs: object, outputs: string[] }: ${what}.`,
   inputCannotTravel: (task: string, input: string, problem: string) =>
     `Task '${task}' cannot be sent to a worker thread: its input '${input}' cannot travel (${problem}). ${whatTravels}`,
+  resourceUpstreamCannotTravel: (task: string, resource: string, parameter: string, problem: string) =>
+    `Task '${task}' cannot be sent to a worker thread: resource '${resource}' is made there from its upstream ` +
+    `values, and '${parameter}' cannot travel (${problem}). ${whatTravels}`,
   outputCannotTravel: (node: string, problem: string) =>
     `The value of '${node}' cannot be sent back from its worker thread (${problem}). ${whatTravels}`,
   thrownCannotTravel: (description: string) =>

@@ -13,10 +13,18 @@ export interface WorkerSetup {
 /** One worker's start data: the shared setup and its own progress cell. */
 export interface WorkerData extends WorkerSetup {
   /**
-   * One Int32 the worker sets to the position (in `task.nodes`) of the node it starts, so the pool can name
+   * One Int32 the worker sets to the position (in `callableNodesOf(task)`) of the node it starts, so the pool can name
    * that node when the thread dies in it; shared memory, so it costs no message.
    */
   readonly progress: Int32Array;
+}
+
+/**
+ * The nodes a task may call where it runs, in the order the progress cell counts them: its nodes, then the
+ * resources it makes or reuses.
+ */
+export function callableNodesOf(task: Task): readonly string[] {
+  return task.resources === undefined ? task.nodes : [...task.nodes, ...Object.keys(task.resources)];
 }
 
 /** Run one task. */

@@ -11,7 +11,7 @@ import { TaskNodeError, type Task, type TaskValues } from '../task.js';
 import { isThenable } from '../thenable.js';
 import { loadFeatureSet } from './feature-set-ref.js';
 import { WorkerPoolMessages } from './messages.js';
-import type { TaskMessage, WorkerData, WorkerMessage } from './protocol.js';
+import { callableNodesOf, type TaskMessage, type WorkerData, type WorkerMessage } from './protocol.js';
 import { describeThrown, sendThrown } from './thrown.js';
 import { travelProblem } from './travel.js';
 
@@ -31,7 +31,7 @@ const graph = trackingProgress((data.allowModuleOverrides ? builder.allowModuleO
 let running: readonly string[] = [];
 
 port.on('message', ({ id, task }: TaskMessage) => {
-  running = task.nodes;
+  running = callableNodesOf(task);
   let outcome: TaskValues | Promise<TaskValues>;
   try {
     outcome = runTask(graph, task);

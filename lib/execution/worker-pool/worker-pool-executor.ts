@@ -7,7 +7,7 @@ import type { Executor, ExecutorSetup } from '../executor.js';
 import { TaskNodeError, type Task, type TaskValues } from '../task.js';
 import { featureSetRef } from './feature-set-ref.js';
 import { WorkerPoolMessages } from './messages.js';
-import type { TaskMessage, WorkerData, WorkerMessage, WorkerSetup } from './protocol.js';
+import { callableNodesOf, type TaskMessage, type WorkerData, type WorkerMessage, type WorkerSetup } from './protocol.js';
 import { receiveThrown } from './thrown.js';
 import { travelProblem } from './travel.js';
 
@@ -100,8 +100,8 @@ export class WorkerPoolExecutor implements Executor {
     const malformed = malformedTask(task, signal);
     if (malformed) return Promise.reject(new HamiltonError(WorkerPoolMessages.badTask(malformed)));
     if (signal?.aborted) return Promise.reject(signal.reason);
-    const problem = inputProblem(task);
-    if (problem) return Promise.reject(new HamiltonError(WorkerPoolMessages.inputCannotTravel(task.id, ...problem)));
+    const problem = sendProblem(task);
+    if (problem) return Promise.reject(new HamiltonError(problem));
     return new Promise<TaskValues>((resolve, reject) => {
       const pending: Pending = { task, signal, resolve, reject, slot: undefined, settled: false };
       if (signal) this.watch(pending, signal);
@@ -144,7 +144,9 @@ export class WorkerPoolExecutor implements Executor {
     const { task } = pending;
     Atomics.store(slot.progress, 0, 0);
     try {
-      const message: TaskMessage = { id, task: { id: task.id, runId: task.runId, nodes: task.nodes, inputs: task.inputs, outputs: task.outputs } };
+      // Only the task's own fields travel, whatever else the object carries.
+      const { id: taskId, runId, nodes, inputs, outputs, resources } = task;
+      const message: TaskMessage = { id, task: { id: taskId, runId, nodes, inputs, outputs, ...(resources && { resources }) } };
       slot.worker.postMessage(message);
     } catch (error) {
       // travelProblem passed it, but the clone failed anyway (a host object): still one clear answer.
@@ -226,7 +228,7 @@ export class WorkerPoolExecutor implements Executor {
       return this.failQueue(failed);
     }
     if (pending === undefined) return;
-    const node = pending.task.nodes[Atomics.load(slot.progress, 0)] ?? pending.task.nodes[0];
+    const node = callableNodesOf(pending.task)[Atomics.load(slot.progress, 0)] ?? pending.task.nodes[0];
     this.fail(pending, new TaskNodeError(node, new HamiltonError(WorkerPoolMessages.workerDied(node, reason), { cause })));
   }
 
@@ -294,16 +296,27 @@ export class WorkerPoolExecutor implements Executor {
   }
 }
 
-/** The first input of a task that cannot travel, and why; a value that throws when read cannot either. */
-function inputProblem(task: Task): [input: string, problem: string] | undefined {
-  let input = '';
-  try {
-    for (input of Object.keys(task.inputs)) {
-      const problem = travelProblem(task.inputs[input]);
-      if (problem) return [input, problem];
+/**
+ * Why a task cannot be sent, if it cannot: an input, or a resource's upstream value (the resource itself never
+ * travels), that cannot travel; a value that throws when read cannot either.
+ */
+function sendProblem(task: Task): string | undefined {
+  const check = (value: unknown): string | undefined => {
+    try {
+      return travelProblem(value);
+    } catch (error) {
+      return `reading it threw: ${describeCause(error)}`;
     }
-  } catch (error) {
-    return [input, `reading it threw: ${describeCause(error)}`];
+  };
+  for (const input of Object.keys(task.inputs)) {
+    const problem = check(task.inputs[input]);
+    if (problem) return WorkerPoolMessages.inputCannotTravel(task.id, input, problem);
+  }
+  for (const [resource, upstream] of Object.entries(task.resources ?? {})) {
+    for (const parameter of Object.keys(upstream)) {
+      const problem = check(upstream[parameter]);
+      if (problem) return WorkerPoolMessages.resourceUpstreamCannotTravel(task.id, resource, parameter, problem);
+    }
   }
   return undefined;
 }
@@ -316,6 +329,11 @@ function malformedTask(task: Task, signal: AbortSignal | undefined): string | un
   if (!names(task.outputs)) return 'outputs must be an array of node names';
   if (typeof task.inputs !== 'object' || task.inputs === null) return 'inputs must be an object of values by name';
   if (typeof task.id !== 'string') return 'id must be a string';
+  const { resources } = task as { resources?: unknown };
+  const isRecord = (value: unknown) => typeof value === 'object' && value !== null;
+  if (resources !== undefined && (!isRecord(resources) || !Object.values(resources).every(isRecord))) {
+    return "resources, when given, must be an object of each resource's upstream values by parameter";
+  }
   if (signal !== undefined && !(signal instanceof AbortSignal)) return 'signal must be an AbortSignal (or left out)';
   return undefined;
 }

@@ -3,6 +3,7 @@ import { threadId } from 'node:worker_threads';
 import { Builder, HamiltonError, NodeExecutionError, WorkerPoolExecutor } from 'hamilton-ts';
 import { FanOutFaults } from '../../fixtures/workers/fan-out-faults.js';
 import { Faults } from '../../fixtures/workers/faults.js';
+import { UsesClient } from '../../fixtures/workers/resources.js';
 import { hiddenFeatureSet, Primes } from '../../fixtures/workers/features.js';
 
 describe('WorkerPoolExecutor under the AsyncDriver', function () {
@@ -143,5 +144,39 @@ describe('WorkerPoolExecutor under the AsyncDriver: faults', function () {
     expect(pool.size).to.be.at.most(2);
     const { results } = await dr.execute(['results'], { inputs: { count: 3, ...none } });
     expect((results as Array<{ square: number }>).map((t) => t.square)).to.deep.equal([0, 1, 4]);
+  });
+});
+
+describe('WorkerPoolExecutor under the AsyncDriver: resources', function () {
+  this.timeout(60000);
+  const pool = new WorkerPoolExecutor({ threads: 2 });
+  after(() => pool.close());
+  type Page = { page: string; serial: number; thread: number };
+
+  it('makes a resource once in each thread that needs it, from its upstream values, and reuses it across runs', async () => {
+    const dr = await new Builder().withModules(UsesClient).withExecutor(pool).buildAsync();
+    const first = (await dr.execute(['pages'], { inputs: { count: 8, url: 'db' } })).pages as Page[];
+    expect(first.map((p) => p.page)).to.deep.equal(Array.from({ length: 8 }, (_, i) => `db/${i}`));
+    expect(first.every((p) => p.thread !== threadId)).to.equal(true);
+    // One client per thread: every page a thread served used the same client, made first in that thread.
+    const serialsByThread = new Map<number, Set<number>>();
+    for (const p of first) serialsByThread.set(p.thread, (serialsByThread.get(p.thread) ?? new Set()).add(p.serial));
+    for (const serials of serialsByThread.values()) expect([...serials]).to.deep.equal([1]);
+    const again = (await dr.execute(['pages'], { inputs: { count: 4, url: 'db' } })).pages as Page[];
+    expect(again.every((p) => p.serial === 1)).to.equal(true);
+    const other = (await dr.execute(['pages'], { inputs: { count: 2, url: 'cache' } })).pages as Page[];
+    expect(other.map((p) => p.page)).to.deep.equal(['cache/0', 'cache/1']);
+    expect(other.every((p) => p.serial === 2)).to.equal(true);
+  });
+
+  it('names the resource when making it ends the thread, and serves the next run', async () => {
+    const dr = await new Builder().withModules(UsesClient).withExecutor(pool).buildAsync();
+    const error = (await dr.execute(['pages'], { inputs: { count: 2, url: 'exit' } }).catch((e: unknown) => e)) as NodeExecutionError;
+    expect(error).to.be.instanceOf(NodeExecutionError);
+    const causes: string[] = [];
+    for (let cause: unknown = error; cause instanceof Error; cause = cause.cause) causes.push(cause.message);
+    expect(causes.join('\n')).to.match(/thread running 'client' died: it exited with code 0/);
+    const pages = (await dr.execute(['pages'], { inputs: { count: 2, url: 'db' } })).pages as Page[];
+    expect(pages.map((p) => p.page)).to.deep.equal(['db/0', 'db/1']);
   });
 });

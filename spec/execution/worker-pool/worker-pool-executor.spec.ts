@@ -1,10 +1,11 @@
 import { expect } from 'chai';
 import { threadId } from 'node:worker_threads';
 import { HamiltonError } from 'hamilton-ts';
-import { TaskNodeError } from '../../../lib/execution/task.js';
+import { TaskNodeError, type Task } from '../../../lib/execution/task.js';
 import { featureSetRef } from '../../../lib/execution/worker-pool/feature-set-ref.js';
 import { WorkerPoolExecutor } from '../../../lib/execution/worker-pool/worker-pool-executor.js';
 import { Faults } from '../../fixtures/workers/faults.js';
+import { UsesClient } from '../../fixtures/workers/resources.js';
 import { FailsInWorkers } from '../../fixtures/workers/fails-in-workers.js';
 import { hiddenFeatureSet } from '../../fixtures/workers/features.js';
 import { Renamed } from '../../fixtures/workers/renamed.js';
@@ -105,6 +106,17 @@ describe('WorkerPoolExecutor.run', function () {
       const signal = new AbortController().signal;
       await nodeFailure(p.run(task(['double', 'exitAfter'], { x: 1, code: 0 }), signal), 'exitAfter');
       expect(await p.run(task(['double', 'plusOne'], { x: 1 }), signal)).to.deep.equal({ plusOne: 3 });
+    });
+
+    it('names the resource being made when the thread dies making it', async () => {
+      const p = preparedPool([UsesClient], { threads: 1 });
+      pools.push(p);
+      const signal = new AbortController().signal;
+      const { id, runId } = task(['page'], {});
+      const making = (url: string): Task => ({ id, runId, nodes: ['page'], inputs: { ids: 1 }, outputs: ['page'], resources: { client: { url } } });
+      const cause = await nodeFailure(p.run(making('exit'), signal), 'client');
+      expect((cause as Error).message).to.match(/thread running 'client' died/);
+      expect((await p.run(making('db'), signal)).page).to.include({ page: 'db/1', serial: 1 });
     });
 
     it('fails only the task it ran: the tasks queued behind it run on a new thread', async () => {
@@ -215,6 +227,10 @@ describe('WorkerPoolExecutor.run', function () {
       const error = await rejection(p.run(task(['plusOne'], { double: { nested: [1, { f: Math.max }] } }), signal));
       expect(error).to.be.instanceOf(HamiltonError);
       expect((error as Error).message).to.match(/Task 'plusOne#\d+'.*input 'double'.*value\.nested\[1\]\.f is a function \(max\)/);
+      const upstream = await rejection(p.run({ ...task(['plusOne'], { double: 1 }), resources: { client: { url: Symbol('url') } } }, signal));
+      expect((upstream as Error).message).to.match(
+        /resource 'client' is made there from its upstream values, and 'url' cannot travel \(value is a symbol\)/,
+      );
       const hostile = new Proxy(
         {},
         {
