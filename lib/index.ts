@@ -48,13 +48,7 @@ export { DataFrameResult } from './results/dataframe-result.js';
 export { rollingMean, shift } from './dataframe/window.js';
 export type { DataFrame, Series } from './dataframe/danfo.js';
 
-export type {
-  LifecycleAdapter,
-  GraphRunEvent,
-  GraphResultEvent,
-  NodeRunEvent,
-  NodeResultEvent,
-} from './execution/adapters.js';
+export type { LifecycleAdapter, GraphRunEvent, GraphResultEvent, NodeRunEvent, NodeResultEvent } from './execution/adapters.js';
 export type { Executor, ExecutorSetup } from './execution/executor.js';
 export { TaskNodeError, type Task, type TaskValues } from './execution/task.js';
 export { runTask } from './execution/run-task.js';

@@ -22,5 +22,8 @@ export function withConfigOption(command: Command): Command {
 export async function driverFor(module: string, options: ModuleOptions): Promise<Driver<Record<string, unknown>>> {
   const classes = await loadFeatureSets(module);
   const instances = classes.map((cls) => Object.create((cls as { prototype: object }).prototype) as object);
-  return new Builder().withConfig(parseConfig(options.config)).withModules(...instances).build();
+  return new Builder()
+    .withConfig(parseConfig(options.config))
+    .withModules(...instances)
+    .build();
 }

@@ -26,7 +26,10 @@ export function parseConfig(pairs: readonly string[] = []): Record<string, unkno
 /** `a,b c` (commas and/or separate words) as a list of names. */
 export function parseNames(values: readonly string[] | string | undefined): string[] {
   const list = typeof values === 'string' ? [values] : (values ?? []);
-  return list.flatMap((value) => value.split(',')).map((name) => name.trim()).filter((name) => name.length > 0);
+  return list
+    .flatMap((value) => value.split(','))
+    .map((name) => name.trim())
+    .filter((name) => name.length > 0);
 }
 
 /** A JSON file holding an object (the `inputs` of a run). */

@@ -31,10 +31,15 @@ export const Messages = {
   missingInputs: (lines: readonly string[]) =>
     `${lines.length} required input${lines.length === 1 ? ' is' : 's are'} missing:\n  ${lines.join('\n  ')}\n` +
     `Pass them in execute(..., { inputs }) or in the driver's config.`,
-  missingInput: (input: string, neededBy: readonly string[]) =>
-    `'${input}', needed by ${neededBy.join(', ')}`,
+  missingInput: (input: string, neededBy: readonly string[]) => `'${input}', needed by ${neededBy.join(', ')}`,
   missingInputHints: (
-    missing: { readonly suggestions?: readonly string[]; readonly excludedByConfig?: readonly { origin: string; conditions: readonly { form: string; condition: Readonly<Record<string, unknown>> }[] }[] },
+    missing: {
+      readonly suggestions?: readonly string[];
+      readonly excludedByConfig?: readonly {
+        origin: string;
+        conditions: readonly { form: string; condition: Readonly<Record<string, unknown>> }[];
+      }[];
+    },
     config: Readonly<Record<string, unknown>>,
   ) => {
     const suggestions = missing.suggestions ?? [];
@@ -57,8 +62,7 @@ export const Messages = {
   inputNamesComputedNode: (input: string, origin: string) =>
     `Input '${input}' names a computed node (${origin}); inputs only feed external inputs. To replace the ` +
     `node's value, pass it in execute(..., { overrides }).`,
-  inputTypeMismatches: (lines: readonly string[]) =>
-    `Input value${lines.length === 1 ? ' has' : 's have'} the wrong type:\n  ${lines.join('\n  ')}`,
+  inputTypeMismatches: (lines: readonly string[]) => `Input value${lines.length === 1 ? ' has' : 's have'} the wrong type:\n  ${lines.join('\n  ')}`,
   inputTypeMismatch: (input: string, expected: string, declaredBy: string, actual: string) =>
     `'${input}' should be ${expected} (declared by ${declaredBy}) but got ${actual}`,
   nodeFailed: (node: string, origin: string, inputs: string, cause: string) =>
@@ -66,8 +70,7 @@ export const Messages = {
   cannotInstantiate: (cls: string, cause: string) =>
     `Could not create feature set ${cls} through the container: ${cause}. Mark the class @injectable() and ` +
     `bind its constructor dependencies in the container given to Builder.withContainer(), or pass an instance.`,
-  notAFeatureSet: (what: string) =>
-    `${what} is not a feature set: pass classes (or their instances) whose methods define the nodes.`,
+  notAFeatureSet: (what: string) => `${what} is not a feature set: pass classes (or their instances) whose methods define the nodes.`,
   columnCollision: (column: string, first: string, second: string) =>
     `Column '${column}' comes from both ${first} and ${second}; a DataFrame cannot hold two columns of one ` +
     `name. Request only one of them, or use DictResult.`,
@@ -89,8 +92,7 @@ export const Messages = {
     `${executor} was not given to a driver: pass it with Builder.withExecutor(...) and build with buildAsync().`,
   collectUnknownParameter: (origin: string, parameter: string, known: readonly string[]) =>
     `${origin}: @collect('${parameter}') names no parameter of the method (its parameters: ${known.join(', ') || 'none'}).`,
-  subdagKeyInBoth: (origin: string, key: string) =>
-    `${origin}: @subdag key '${key}' is given both in inputs and in config; bind it in one place.`,
+  subdagKeyInBoth: (origin: string, key: string) => `${origin}: @subdag key '${key}' is given both in inputs and in config; bind it in one place.`,
   subdagUnknownInput: (origin: string, key: string, inputs: readonly string[]) =>
     `${origin}: @subdag binds input '${key}', which no node of the sub-graph reads (it reads: ` +
     `${inputs.join(', ') || 'nothing from outside'}). Fix the key or drop the binding.`,
@@ -137,8 +139,7 @@ export const Messages = {
     `${origin} returned ${actual}, but @${decorator} needs ${expected}.`,
   fieldTypeMismatch: (field: string, origin: string, expected: string, actual: string) =>
     `Field '${field}' of the object returned by ${origin} should be ${expected} but is ${actual}.`,
-  badTagQuery: (key: string) =>
-    `Tag query for '${key}' must be a string, a non-empty list of strings, or null (the tag exists).`,
+  badTagQuery: (key: string) => `Tag query for '${key}' must be a string, a non-empty list of strings, or null (the tag exists).`,
   noNamesGiven: 'Name at least one node.',
   badTagFilter: (got: string) =>
     `listAvailableVariables(filter): the filter is { tags: { key: value } }, e.g. { tags: { owner: 'data-science' } }; got ${got}.`,
@@ -146,17 +147,14 @@ export const Messages = {
     `listAvailableVariables(filter): unknown key${keys.length === 1 ? '' : 's'} ${keys.map((k) => `'${k}'`).join(', ')}; ` +
     `the filter is { tags: { key: value } } (put tag names inside tags).`,
   notAMethod: (decorator: string, member: string, what: string) =>
-    `@${decorator} is applied to '${member}', ${what}; hamilton-ts decorators shape nodes, and only public ` +
-    `instance methods are nodes.`,
+    `@${decorator} is applied to '${member}', ${what}; hamilton-ts decorators shape nodes, and only public ` + `instance methods are nodes.`,
   conflictingTag: (origin: string, node: string, key: string, first: string, second: string) =>
     `${origin}: tag '${key}' of node '${node}' is set to ${first} and to ${second} by two decorators. ` +
     `Give it one value (@tagOutputs may refine what @tag sets).`,
   unknownTagOutput: (origin: string, name: string, produced: readonly string[]) =>
-    `${origin}: @tagOutputs names '${name}', which the method does not produce (it produces: ` +
-    `${produced.join(', ')}). Fix the node name.`,
+    `${origin}: @tagOutputs names '${name}', which the method does not produce (it produces: ` + `${produced.join(', ')}). Fix the node name.`,
   nestModuleOptions: (problem: string) =>
-    `HamiltonModule.forRoot(): ${problem}. Example: HamiltonModule.forRoot({ modules: [Loaders, Features], ` +
-    `config: { mode: 'realtime' } }).`,
+    `HamiltonModule.forRoot(): ${problem}. Example: HamiltonModule.forRoot({ modules: [Loaders, Features], ` + `config: { mode: 'realtime' } }).`,
   nestAsyncOptions: (problem: string) =>
     `HamiltonModule.forRootAsync(): ${problem}. Give exactly one of useFactory (with inject), useClass or ` +
     `useExisting (a class whose createHamiltonOptions() returns the driver options).`,
@@ -166,13 +164,11 @@ export const Messages = {
   nestExecutorClose: (cause: string) => `Closing the driver's executor on application shutdown failed: ${cause}`,
   /** What HamiltonExceptionFilter answers over HTTP (the client sees these, never node internals). */
   http: {
-    missingInputs: (inputs: readonly string[]) =>
-      `Missing input${inputs.length === 1 ? '' : 's'}: ${inputs.map((i) => `'${i}'`).join(', ')}`,
+    missingInputs: (inputs: readonly string[]) => `Missing input${inputs.length === 1 ? '' : 's'}: ${inputs.map((i) => `'${i}'`).join(', ')}`,
     inputTypes: (lines: readonly string[]) => `Input${lines.length === 1 ? ' has' : 's have'} the wrong type: ${lines.join('; ')}`,
     inputType: (input: string, expected: string, actual: string) => `'${input}' should be ${expected} but got ${actual}`,
     unknownOutputs: (lines: readonly string[]) => `Unknown output${lines.length === 1 ? '' : 's'}: ${lines.join('; ')}`,
-    validationFailed: (nodes: readonly string[]) =>
-      `Data validation failed for ${nodes.map((n) => `'${n}'`).join(', ')}; see checks`,
+    validationFailed: (nodes: readonly string[]) => `Data validation failed for ${nodes.map((n) => `'${n}'`).join(', ')}; see checks`,
     internal: 'Internal server error',
     /** Logged (never sent) for a 5xx: the status and the error's own message, which names the node. */
     logged: (status: number, name: string, message: string) => `${status} ${name}: ${message}`,
@@ -248,8 +244,7 @@ export const Messages = {
       `classes) whose methods define the nodes.`,
     classNotInstance: (method: string, name: string) =>
       `${method}(): ${name || 'the class'} is a class; pass an instance: ${method}(new ${name || 'TheClass'}()).`,
-    badResultBuilder: (got: string) =>
-      `withResultBuilder(): a result builder is an object with build(outputs), e.g. new DictResult(); got ${got}.`,
+    badResultBuilder: (got: string) => `withResultBuilder(): a result builder is an object with build(outputs), e.g. new DictResult(); got ${got}.`,
     badAdapter: (position: number, got: string, hooks: readonly string[]) =>
       `withAdapters(): adapter #${position + 1} is ${got}; an adapter is an object with some of the hooks ${hooks.join(', ')} ` +
       `(e.g. new ProgressBar()).`,
@@ -265,16 +260,13 @@ export const Messages = {
   cli: {
     moduleNotFound: (file: string) => `Module '${file}' does not exist.`,
     moduleFailed: (file: string, cause: string) => `Loading module '${file}' failed: ${cause}`,
-    noFeatureSets: (file: string) =>
-      `Module '${file}' exports no class; export the feature-set classes (every exported class is one).`,
-    needsTsNode: (file: string) =>
-      `Module '${file}' is TypeScript, and ts-node is not installed; install it or pass the compiled .js file.`,
+    noFeatureSets: (file: string) => `Module '${file}' exports no class; export the feature-set classes (every exported class is one).`,
+    needsTsNode: (file: string) => `Module '${file}' is TypeScript, and ts-node is not installed; install it or pass the compiled .js file.`,
     badConfigPair: (pair: string) => `--config '${pair}' is not key=value.`,
     badInputs: (file: string, cause: string) => `--inputs '${file}' must be a JSON object: ${cause}.`,
     oneLineageQuery: 'Give exactly one of --upstream, --downstream or --path.',
     pathNeedsTwo: (count: number) => `--path takes two node names (from, to), got ${count}.`,
-    unsupportedOut: (file: string) =>
-      `--out '${file}' must end in .svg, .png, .dot (or .gv) or .html; leave --out out to print the DOT text.`,
+    unsupportedOut: (file: string) => `--out '${file}' must end in .svg, .png, .dot (or .gv) or .html; leave --out out to print the DOT text.`,
     pngFor: 'Writing a PNG picture (hamilton-ts view --out dag.png)',
     badFormat: (format: string) => `--format '${format}' is not md or json.`,
     valid: (outputs: readonly string[]) => `OK: ${outputs.join(', ')} can be computed with the given inputs and config.`,
@@ -300,23 +292,19 @@ export const Messages = {
     badTarget: 'target must be a node name or a non-empty array of node names.',
     noValidators: 'give at least one validator.',
     badValidator: (position: number, problem: string) => `validator #${position + 1}: ${problem}`,
-    validatorName: (name: unknown) =>
-      `name must be an identifier (it names the node <node>_<name>_validator), got ${showValue(name)}.`,
+    validatorName: (name: unknown) => `name must be an identifier (it names the node <node>_<name>_validator), got ${showValue(name)}.`,
     validatorMember: (member: string, what: string) => `${member} must be ${what}.`,
     unknownTarget: (origin: string, decorator: string, name: string, produced: readonly string[]) =>
-      `${origin}: @${decorator} targets '${name}', which the method does not produce (it produces: ` +
-      `${produced.join(', ')}). Fix the node name.`,
+      `${origin}: @${decorator} targets '${name}', which the method does not produce (it produces: ` + `${produced.join(', ')}). Fix the node name.`,
     checkDoesNotApply: (origin: string, node: string, check: string, declared: string, kinds: readonly string[]) =>
       `${origin}: @checkOutput option '${check}' cannot check node '${node}', declared as ${declared}; it applies ` +
       `to ${kinds.map(kindLabel).join(', ')}. Drop the option or fix the declared return type.`,
     validatorDoesNotApply: (origin: string, node: string, name: string, declared: string) =>
       `${origin}: validator '${name}' of @checkOutputCustom does not apply to node '${node}', declared as ` +
       `${declared} (its appliesTo says no). Use a validator for that type or fix the declared return type.`,
-    validatorDoesNotApplyToValue: (name: string, kind: string) =>
-      `validator '${name}' does not apply to ${kindLabel(kind)} (its appliesTo says no).`,
+    validatorDoesNotApplyToValue: (name: string, kind: string) => `validator '${name}' does not apply to ${kindLabel(kind)} (its appliesTo says no).`,
     badValidatorResult: (node: string, name: string, got: string) =>
-      `Validator '${name}' of node '${node}' returned ${got}; validate() must return { passes: boolean, ` +
-      `message: string, diagnostics: object }.`,
+      `Validator '${name}' of node '${node}' returned ${got}; validate() must return { passes: boolean, ` + `message: string, diagnostics: object }.`,
     failed: (results: readonly { node: string; check: string; importance: string; message: string }[]) =>
       `Data validation failed for node '${results[0]?.node}': ${results.length} check${results.length === 1 ? '' : 's'} ` +
       `failed\n${results.map((r) => `  - ${r.check} [${r.importance}]: ${r.message}`).join('\n')}`,
@@ -334,7 +322,9 @@ export const Messages = {
     dataTypeDtype: (passes: boolean, type: string, dtype: string) =>
       passes ? `The dtype ${dtype} is ${type}.` : `Expected dtype ${type}, got ${dtype}.`,
     dataTypeElements: (count: number, total: number, type: string, offenders: readonly Offender[]) =>
-      count === 0 ? `All ${total} values are of type ${type}.` : `${count} of ${total} values are not of type ${type} (${showOffenders(offenders, count)}).`,
+      count === 0
+        ? `All ${total} values are of type ${type}.`
+        : `${count} of ${total} values are not of type ${type} (${showOffenders(offenders, count)}).`,
     rangeDoc: (low: number, high: number) => `Checks that the data is in [${low}, ${high}] (bounds included).`,
     rangeValues: (outside: number, present: number, [low, high]: readonly [number, number], offenders: readonly Offender[]) =>
       outside === 0
@@ -372,9 +362,7 @@ export const Messages = {
     schemaObject: (name: string, failures: readonly SchemaProblem[]) =>
       failures.length === 0 ? `The object satisfies ${name}.` : `The object breaks ${name}: ${showProblems(failures)}.`,
     schemaRows: (name: string, failed: number, total: number, failures: readonly SchemaProblem[]) =>
-      failed === 0
-        ? `All ${total} rows satisfy ${name}.`
-        : `${failed} of ${total} rows break ${name}: ${showProblems(failures)}.`,
+      failed === 0 ? `All ${total} rows satisfy ${name}.` : `${failed} of ${total} rows break ${name}: ${showProblems(failures)}.`,
   },
 } as const;
 
@@ -382,5 +370,7 @@ export const Messages = {
 function showCondition({ form, condition }: { form: string; condition: Readonly<Record<string, unknown>> }): string {
   const operator = { configWhen: '=', configWhenNot: '!=', configWhenIn: 'in', configWhenNotIn: 'not in' }[form] ?? form;
   const show = (wanted: unknown) => (Array.isArray(wanted) ? `[${wanted.map(showValue).join(', ')}]` : showValue(wanted));
-  return Object.entries(condition).map(([key, wanted]) => `${key} ${operator} ${show(wanted)}`).join(' and ');
+  return Object.entries(condition)
+    .map(([key, wanted]) => `${key} ${operator} ${show(wanted)}`)
+    .join(' and ');
 }

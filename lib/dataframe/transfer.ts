@@ -5,12 +5,24 @@ import { danfo, isDataFrame, isSeries, type DataFrame, type Series } from './dan
  * keeps arrays and primitives can carry to another process; `frameFromTransfer` rebuilds the frame there.
  */
 export type FrameTransfer =
-  | { readonly kind: 'Series'; readonly values: unknown[]; readonly index: Array<string | number>; readonly columns: string[]; readonly dtypes: string[] }
-  | { readonly kind: 'DataFrame'; readonly values: unknown[][]; readonly index: Array<string | number>; readonly columns: string[]; readonly dtypes: string[] };
+  | {
+      readonly kind: 'Series';
+      readonly values: unknown[];
+      readonly index: Array<string | number>;
+      readonly columns: string[];
+      readonly dtypes: string[];
+    }
+  | {
+      readonly kind: 'DataFrame';
+      readonly values: unknown[][];
+      readonly index: Array<string | number>;
+      readonly columns: string[];
+      readonly dtypes: string[];
+    };
 
 /** The plain form of a danfo frame, or `undefined` when the value is not one (danfo is not loaded for plain data). */
 export function frameToTransfer(value: object): FrameTransfer | undefined {
-  if (isSeries(value)) return { kind: 'Series', ...parts(value) } as FrameTransfer;
+  if (isSeries(value)) return { kind: 'Series', ...parts(value) };
   if (isDataFrame(value)) return { kind: 'DataFrame', ...parts(value) } as FrameTransfer;
   return undefined;
 }

@@ -46,5 +46,5 @@ export function shift(series: Series, periods = 1): Series {
     const from = i - periods;
     result[i] = from >= 0 && from < n ? values[from] : NaN;
   }
-  return new (danfo().Series)(result as number[], { index: series.index });
+  return new (danfo().Series)(result, { index: series.index });
 }

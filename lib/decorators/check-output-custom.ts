@@ -30,11 +30,13 @@ export function checkOutputCustom(...validators: DataValidator[]): MethodDecorat
     if (typeof validator !== 'object' || validator === null) throw bad(Messages.validation.validatorMember('a validator', 'an object'));
     if (typeof validator.name !== 'string' || !IDENTIFIER.test(validator.name)) throw bad(Messages.validation.validatorName(validator.name));
     if (validator.importance !== 'warn' && validator.importance !== 'fail') throw bad(Messages.validation.badImportance(validator.importance));
-    if (typeof validator.validate !== 'function') throw bad(Messages.validation.validatorMember('validate', 'a function (value) => ValidationResult'));
+    if (typeof validator.validate !== 'function')
+      throw bad(Messages.validation.validatorMember('validate', 'a function (value) => ValidationResult'));
     if (validator.appliesTo !== undefined && typeof validator.appliesTo !== 'function') {
       throw bad(Messages.validation.validatorMember('appliesTo', 'a function (type) => boolean'));
     }
-    if (validator.description !== undefined && typeof validator.description !== 'string') throw bad(Messages.validation.validatorMember('description', 'a string'));
+    if (validator.description !== undefined && typeof validator.description !== 'string')
+      throw bad(Messages.validation.validatorMember('description', 'a string'));
   });
   return recordingDecorator<CheckOutputCustomArgs>(DecoratorKind.checkOutputCustom, { validators: Object.freeze([...validators]) });
 }

@@ -74,7 +74,8 @@ export function checkOutput(options: CheckOutputOptions): MethodDecorator {
     checkArgument(key, arg, fail);
   }
   // Validator nodes are made in the built-in order, whatever order the options are written in.
-  for (const name of known) if (options[name as keyof CheckOutputOptions] !== undefined) checks.push({ name, arg: options[name as keyof CheckOutputOptions] });
+  for (const name of known)
+    if (options[name as keyof CheckOutputOptions] !== undefined) checks.push({ name, arg: options[name as keyof CheckOutputOptions] });
   if (checks.length === 0) throw fail(Messages.validation.noChecks(known));
   const importance = options.importance ?? 'warn';
   if (importance !== 'warn' && importance !== 'fail') throw fail(Messages.validation.badImportance(importance));
@@ -105,7 +106,8 @@ function checkArgument(name: string, arg: unknown, fail: (problem: string) => In
     case 'schema':
       if (typeof arg !== 'function') throw fail(Messages.validation.badSchema(arg));
       // A class without rules would pass everything (or fail everything as an unknown value): say so now.
-      if (classValidator().getMetadataStorage().getTargetValidationMetadatas(arg, '', true, false).length === 0) throw fail(Messages.validation.schemaWithoutRules(arg.name));
+      if (classValidator().getMetadataStorage().getTargetValidationMetadatas(arg, '', true, false).length === 0)
+        throw fail(Messages.validation.schemaWithoutRules(arg.name));
       return;
   }
 }
@@ -118,6 +120,7 @@ function isInterval(arg: unknown): arg is readonly [number, number] {
 export function targetList(target: unknown, fail: (problem: string) => InvalidDecoratorError): readonly string[] | undefined {
   if (target === undefined) return undefined;
   const list = typeof target === 'string' ? [target] : target;
-  if (!Array.isArray(list) || list.length === 0 || !list.every((n) => typeof n === 'string' && n.length > 0)) throw fail(Messages.validation.badTarget);
+  if (!Array.isArray(list) || list.length === 0 || !list.every((n) => typeof n === 'string' && n.length > 0))
+    throw fail(Messages.validation.badTarget);
   return Object.freeze([...(list as string[])]);
 }

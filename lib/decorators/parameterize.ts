@@ -30,10 +30,7 @@ export function parameterize(outputs: Readonly<Record<string, ParameterizedOutpu
 }
 
 /** Validates and normalizes `@parameterize` arguments (shared by its shorthands). */
-export function checkedParameterizeArgs(
-  decorator: string,
-  outputs: Readonly<Record<string, ParameterizedOutput>>,
-): ParameterizeArgs {
+export function checkedParameterizeArgs(decorator: string, outputs: Readonly<Record<string, ParameterizedOutput>>): ParameterizeArgs {
   const fail = (problem: string) => new InvalidDecoratorError(Messages.decoratorArgument(decorator, problem));
   if (outputs === null || typeof outputs !== 'object') throw fail('give an object of output names to parameter bindings.');
   const names = Object.keys(outputs);

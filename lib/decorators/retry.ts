@@ -22,7 +22,9 @@ export function retry(policy: { readonly attempts: number; readonly backoffMs?: 
   const attempts = (policy as { attempts?: unknown } | null)?.attempts;
   const backoffMs = (policy as { backoffMs?: unknown } | null)?.backoffMs ?? 0;
   if (!Number.isInteger(attempts) || (attempts as number) < 1 || typeof backoffMs !== 'number' || !(backoffMs >= 0) || !Number.isFinite(backoffMs)) {
-    throw new InvalidDecoratorError(Messages.decoratorArgument('retry', 'takes { attempts: a whole number of at least 1, backoffMs?: milliseconds of at least 0 }.'));
+    throw new InvalidDecoratorError(
+      Messages.decoratorArgument('retry', 'takes { attempts: a whole number of at least 1, backoffMs?: milliseconds of at least 0 }.'),
+    );
   }
   return recordingDecorator<RetryPolicy>(DecoratorKind.retry, { attempts: attempts as number, backoffMs });
 }

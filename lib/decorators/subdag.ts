@@ -42,7 +42,13 @@ export function subdag(featureSets: readonly Constructor[], options: SubdagOptio
 
 /** One set of sub-graph options (`{ inputs?, config? }`), checked for shape: objects where objects go. */
 export function checkedSubdagOptions(decorator: string, options: unknown, where = 'options'): SubdagOptions {
-  const checked = checkedOptions<SubdagOptions>(decorator, options, ['inputs', 'config'], "{ inputs: { spend: source('eastSpend') }, config: { window: 4 } }", where);
+  const checked = checkedOptions<SubdagOptions>(
+    decorator,
+    options,
+    ['inputs', 'config'],
+    "{ inputs: { spend: source('eastSpend') }, config: { window: 4 } }",
+    where,
+  );
   const example = { inputs: "{ spend: source('eastSpend') }", config: '{ window: 4 }' } as const;
   for (const key of ['inputs', 'config'] as const) {
     if (checked[key] !== undefined) checkedRecord(decorator, `${where}.${key}`, checked[key], example[key]);

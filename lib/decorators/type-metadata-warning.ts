@@ -6,6 +6,9 @@ const WARNED = Symbol.for('hamilton-ts:type-metadata-warned');
 
 type GlobalWithFlag = typeof globalThis & { [WARNED]?: boolean };
 
+/** Inherited by worker threads (and child processes) started after the warning: they rebuild the same graph. */
+const WARNED_ENV = 'HAMILTON_TS_TYPE_METADATA_WARNED';
+
 /**
  * Warns once per process that decorator type metadata is missing, and what is not checked as a result.
  * TypeScript gives a decorated method `design:paramtypes` only with `experimentalDecorators` and
@@ -14,9 +17,10 @@ type GlobalWithFlag = typeof globalThis & { [WARNED]?: boolean };
  */
 export function warnIfNoTypeMetadata(where: string, standard: boolean, prototype?: object, member?: string | symbol): void {
   const flagHolder = globalThis as GlobalWithFlag;
-  if (flagHolder[WARNED]) return;
+  if (flagHolder[WARNED] || process.env[WARNED_ENV] === '1') return;
   if (!standard && prototype !== undefined && member !== undefined && hasParameterTypes(prototype, member)) return;
   flagHolder[WARNED] = true;
+  process.env[WARNED_ENV] = '1';
   // console.warn, not the validation logger: a one-off note to the developer, not a data-quality event.
   console.warn(Messages.typeMetadataMissing(where, standard));
 }

@@ -82,7 +82,12 @@ export abstract class DriverBase<TResult> {
   visualizeExecution(outputs: readonly string[], options: VisualizeExecutionOptions & FileOption): Promise<string>;
   visualizeExecution(outputs: readonly string[], options?: VisualizeExecutionOptions & { readonly file?: undefined }): string;
   visualizeExecution(outputs: readonly string[], options: VisualizeExecutionOptions & Partial<FileOption> = {}): string | Promise<string> {
-    [outputs, options] = executeArguments({ method: 'visualizeExecution', moreOptions: true }, this.graph, outputs, lineageOptions('visualizeExecution', options));
+    [outputs, options] = executeArguments(
+      { method: 'visualizeExecution', moreOptions: true },
+      this.graph,
+      outputs,
+      lineageOptions('visualizeExecution', options),
+    );
     return pictures.present(() => pictures.executionScene(this.graph, outputs, options, () => this.prepare(outputs, options)), options);
   }
 
@@ -120,7 +125,7 @@ export abstract class DriverBase<TResult> {
   }
 
   private featureSetClasses(): Function[] {
-    return this.settings.featureSets.map((f) => (typeof f === 'function' ? f : (f as object).constructor));
+    return this.settings.featureSets.map((f) => (typeof f === 'function' ? f : f.constructor));
   }
 
   /** Plans a run of these outputs; the plan is cached by the names involved. */
@@ -140,12 +145,7 @@ export abstract class DriverBase<TResult> {
   /** A checked run context: plan, values in place, input types verified. */
   protected prepare(outputs: readonly string[], options: ExecuteOptions): RunContext {
     const plan = this.plan(outputs, options);
-    const context = new RunContext(
-      this.graph,
-      plan,
-      { inputs: options.inputs ?? {}, overrides: options.overrides ?? {} },
-      this.settings.adapters,
-    );
+    const context = new RunContext(this.graph, plan, { inputs: options.inputs ?? {}, overrides: options.overrides ?? {} }, this.settings.adapters);
     context.checkInputTypes();
     return context;
   }

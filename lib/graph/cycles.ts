@@ -29,6 +29,9 @@ export function findCycle(nodes: readonly GraphNode[]): string[] | undefined {
     current = nodes[current].dependencyIndices.find((d) => remaining[d] > 0)!;
   }
   // The walk goes from consumer to producer; a cycle reads from producer to consumer.
-  const cycle = walk.slice(position.get(current)).reverse().map((i) => nodes[i].name);
+  const cycle = walk
+    .slice(position.get(current))
+    .reverse()
+    .map((i) => nodes[i].name);
   return [...cycle, cycle[0]];
 }

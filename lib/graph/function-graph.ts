@@ -1,11 +1,5 @@
 import { Messages } from '../constants/messages.js';
-import {
-  CycleError,
-  DuplicateNodeError,
-  TypeMismatchError,
-  type Duplicate,
-  type TypeMismatch,
-} from '../errors/index.js';
+import { CycleError, DuplicateNodeError, TypeMismatchError, type Duplicate, type TypeMismatch } from '../errors/index.js';
 import { findCycle } from './cycles.js';
 import type { Config } from './modifiers/index.js';
 import type { GraphNode, NodeDefinition, NodeRole } from './node.js';
@@ -48,7 +42,12 @@ export class FunctionGraph {
     checkEdgeTypes(nodes);
     const cycle = findCycle(nodes);
     if (cycle) throw new CycleError(cycle);
-    return new FunctionGraph(nodes, options.config, indexOf, featureSets.map((f) => f.cls));
+    return new FunctionGraph(
+      nodes,
+      options.config,
+      indexOf,
+      featureSets.map((f) => f.cls),
+    );
   }
 }
 
@@ -279,5 +278,5 @@ export interface NodeOrigin {
 export function originParts(node: Pick<NodeDefinition, 'originatingFunctions'>): NodeOrigin | undefined {
   const first = node.originatingFunctions[0];
   const dot = first === undefined ? -1 : first.indexOf('.');
-  return dot > 0 ? { class: first!.slice(0, dot), method: first!.slice(dot + 1) } : undefined;
+  return dot > 0 ? { class: first.slice(0, dot), method: first.slice(dot + 1) } : undefined;
 }

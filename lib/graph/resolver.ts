@@ -39,12 +39,7 @@ interface ModifierUse {
   readonly record: DecoratorRecord;
 }
 
-function resolveMethod(
-  featureSet: FeatureSetInstance,
-  method: DiscoveredMethod,
-  config: Config,
-  environment: ResolveEnvironment,
-): NodeDefinition[] {
+function resolveMethod(featureSet: FeatureSetInstance, method: DiscoveredMethod, config: Config, environment: ResolveEnvironment): NodeDefinition[] {
   const featureSetName = featureSet.cls.name;
   const origin = `${featureSetName}.${method.name}`;
   const uses = modifierUses(getRegistry().recordsOf(method.declaringClass, method.name), origin);
@@ -146,7 +141,17 @@ function returnTypeOf(prototype: object, method: string): NodeType {
 
 function baseNode(context: MethodContext): NodeDefinition {
   const { parameters, parameterTypes } = context;
-  return nodeOf(context.featureSet, context.nodeName, context.origin, context.doc, context.fn, context.instance, parameters, parameterTypes, context.returnType);
+  return nodeOf(
+    context.featureSet,
+    context.nodeName,
+    context.origin,
+    context.doc,
+    context.fn,
+    context.instance,
+    parameters,
+    parameterTypes,
+    context.returnType,
+  );
 }
 
 /** The node a method itself defines, before any modifier. */

@@ -41,12 +41,7 @@ export function pathScene(graph: FunctionGraph, from: string, to: string): Scene
  * as `execute` would validate, unless `bypassValidation`; then a required input nobody gives is drawn as
  * missing.
  */
-export function executionScene(
-  graph: FunctionGraph,
-  outputs: readonly string[],
-  options: VisualizeExecutionOptions,
-  validate: () => void,
-): Scene {
+export function executionScene(graph: FunctionGraph, outputs: readonly string[], options: VisualizeExecutionOptions, validate: () => void): Scene {
   if (!options.bypassValidation) {
     try {
       validate();
@@ -75,11 +70,14 @@ export function executionScene(
       stack.push(producer);
     });
   }
-  return sceneOf([...seen], [
-    [drawnOutputs, 'output'],
-    [[...overrides].filter((name) => seen.has(graph.get(name)!)), 'override'],
-    [missing, 'missing'],
-  ]);
+  return sceneOf(
+    [...seen],
+    [
+      [drawnOutputs, 'output'],
+      [[...overrides].filter((name) => seen.has(graph.get(name)!)), 'override'],
+      [missing, 'missing'],
+    ],
+  );
 }
 
 /** The DOT text of a scene; with `file`, a Promise that writes it first (any failure rejects it). */

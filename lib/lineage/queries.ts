@@ -24,7 +24,11 @@ export function pathBetween(graph: FunctionGraph, from: string, to: string): Gra
 export function nodesNamed(graph: FunctionGraph, names: readonly string[]): GraphNode[] {
   if (names.length === 0) throw new HamiltonError(Messages.noNamesGiven);
   const unknown = names.filter((name) => !graph.get(name));
-  if (unknown.length > 0) throw unknownNodeError(unknown, graph.nodes.map((n) => n.name));
+  if (unknown.length > 0)
+    throw unknownNodeError(
+      unknown,
+      graph.nodes.map((n) => n.name),
+    );
   return names.map((name) => graph.get(name)!);
 }
 

@@ -33,10 +33,10 @@ export class DataFrameResult implements ResultBuilder<DataFrame> {
       if (isDataFrame(value)) {
         const index = value.index as Label[];
         for (const column of value.columns) {
-          add(column, { kind: 'vector', values: value.column(column).values as unknown[], index, source });
+          add(column, { kind: 'vector', values: value.column(column).values, index, source });
         }
       } else if (isSeries(value)) {
-        add(name, { kind: 'vector', values: value.values as unknown[], index: value.index as Label[], source });
+        add(name, { kind: 'vector', values: value.values, index: value.index, source });
       } else if (Array.isArray(value) || ArrayBuffer.isView(value)) {
         add(name, { kind: 'vector', values: Array.from(value as ArrayLike<unknown>), source });
       } else if (isScalar(value)) {

@@ -20,7 +20,7 @@ export function isMissing(value: unknown): boolean {
 export function sequenceOf(value: unknown, kind: ValueKind): Sequence {
   if (kind === 'series') {
     const series = value as Series;
-    return { values: series.values as unknown[], labels: series.index as unknown[], dtype: series.dtype };
+    return { values: series.values, labels: series.index, dtype: series.dtype };
   }
   const values = Array.from(value as ArrayLike<unknown>);
   return { values, labels: values.map((_, i) => i) };
@@ -29,8 +29,8 @@ export function sequenceOf(value: unknown, kind: ValueKind): Sequence {
 /** Each column of a DataFrame as a sequence labelled by the frame's index. */
 export function columnsOf(frame: DataFrame): { readonly name: string; readonly sequence: Sequence }[] {
   const labels = frame.index as unknown[];
-  const dtypes = frame.dtypes as string[];
-  return frame.columns.map((name, i) => ({ name, sequence: { values: frame.column(name).values as unknown[], labels, dtype: dtypes[i] } }));
+  const dtypes = frame.dtypes;
+  return frame.columns.map((name, i) => ({ name, sequence: { values: frame.column(name).values, labels, dtype: dtypes[i] } }));
 }
 
 /** Each row of a DataFrame as a plain object (column -> value), with its index label. */

@@ -54,5 +54,12 @@ function table(variables: readonly Variable[]): string {
     ...variables.map((v) => [v.name, describeType(v.type), v.isExternalInput ? 'yes' : 'no', v.originatingFunctions.join(', ')]),
   ];
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-  return rows.map((row) => row.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((row) =>
+      row
+        .map((cell, i) => cell.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }

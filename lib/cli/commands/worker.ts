@@ -49,7 +49,13 @@ export function registerWorker(program: Command): void {
         onError: (error) => process.stderr.write(`hamilton-ts worker: ${error.message} (retrying)\n`),
       });
       await worker.waitUntilReady();
-      process.stdout.write(RemoteMessages.workerStarted(options.queue, options.redis, featureSets.map((f) => f.export ?? f.cls.name)));
+      process.stdout.write(
+        RemoteMessages.workerStarted(
+          options.queue,
+          options.redis,
+          featureSets.map((f) => f.export ?? f.cls.name),
+        ),
+      );
       await new Promise<void>((resolve) => {
         // First signal: finish the jobs in hand, then stop. A second one (or Redis gone, so a polite close
         // cannot finish): stop now; BullMQ gives the jobs in hand to another worker once their locks expire.

@@ -40,7 +40,15 @@ function namedNodes(nodes: readonly NodeDefinition[], names: readonly string[], 
   return new Set(
     names.map((name) => {
       const found = nodes.find((n) => n.name === name);
-      if (!found) throw new InvalidDecoratorError(Messages.validation.unknownTarget(context.origin, decorator, name, nodes.map((n) => n.name)));
+      if (!found)
+        throw new InvalidDecoratorError(
+          Messages.validation.unknownTarget(
+            context.origin,
+            decorator,
+            name,
+            nodes.map((n) => n.name),
+          ),
+        );
       return found;
     }),
   );

@@ -13,7 +13,13 @@ export const checkOutputModifier: NodeModifier<CheckOutputArgs> = {
   phase: 'validate',
   allowsMultiple: true,
   apply: (nodes, args, context) =>
-    withChecks(nodes, args.checks.map((c) => builtInCheck(c.name, c.arg, args.importance)), args.target, 'checkOutput', context),
+    withChecks(
+      nodes,
+      args.checks.map((c) => builtInCheck(c.name, c.arg, args.importance)),
+      args.target,
+      'checkOutput',
+      context,
+    ),
 };
 
 /** `@checkOutputCustom`: the user's validators, shaped like `@checkOutput`'s checks. */

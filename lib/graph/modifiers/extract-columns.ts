@@ -1,7 +1,7 @@
 import { Messages } from '../../constants/messages.js';
 import type { ExtractColumnsArgs } from '../../decorators/extract-columns.js';
 import { HamiltonError, InvalidDecoratorError } from '../../errors/index.js';
-import { danfo, frameClasses, isDataFrame, type DataFrame } from '../../dataframe/danfo.js';
+import { danfo, frameClasses, isDataFrame } from '../../dataframe/danfo.js';
 import type { NodeDefinition } from '../node.js';
 import { describeType, describeValue } from '../../metadata/value-types.js';
 import { extractedNodes } from './extracted-nodes.js';
@@ -28,7 +28,7 @@ export const extractColumnsModifier: NodeModifier<ExtractColumnsArgs> = {
 
 function columnOf(frame: unknown, column: string, args: ExtractColumnsArgs, origin: string): unknown {
   if (!isDataFrame(frame)) throw new HamiltonError(Messages.notAFrame(origin, 'extractColumns', 'a DataFrame', describeValue(frame)));
-  const columns = (frame as DataFrame).columns;
+  const columns = frame.columns;
   if (columns.includes(column)) return frame.column(column);
   if (!args.hasFill) throw new HamiltonError(Messages.missingColumn(column, origin, columns));
   return new (danfo().Series)(new Array(frame.shape[0]).fill(args.fillWith), { index: frame.index });

@@ -14,24 +14,19 @@ export interface Extraction {
  * a node that depends on it, with its tags and code origin. Extracted nodes are the new final nodes, so decorations
  * such as `@tag` land on them.
  */
-export function extractedNodes(
-  nodes: readonly NodeDefinition[],
-  extractionsOf: (node: NodeDefinition) => readonly Extraction[],
-): NodeDefinition[] {
+export function extractedNodes(nodes: readonly NodeDefinition[], extractionsOf: (node: NodeDefinition) => readonly Extraction[]): NodeDefinition[] {
   const targets = finalNodes(nodes);
   return nodes.flatMap((node) => [
     node,
-    ...(targets.has(node) ? extractionsOf(node) : []).map(
-      (extraction): NodeDefinition => ({
-        name: extraction.name,
-        type: extraction.type,
-        doc: extraction.doc,
-        tags: node.tags,
-        dependencies: [{ name: node.name, optional: false, type: node.type }],
-        originatingFunctions: node.originatingFunctions,
-        featureSet: node.featureSet,
-        callable: (args) => extraction.extract(args[0]),
-      }),
-    ),
+    ...(targets.has(node) ? extractionsOf(node) : []).map((extraction): NodeDefinition => ({
+      name: extraction.name,
+      type: extraction.type,
+      doc: extraction.doc,
+      tags: node.tags,
+      dependencies: [{ name: node.name, optional: false, type: node.type }],
+      originatingFunctions: node.originatingFunctions,
+      featureSet: node.featureSet,
+      callable: (args) => extraction.extract(args[0]),
+    })),
   ]);
 }

@@ -18,9 +18,18 @@ export const parameterizeModifier: NodeModifier<ParameterizeArgs> = {
   apply: (nodes, args, context) => {
     const targets = finalNodes(nodes);
     return nodes.flatMap((node) =>
-      !targets.has(node) ? [node] : Object.entries(args.outputs).map(([outputName, output]) =>
-        bindParameters(node, outputName, output.bindings, output.doc ?? templated(node.doc, outputName, output.bindings), args.decorator, context),
-      ),
+      !targets.has(node)
+        ? [node]
+        : Object.entries(args.outputs).map(([outputName, output]) =>
+            bindParameters(
+              node,
+              outputName,
+              output.bindings,
+              output.doc ?? templated(node.doc, outputName, output.bindings),
+              args.decorator,
+              context,
+            ),
+          ),
     );
   },
 };

@@ -50,7 +50,12 @@ function subgraph(args: SubdagArgs, instance: SubdagInstance, context: MethodCon
     ...Object.entries(inputs).map(([key, ref]) =>
       ref.kind === 'value'
         ? binding(key, `Input '${key}' of sub-graph '${namespace}': a literal.`, [], () => ref.value)
-        : binding(key, `Input '${key}' of sub-graph '${namespace}': node '${ref.name}'.`, [{ name: ref.name, optional: false, type: undefined }], (a) => a[0]),
+        : binding(
+            key,
+            `Input '${key}' of sub-graph '${namespace}': node '${ref.name}'.`,
+            [{ name: ref.name, optional: false, type: undefined }],
+            (a) => a[0],
+          ),
     ),
     ...Object.entries(config).map(([key, configured]) => binding(key, `Config '${key}' of sub-graph '${namespace}'.`, [], () => configured)),
   ];

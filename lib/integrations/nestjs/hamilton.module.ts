@@ -36,7 +36,9 @@ export class HamiltonModule implements OnApplicationShutdown {
 
   /** Releases the executor (worker threads, queue connections); a failure is logged, not thrown, so the other hooks still run. */
   async onApplicationShutdown(): Promise<void> {
-    await closeExecutor(this.options?.executor).catch((error: unknown) => this.logger.error(Messages.nestExecutorClose(String(error)), (error as Error)?.stack));
+    await closeExecutor(this.options?.executor).catch((error: unknown) =>
+      this.logger.error(Messages.nestExecutorClose(String(error)), (error as Error)?.stack),
+    );
   }
 
   /** A module providing one driver built from `options` (see `HamiltonModuleOptions`). */
@@ -69,10 +71,15 @@ export class HamiltonModule implements OnApplicationShutdown {
 function asyncOptionsProviders<TResult>(options: HamiltonModuleAsyncOptions<TResult>): Provider[] {
   const { useFactory, useClass, useExisting, inject, ...fixed } = options;
   const given = [useFactory, useClass, useExisting].filter((f) => f !== undefined);
-  if (given.length !== 1) throw new HamiltonError(Messages.nestAsyncOptions(given.length === 0 ? 'no options source given' : 'more than one options source given'));
+  if (given.length !== 1)
+    throw new HamiltonError(Messages.nestAsyncOptions(given.length === 0 ? 'no options source given' : 'more than one options source given'));
   if (typeof given[0] !== 'function') throw new HamiltonError(Messages.nestAsyncOptions(`${describe(given[0])} is not a function or class`));
-  const resolve = async (computed: HamiltonRuntimeOptions<TResult> | undefined): Promise<HamiltonModuleOptions<TResult>> => ({ ...computed, ...fixed });
-  if (useFactory) return [{ provide: HAMILTON_MODULE_OPTIONS, useFactory: async (...args: never[]) => resolve(await useFactory(...args)), inject: inject ?? [] }];
+  const resolve = async (computed: HamiltonRuntimeOptions<TResult> | undefined): Promise<HamiltonModuleOptions<TResult>> => ({
+    ...computed,
+    ...fixed,
+  });
+  if (useFactory)
+    return [{ provide: HAMILTON_MODULE_OPTIONS, useFactory: async (...args: never[]) => resolve(await useFactory(...args)), inject: inject ?? [] }];
   const factoryClass = (useClass ?? useExisting) as Type<HamiltonOptionsFactory<TResult>>;
   const fromFactory = async (factory: HamiltonOptionsFactory<TResult>) => {
     if (typeof factory?.createHamiltonOptions !== 'function') {
@@ -85,7 +92,10 @@ function asyncOptionsProviders<TResult>(options: HamiltonModuleAsyncOptions<TRes
 }
 
 /** The dynamic module both `forRoot` forms return: feature sets as providers, the options, and the driver. */
-function driverModule<TResult>(options: HamiltonModuleAsyncOptions<TResult> | HamiltonModuleOptions<TResult>, ...optionsProviders: Provider[]): DynamicModule {
+function driverModule<TResult>(
+  options: HamiltonModuleAsyncOptions<TResult> | HamiltonModuleOptions<TResult>,
+  ...optionsProviders: Provider[]
+): DynamicModule {
   const token = options.token ?? HAMILTON_DRIVER;
   const extra = options.providers ?? [];
   const classes = options.modules.filter((m): m is Type<object> => typeof m === 'function');
@@ -117,5 +127,6 @@ function checkOptions(options: Pick<HamiltonModuleOptions<unknown>, 'modules'>):
   }
   if (options.modules.length === 0) throw new HamiltonError(Messages.nestModuleOptions('`modules` is empty; list the feature sets'));
   const bad: unknown = options.modules.find((m) => m === null || (typeof m !== 'function' && typeof m !== 'object'));
-  if (bad !== undefined) throw new HamiltonError(Messages.nestModuleOptions(`${describeValue(bad)} in \`modules\` is neither a class nor an instance`));
+  if (bad !== undefined)
+    throw new HamiltonError(Messages.nestModuleOptions(`${describeValue(bad)} in \`modules\` is neither a class nor an instance`));
 }

@@ -1,10 +1,4 @@
-import {
-  BadRequestException,
-  HttpException,
-  HttpStatus,
-  InternalServerErrorException,
-  UnprocessableEntityException,
-} from '@nestjs/common';
+import { BadRequestException, HttpException, HttpStatus, InternalServerErrorException, UnprocessableEntityException } from '@nestjs/common';
 import { Messages } from '../../constants/messages.js';
 import {
   DataValidationError,
@@ -64,6 +58,11 @@ export function httpExceptionOf(error: HamiltonError): HttpException {
   return new InternalServerErrorException(body(HttpStatus.INTERNAL_SERVER_ERROR, Messages.http.internal, 'Internal Server Error', {}), options);
 }
 
-function body<T extends object>(statusCode: number, message: string, error: string, details: T): { statusCode: number; message: string; error: string } & T {
+function body<T extends object>(
+  statusCode: number,
+  message: string,
+  error: string,
+  details: T,
+): { statusCode: number; message: string; error: string } & T {
   return { statusCode, message, error, ...details };
 }

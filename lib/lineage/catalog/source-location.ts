@@ -38,7 +38,10 @@ export class SourceLocator {
     const jsText = this.text(moduleFile);
     if (jsText === undefined) return undefined;
     const source = originalSourceOf(moduleFile, jsText);
-    for (const [file, text] of [[source, source && this.text(source)], [moduleFile, jsText]] as const) {
+    for (const [file, text] of [
+      [source, source && this.text(source)],
+      [moduleFile, jsText],
+    ] as const) {
       if (file === undefined || text === undefined) continue;
       const line = methodLine(text, className, method);
       if (line !== undefined) return { file, line };

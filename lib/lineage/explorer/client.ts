@@ -116,8 +116,8 @@ export function explorerClient(data: ExplorerData): void {
     for (const edge of data.edges) {
       const el = svgElement(edge.id);
       if (!el) continue;
-      const intoUpstream = (upstream.has(edge.from) && (upstream.has(edge.to) || edge.to === name));
-      const intoDownstream = (downstream.has(edge.to) && (downstream.has(edge.from) || edge.from === name));
+      const intoUpstream = upstream.has(edge.from) && (upstream.has(edge.to) || edge.to === name);
+      const intoDownstream = downstream.has(edge.to) && (downstream.has(edge.from) || edge.from === name);
       el.classList.add(intoUpstream ? 'upstream' : intoDownstream ? 'downstream' : 'dimmed');
     }
     showDetails(node, upstream, downstream);

@@ -10,7 +10,10 @@ import { EXPLORER_CSS } from './style.js';
 export function explorerPage(svg: string, data: ExplorerData): string {
   const start = svg.indexOf('<svg');
   const inlineSvg = start >= 0 ? svg.slice(start) : svg;
-  const json = JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  const json = JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
   const title = htmlText(data.title);
   return `<!doctype html>
 <html lang="en">

@@ -20,7 +20,8 @@ export const dataTypeCheck = defineCheck<DataType>({
   name: 'dataType',
   kinds: ['series', 'frame', 'array', 'number', 'string', 'boolean', 'object', 'other'],
   describe: (type) => Messages.validation.dataTypeDoc(showType(type)),
-  sequence: (sequence, type) => (sequence.dtype !== undefined && !needsElementCheck(type) ? byDtype(sequence.dtype, type) : byElement(sequence, type)),
+  sequence: (sequence, type) =>
+    sequence.dtype !== undefined && !needsElementCheck(type) ? byDtype(sequence.dtype, type) : byElement(sequence, type),
   scalar: (value, _kind, type) => {
     const passes = valueIs(type, value);
     return { passes, message: Messages.validation.dataTypeValue(passes, showType(type), value), diagnostics: { expected: showType(type) } };

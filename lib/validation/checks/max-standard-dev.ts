@@ -16,6 +16,10 @@ export const maxStandardDevCheck = defineCheck<number>({
     if (!numbers) return { passes: false, message: Messages.validation.notNumeric('maxStandardDev'), diagnostics: { maxStandardDev: max } };
     const std = sampleStandardDeviation(numbers);
     const passes = std <= max;
-    return { passes, message: Messages.validation.standardDev(passes, std, max, numbers.length), diagnostics: { standardDev: std, maxStandardDev: max } };
+    return {
+      passes,
+      message: Messages.validation.standardDev(passes, std, max, numbers.length),
+      diagnostics: { standardDev: std, maxStandardDev: max },
+    };
   },
 });

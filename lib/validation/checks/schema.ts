@@ -1,6 +1,5 @@
 import type { ValidationError } from 'class-validator';
 import { Messages } from '../../constants/messages.js';
-import type { DataFrame } from '../../dataframe/danfo.js';
 import type { Constructor } from '../../metadata/registry.js';
 import { classValidator } from '../class-validator.js';
 import { MAX_LISTED, rowsOf } from '../sequences.js';
@@ -26,8 +25,12 @@ export const schemaCheck = defineCheck<Constructor>({
   name: 'schema',
   kinds: ['frame', 'array', 'object'],
   describe: (schema) => Messages.validation.schemaDoc(schema.name),
-  frame: (frame, schema) => rowsResult(rowsOf(frame as DataFrame), schema),
-  sequence: (sequence, schema) => rowsResult(sequence.values.map((row, i) => ({ label: sequence.labels[i], row })), schema),
+  frame: (frame, schema) => rowsResult(rowsOf(frame), schema),
+  sequence: (sequence, schema) =>
+    rowsResult(
+      sequence.values.map((row, i) => ({ label: sequence.labels[i], row })),
+      schema,
+    ),
   scalar: (value, _kind, schema) => {
     const failures = validate(value, schema);
     return {
@@ -51,7 +54,13 @@ function rowsResult(rows: readonly { label: unknown; row: unknown }[], schema: C
   return {
     passes: failedRows.length === 0,
     message: Messages.validation.schemaRows(schema.name, failedRows.length, rows.length, failures),
-    diagnostics: { schema: schema.name, rows: rows.length, failedRows: failedRows.length, failedRowLabels: failedRows.slice(0, MAX_LISTED), failures },
+    diagnostics: {
+      schema: schema.name,
+      rows: rows.length,
+      failedRows: failedRows.length,
+      failedRowLabels: failedRows.slice(0, MAX_LISTED),
+      failures,
+    },
   };
 }
 
