@@ -14,7 +14,10 @@ type Cls = new () => object;
 /** The parameter names of a compiled method (the generated methods have plain named parameters). */
 function paramNames(fn: Function): string[] {
   const inside = /\(([^)]*)\)/.exec(fn.toString())?.[1] ?? '';
-  return inside.split(',').map((p) => p.trim()).filter(Boolean);
+  return inside
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
 }
 
 /** The same class with every method `async`, compiled from the generated methods' own source text. */
@@ -36,13 +39,21 @@ function directPlan(Cls: Cls, names: readonly string[]) {
 
 function callSync(instance: object, plan: ReturnType<typeof directPlan>, x: number): unknown[] {
   const values = new Array<unknown>(plan.fns.length);
-  for (let i = 0; i < plan.fns.length; i++) values[i] = plan.fns[i].apply(instance, plan.args[i].map((j) => (j < 0 ? x : values[j])));
+  for (let i = 0; i < plan.fns.length; i++)
+    values[i] = plan.fns[i].apply(
+      instance,
+      plan.args[i].map((j) => (j < 0 ? x : values[j])),
+    );
   return values;
 }
 
 async function callAsync(instance: object, plan: ReturnType<typeof directPlan>, x: number): Promise<unknown[]> {
   const values = new Array<unknown>(plan.fns.length);
-  for (let i = 0; i < plan.fns.length; i++) values[i] = await plan.fns[i].apply(instance, plan.args[i].map((j) => (j < 0 ? x : values[j])));
+  for (let i = 0; i < plan.fns.length; i++)
+    values[i] = await plan.fns[i].apply(
+      instance,
+      plan.args[i].map((j) => (j < 0 ? x : values[j])),
+    );
   return values;
 }
 

@@ -98,15 +98,15 @@ function startWorkers(count: number, queue: string, concurrency: number): Promis
       const args = [CLI, 'worker', '--modules', __filename, '--redis', REDIS, '--queue', queue, '--concurrency', String(concurrency)];
       const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
       let stderr = '';
-      child.stderr!.on('data', (d) => (stderr += String(d)));
-      child.stdout!.once('data', () => resolve(child));
+      child.stderr.on('data', (d) => (stderr += String(d)));
+      child.stdout.once('data', () => resolve(child));
       child.once('exit', (code) => reject(new Error(`worker exited with ${code}: ${stderr}`)));
     });
   return Promise.all(Array.from({ length: count }, one));
 }
 
 async function stop(children: readonly ChildProcess[]): Promise<void> {
-  await Promise.all(children.map((c) => (c.exitCode !== null ? undefined : new Promise((r) => (c.once('exit', r), c.kill('SIGTERM'))))));
+  await Promise.all(children.map((c) => (c.exitCode !== null ? Promise.resolve() : new Promise((r) => (c.once('exit', r), c.kill('SIGTERM'))))));
 }
 
 async function overhead(items: number, singles: number, runs: number): Promise<Pick<BullMQFigures, 'roundTripMs' | 'fanOutItemMs' | 'localItemUs'>> {
@@ -133,8 +133,14 @@ async function overhead(items: number, singles: number, runs: number): Promise<P
       remoteMs = Math.min(remoteMs, await timedRun(remote));
     }
     const signal = new AbortController().signal;
-    const task = (x: number): Task => ({ id: `incremented#${x}`, runId: 'bench', nodes: ['incremented'], inputs: { items: x }, outputs: ['incremented'] });
-    let start = now();
+    const task = (x: number): Task => ({
+      id: `incremented#${x}`,
+      runId: 'bench',
+      nodes: ['incremented'],
+      inputs: { items: x },
+      outputs: ['incremented'],
+    });
+    const start = now();
     for (let x = 0; x < singles; x++) {
       const values = await executor.run(task(x), signal);
       if (values.incremented !== x + 1) throw new Error(`bullmq: incremented(${x}) = ${String(values.incremented)}`);
@@ -203,11 +209,18 @@ export async function runBullMQ(quick: boolean): Promise<BullMQFigures | undefin
     const one = scale.scaling[0].ms;
     printTable(
       `BullMQ: CPU-heavy fan-out of 16 items on worker processes (ms, best of ${quick ? 2 : 3}; ${os.availableParallelism?.() ?? os.cpus().length} cores here)`,
-      ['in process', ...scale.scaling.map((s) => `${s.workers} worker${s.workers > 1 ? 's' : ''}`), ...scale.scaling.slice(1).map((s) => `speedup ${s.workers} vs 1`)],
+      [
+        'in process',
+        ...scale.scaling.map((s) => `${s.workers} worker${s.workers > 1 ? 's' : ''}`),
+        ...scale.scaling.slice(1).map((s) => `speedup ${s.workers} vs 1`),
+      ],
       [[fixed(scale.inProcessMs, 1), ...scale.scaling.map((s) => fixed(s.ms, 1)), ...scale.scaling.slice(1).map((s) => `${fixed(one / s.ms, 2)}x`)]],
       [
         'Workers are processes on this machine (concurrency 1 each): more workers than cores cannot add speed.',
-        `Load average when measured: ${os.loadavg().map((l) => fixed(l, 1)).join(', ')}.`,
+        `Load average when measured: ${os
+          .loadavg()
+          .map((l) => fixed(l, 1))
+          .join(', ')}.`,
       ],
     );
     return { ...cost, ...scale };

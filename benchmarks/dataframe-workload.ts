@@ -76,15 +76,15 @@ function byHand(inputs: Inputs, columns: number): DataFrame {
         derived.push(shift(p, 3));
         break;
       case 2:
-        derived.push(p.div(signups) as Series);
+        derived.push(p.div(signups));
         break;
       default:
-        derived.push(p.add(i === 1 ? spend : derived[i - 2]) as Series);
+        derived.push(p.add(i === 1 ? spend : derived[i - 2]));
     }
   }
   const data: Record<string, unknown[]> = {};
   derived.forEach((series, i) => (data[columnName(i)] = series.values as unknown[]));
-  return new danfo.DataFrame(data, { index: spend.index as string[] });
+  return new danfo.DataFrame(data, { index: spend.index });
 }
 
 export interface WorkloadFigures {

@@ -42,10 +42,7 @@ export function runDecoratedDag(sizes: readonly number[], runs: number): void {
     const decoratedUs = (bestOf(runs, buildDecorated) * 1000) / nodes;
     return [count(nodes), fixed(plainUs), fixed(decoratedUs), `${fixed(decoratedUs / plainUs)}x`];
   });
-  printTable(
-    'Decorated graph build (us per node): parameterize + extractColumns vs plain methods',
-    ['nodes', 'plain', 'decorated', 'ratio'],
-    rows,
-    ['Target: decorated within 2x of plain per node.'],
-  );
+  printTable('Decorated graph build (us per node): parameterize + extractColumns vs plain methods', ['nodes', 'plain', 'decorated', 'ratio'], rows, [
+    'Target: decorated within 2x of plain per node.',
+  ]);
 }

@@ -65,10 +65,14 @@ export function runInstall(quick: boolean): void {
     rows.push(cold);
     removeFolder(cold.dir);
     removeFolder(cache);
-    const frames = measureInstall('hamilton-ts + danfojs, xlsx override (warm cache)', [tarball, 'danfojs@^1.2.0'], { overrides: { xlsx: '0.18.5' } });
+    const frames = measureInstall('hamilton-ts + danfojs, xlsx override (warm cache)', [tarball, 'danfojs@^1.2.0'], {
+      overrides: { xlsx: '0.18.5' },
+    });
     rows.push(frames);
     removeFolder(frames.dir);
-    notes.push(`with danfojs: ${fixed(frames.bytes / alone.bytes, 0)}x the size and ${fixed(frames.ms / alone.ms, 1)}x the install time of hamilton-ts alone.`);
+    notes.push(
+      `with danfojs: ${fixed(frames.bytes / alone.bytes, 0)}x the size and ${fixed(frames.ms / alone.ms, 1)}x the install time of hamilton-ts alone.`,
+    );
   }
   notes.push(`require('hamilton-ts') in the fresh project: ${fixed(requireMs, 1)} ms (median of ${quick ? 3 : 7} fresh node processes).`);
   printTable(

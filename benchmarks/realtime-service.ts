@@ -162,7 +162,13 @@ export async function runRealtimeService(quick: boolean): Promise<void> {
       p99: median(list.map((f) => f.p99)),
     });
     const direct = summary(runs.direct);
-    const row = (label: string, f: ReturnType<typeof summary>) => [label, fixed(f.rps, 0), fixed(f.p50, 1), fixed(f.p99, 1), `${fixed((100 * f.rps) / direct.rps, 1)}%`];
+    const row = (label: string, f: ReturnType<typeof summary>) => [
+      label,
+      fixed(f.rps, 0),
+      fixed(f.p50, 1),
+      fixed(f.p99, 1),
+      `${fixed((100 * f.rps) / direct.rps, 1)}%`,
+    ];
     printTable(
       `Real-time service: POST one record, ${connections} connections, ${rounds} x ${seconds} s per handler (median of rounds)`,
       ['handler', 'req/s', 'p50 ms', 'p99 ms', 'vs hand-written'],

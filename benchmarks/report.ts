@@ -72,7 +72,10 @@ export function printTable(title: string, headers: readonly string[], rows: read
   const widths = headers.map((header, i) => Math.max(header.length, ...text.map((row) => (row[i] ?? '').length)));
   const numeric = headers.map((_, i) => text.every((row) => /^[-+]?[\d.,]+[a-zµ%x]*$|^-$|^n\/a$/i.test(row[i] ?? '')));
   const line = (cells: readonly string[]) =>
-    cells.map((cell, i) => (numeric[i] ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ').trimEnd();
+    cells
+      .map((cell, i) => (numeric[i] ? cell.padStart(widths[i]) : cell.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
   console.log(`\n${title}`);
   console.log(line([...headers]));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));

@@ -31,8 +31,7 @@ function importTime(runs: number): void {
   const bare: number[] = [];
   const whole: number[] = [];
   const inside: number[] = [];
-  const probe =
-    "const t = performance.now(); require('hamilton-ts'); process.stdout.write(String(performance.now() - t));";
+  const probe = "const t = performance.now(); require('hamilton-ts'); process.stdout.write(String(performance.now() - t));";
   for (let r = 0; r < runs; r++) {
     bare.push(childTimes('').processMs);
     const { processMs, requireMs } = childTimes(probe);
@@ -49,7 +48,10 @@ function importTime(runs: number): void {
 
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
-  const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+  const only = process.argv
+    .find((a) => a.startsWith('--only='))
+    ?.slice('--only='.length)
+    .split(',');
   const want = (section: string) => !only || only.includes(section);
   console.log(`hamilton-ts benchmarks (${quick ? 'quick' : 'full'}), node ${process.version}`);
   const started = performance.now();

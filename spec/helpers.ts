@@ -12,7 +12,7 @@ export function thrown(fn: () => unknown): unknown {
 
 /** Numbers (or a Series' values) equal to 1e-9, NaN where NaN is expected (pandas' results, by hand). */
 export function expectValues(actual: readonly unknown[] | { readonly values: unknown }, expected: readonly number[]): void {
-  const values = Array.isArray(actual) ? actual : ((actual as { values: unknown[] }).values);
+  const values = Array.isArray(actual) ? actual : (actual as { values: unknown[] }).values;
   expect(values).to.have.length(expected.length);
   expected.forEach((want, i) => {
     const got = values[i] as number;

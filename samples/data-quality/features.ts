@@ -65,12 +65,12 @@ export class HeightFeatures {
 
   @node({ doc: 'Height minus its mean.' })
   heightZeroMean(height: Series, heightMean: number): Series {
-    return height.sub(heightMean) as Series;
+    return height.sub(heightMean);
   }
 
   @checkOutput({ dataType: Number, range: [-5, 5], allowNans: false, importance: 'fail' })
   @node({ doc: 'Height scaled to zero mean and unit variance.' })
   heightZeroMeanUnitVariance(heightZeroMean: Series, heightStdDev: number): Series {
-    return heightZeroMean.div(heightStdDev) as Series;
+    return heightZeroMean.div(heightStdDev);
   }
 }

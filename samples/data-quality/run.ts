@@ -22,7 +22,9 @@ for (const v of dr.listAvailableVariables({ tags: { [DataQualityTags.containsRes
 console.log('\n== Run 1: survey-2023.csv ==');
 const good = dr.execute(outputs, { inputs: { surveyPath: shippedCsv('survey-2023.csv') } });
 const normalized = good.heightZeroMeanUnitVariance as { values: number[] };
-console.log(`${normalized.values.length} respondents; normalized heights from ${Math.min(...normalized.values).toFixed(2)} to ${Math.max(...normalized.values).toFixed(2)}`);
+console.log(
+  `${normalized.values.length} respondents; normalized heights from ${Math.min(...normalized.values).toFixed(2)} to ${Math.max(...normalized.values).toFixed(2)}`,
+);
 printChecks(recorder.results);
 
 console.log('\n== Run 2: survey-2024.csv (a height typed as 1781 cm, an empty height, age -1, gender "unknown") ==');

@@ -62,7 +62,7 @@ export function actuals(market: number, weeks: number): { spend: Float64Array; s
   const spend = new Float64Array(weeks);
   const signups = new Float64Array(weeks);
   let seed = market * 7919 + 17;
-  const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+  const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
   for (let w = 0; w < weeks; w++) {
     spend[w] = 1000 + 400 * Math.sin((w + market) / 8) + 200 * random();
     signups[w] = 40 + 10 * Math.cos(w / 6) + 5 * random();

@@ -51,8 +51,10 @@ function check(frame: Columns, expected: Columns): void {
 function startWorker(redis: string, queue: string): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     const modules = path.join(__dirname, 'features.js');
-    const child = spawn(process.execPath, [CLI, 'worker', '--modules', modules, '--redis', redis, '--queue', queue], { stdio: ['ignore', 'pipe', 'inherit'] });
-    child.stdout!.once('data', () => resolve(child));
+    const child = spawn(process.execPath, [CLI, 'worker', '--modules', modules, '--redis', redis, '--queue', queue], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    child.stdout.once('data', () => resolve(child));
     child.once('exit', (code) => reject(new Error(`a worker exited with ${code}`)));
   });
 }

@@ -19,7 +19,10 @@ async function main(): Promise<void> {
   const db = openDatabase({ dataDir });
   try {
     await ensureSeeded(db);
-    const dr = await new Builder().withConfig({ mode: 'batch' }).withModules(...featureSets(db)).buildAsync();
+    const dr = await new Builder()
+      .withConfig({ mode: 'batch' })
+      .withModules(...featureSets(db))
+      .buildAsync();
 
     const { featureSetV1 } = (await dr.execute(['featureSetV1'], { inputs: { executionTime: SNAPSHOT_TIME } })) as { featureSetV1: DataFrame };
     console.log(`featureSetV1: ${featureSetV1.shape[0]} clients x ${featureSetV1.shape[1]} features; the first five:`);

@@ -28,7 +28,10 @@ export interface BatchResult {
 export async function runBatch(db: SqlClient, executionTime: Date = SNAPSHOT_TIME): Promise<BatchResult> {
   const seeded = await ensureSeeded(db);
   const training = new TrainingStore(db);
-  const dr = await new Builder().withConfig({ mode: 'batch' }).withModules(...featureSets(db, training)).buildAsync();
+  const dr = await new Builder()
+    .withConfig({ mode: 'batch' })
+    .withModules(...featureSets(db, training))
+    .buildAsync();
   const out = (await dr.execute(['clientId', 'featureSetV1', 'converted', 'ageMean', 'ageStddev'], { inputs: { executionTime } })) as {
     clientId: Series;
     featureSetV1: DataFrame;
@@ -40,7 +43,10 @@ export async function runBatch(db: SqlClient, executionTime: Date = SNAPSHOT_TIM
   const labels = out.converted.values as number[];
   // Rows the model cannot learn from (no login on record, no label) are left out of training only.
   const usable = rows.map((row, i) => i).filter((i) => missingFeatures(rows[i]).length === 0 && Number.isFinite(labels[i]));
-  const model = ConversionModel.train(usable.map((i) => rows[i].features), usable.map((i) => labels[i]));
+  const model = ConversionModel.train(
+    usable.map((i) => rows[i].features),
+    usable.map((i) => labels[i]),
+  );
   const aggregates = { ageMean: out.ageMean, ageStddev: out.ageStddev };
   await training.saveModel(model.toJSON());
   await training.saveAggregates(aggregates);

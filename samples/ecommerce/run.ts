@@ -37,7 +37,11 @@ async function main(): Promise<void> {
     try {
       const url = await listen(app, 0, '127.0.0.1');
       const record = { clientId: 401, budget: 1123.47, age: 35, gender: 'female' };
-      const response = await fetch(`${url}/predict`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(record) });
+      const response = await fetch(`${url}/predict`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(record),
+      });
       const body: unknown = await response.json();
       console.log(`POST ${url}/predict ${JSON.stringify(record)}\n  -> ${response.status} ${JSON.stringify(body)}`);
       if (response.status !== 200) throw new Error(`the service answered ${response.status}`);

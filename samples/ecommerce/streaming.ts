@@ -27,12 +27,21 @@ export const SHIPPED_EVENTS =
  */
 export async function createStreamScorer(db: SqlClient): Promise<StreamScorer> {
   const training = new TrainingStore(db);
-  const dr = await new Builder().withConfig({ mode: 'streaming' }).withModules(...featureSets(db, training)).buildAsync();
+  const dr = await new Builder()
+    .withConfig({ mode: 'streaming' })
+    .withModules(...featureSets(db, training))
+    .buildAsync();
   return new StreamScorer(dr, ConversionModel.load((await training.model()) as StoredModel));
 }
 
 /** Runs the stream from JSON lines (a file, or stdin for '-') to a sink. */
-export async function streamJsonLines(scorer: StreamScorer, input: string, batchSize: number, sink: ScoreSink, executionTime: () => Date): Promise<StreamCounts> {
+export async function streamJsonLines(
+  scorer: StreamScorer,
+  input: string,
+  batchSize: number,
+  sink: ScoreSink,
+  executionTime: () => Date,
+): Promise<StreamCounts> {
   return processStream(jsonLineBatches(lines(input), batchSize), scorer, sink, executionTime);
 }
 
@@ -62,7 +71,11 @@ async function main(): Promise<void> {
         await publishSurveys(redis, records);
         log(`published ${records.length} shipped events to '${SURVEY_STREAM}'`);
       }
-      const batches: AsyncIterable<EventBatch> = redisBatches(redis, { batchSize: options.batchSize, untilIdle: options.untilIdle, signal: stop.signal });
+      const batches: AsyncIterable<EventBatch> = redisBatches(redis, {
+        batchSize: options.batchSize,
+        untilIdle: options.untilIdle,
+        signal: stop.signal,
+      });
       log(`consuming '${SURVEY_STREAM}' (group featurizer), writing to '${SCORE_STREAM}'${options.untilIdle ? ' until idle' : '; Ctrl-C stops'}`);
       const counts = await processStream(batches, scorer, new RedisStreamSink(redis), now);
       log(`${counts.scored} scored, ${counts.rejected} rejected, ${counts.failedBatches} failed batches`);

@@ -9,7 +9,7 @@ import { SensorFile } from './features.js';
 async function writeReadings(path: string, rows: number): Promise<void> {
   const out = createWriteStream(path);
   let seed = 42;
-  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
   for (let i = 0; i < rows; i++) {
     const spike = random() < 0.001 ? 40 : 0;
     const line = `${(Math.sin(i / 5000) * 10 + (random() - 0.5) * 4 + spike).toFixed(4)}\n`;
@@ -46,7 +46,10 @@ async function main(): Promise<void> {
   // The same run over a file four times larger: the heap grows by about as much, since only the batches in
   // flight (at most 4 x 50,000 readings) and each batch's small summary are held.
   const large = await summarise(rows * 4, false);
-  for (const [n, run] of [[rows, small], [rows * 4, large]] as const) {
+  for (const [n, run] of [
+    [rows, small],
+    [rows * 4, large],
+  ] as const) {
     console.log(
       `${n.toLocaleString('en')} readings (${run.fileMb.toFixed(1)} MB file), ${run.summary.batches} batches: ` +
         `${run.seconds.toFixed(2)} s, heap grew by at most ${run.heapMb.toFixed(1)} MB while running`,

@@ -5,21 +5,21 @@ import { node } from 'hamilton-ts';
 export class HelloWorld {
   @node({ doc: 'The input modulo 7.' })
   a(input: Series): Series {
-    return input.mod(7) as Series;
+    return input.mod(7);
   }
 
   @node({ doc: 'Twice a.' })
   b(a: Series): Series {
-    return a.mul(2) as Series;
+    return a.mul(2);
   }
 
   @node({ doc: 'a * 3 + b * 2.' })
   c(a: Series, b: Series): Series {
-    return (a.mul(3) as Series).add(b.mul(2) as Series) as Series;
+    return (a.mul(3) as Series).add(b.mul(2));
   }
 
   @node({ doc: 'c cubed.' })
   d(c: Series): Series {
-    return c.pow(3) as Series;
+    return c.pow(3);
   }
 }

@@ -5,10 +5,10 @@ import { extractColumns, node, rollingMean } from 'hamilton-ts';
 import { readNumericCsv } from '../spend-forecast/csv.js';
 
 /** The CSV shipped with the sample, found from the source folder or from dist/ alike. */
-export const SHIPPED_SALES = [
-  path.join(__dirname, 'regional-sales.csv'),
-  path.join(__dirname, '..', '..', '..', 'samples', 'regions', 'regional-sales.csv'),
-].find((candidate) => existsSync(candidate)) ?? path.join(__dirname, 'regional-sales.csv');
+export const SHIPPED_SALES =
+  [path.join(__dirname, 'regional-sales.csv'), path.join(__dirname, '..', '..', '..', 'samples', 'regions', 'regional-sales.csv')].find((candidate) =>
+    existsSync(candidate),
+  ) ?? path.join(__dirname, 'regional-sales.csv');
 
 /** Loads weekly sales of every region; each region's column is a node. */
 export class RegionalSales {

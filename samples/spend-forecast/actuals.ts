@@ -8,10 +8,10 @@ import { readNumericCsv } from './csv.js';
  * The CSV shipped with the sample. Compiled, this file runs from dist/samples/spend-forecast/, where the CSV
  * is not copied; under ts-node it runs next to the CSV. Either way the path does not depend on the cwd.
  */
-export const SHIPPED_ACTUALS = [
-  path.join(__dirname, 'weekly-actuals.csv'),
-  path.join(__dirname, '..', '..', '..', 'samples', 'spend-forecast', 'weekly-actuals.csv'),
-].find((candidate) => existsSync(candidate)) ?? path.join(__dirname, 'weekly-actuals.csv');
+export const SHIPPED_ACTUALS =
+  [path.join(__dirname, 'weekly-actuals.csv'), path.join(__dirname, '..', '..', '..', 'samples', 'spend-forecast', 'weekly-actuals.csv')].find(
+    (candidate) => existsSync(candidate),
+  ) ?? path.join(__dirname, 'weekly-actuals.csv');
 
 const REQUIRED_COLUMNS = ['year', 'week', 'spend', 'signups'];
 

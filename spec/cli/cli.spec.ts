@@ -40,7 +40,11 @@ function success(run: Run): string {
 
 /** Node names of the lineage table (first column, header skipped). */
 function tableNames(stdout: string): string[] {
-  return stdout.trim().split('\n').slice(1).map((line) => line.split(/\s+/)[0]);
+  return stdout
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split(/\s+/)[0]);
 }
 
 describe('cli: npx hamilton-ts', function () {
@@ -66,17 +70,29 @@ describe('cli: npx hamilton-ts', function () {
     it('--upstream prints the nodes a node depends on, inclusive, as a table', () => {
       const out = success(cli('lineage', JS_MODULE, '--upstream', 'loyaltyScore', '--config', 'region=eu'));
       expect(out.split('\n')[0]).to.match(/^node\s+type\s+external\s+defined by$/);
-      expect(tableNames(out)).to.deep.equal(
-        ['age', 'ageBand', 'averageOrderValue', 'birthYear', 'loyaltyScore', 'orderCount', 'orderTotals', 'referenceYear', 'spendLimit'],
-      );
+      expect(tableNames(out)).to.deep.equal([
+        'age',
+        'ageBand',
+        'averageOrderValue',
+        'birthYear',
+        'loyaltyScore',
+        'orderCount',
+        'orderTotals',
+        'referenceYear',
+        'spendLimit',
+      ]);
       expect(out).to.match(/^spendLimit\s+number\s+no\s+Customers\.spendLimit__eu$/m);
       expect(out).to.match(/^birthYear\s+number\s+yes$/m);
     });
 
     it('--config selects the variant (values parsed as JSON when they can be)', () => {
-      expect(tableNames(success(cli('lineage', JS_MODULE, '--upstream', 'spendLimit', '-c', 'region=us')))).to.deep.equal(
-        ['age', 'birthYear', 'creditScore', 'referenceYear', 'spendLimit'],
-      );
+      expect(tableNames(success(cli('lineage', JS_MODULE, '--upstream', 'spendLimit', '-c', 'region=us')))).to.deep.equal([
+        'age',
+        'birthYear',
+        'creditScore',
+        'referenceYear',
+        'spendLimit',
+      ]);
       const json = JSON.parse(success(cli('lineage', JS_MODULE, '--downstream', 'region', '--json', '-c', 'region=eu', 'limit=4')));
       expect(json).to.deep.equal([{ name: 'region', type: 'unknown', tags: {}, doc: '', isExternalInput: true, originatingFunctions: [] }]);
     });
@@ -93,9 +109,13 @@ describe('cli: npx hamilton-ts', function () {
     });
 
     it('--path A B prints the nodes between; no path, two queries or an unknown node fail in one line', () => {
-      expect(tableNames(success(cli('lineage', JS_MODULE, '--path', 'birthYear', 'loyaltyScore', '-c', 'region=eu')))).to.deep.equal(
-        ['age', 'ageBand', 'birthYear', 'loyaltyScore', 'spendLimit'],
-      );
+      expect(tableNames(success(cli('lineage', JS_MODULE, '--path', 'birthYear', 'loyaltyScore', '-c', 'region=eu')))).to.deep.equal([
+        'age',
+        'ageBand',
+        'birthYear',
+        'loyaltyScore',
+        'spendLimit',
+      ]);
       expect(failure(cli('lineage', JS_MODULE, '--path', 'email', 'discount'))).to.include("No path found between 'email' and 'discount'");
       expect(failure(cli('lineage', JS_MODULE, '--path', 'email'))).to.include('--path takes two node names');
       expect(failure(cli('lineage', JS_MODULE, '--upstream', 'age', '--downstream', 'age'))).to.include('exactly one of');
@@ -154,7 +174,10 @@ describe('cli: npx hamilton-ts', function () {
            return resolve.call(this, request, ...rest);
          };`,
       );
-      const child = spawnSync(process.execPath, ['-r', hide, CLI, 'view', JS_MODULE, '--out', path.join(folder, 'none.png')], { cwd: ROOT, encoding: 'utf8' });
+      const child = spawnSync(process.execPath, ['-r', hide, CLI, 'view', JS_MODULE, '--out', path.join(folder, 'none.png')], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      });
       const line = failure({ status: child.status, stdout: child.stdout, stderr: child.stderr });
       expect(line).to.include("needs the package '@resvg/resvg-js'").and.include('npm install @resvg/resvg-js');
     });
@@ -187,7 +210,10 @@ describe('cli: npx hamilton-ts', function () {
     it('prints Markdown by default, with source lines', () => {
       const markdown = success(cli('catalog', JS_MODULE, '-c', 'region=eu'));
       expect(markdown.startsWith('# Feature catalog\n')).to.equal(true);
-      const line = readFileSync(path.join(ROOT, TS_MODULE), 'utf8').split('\n').findIndex((l) => l.includes('  age(birthYear')) + 1;
+      const line =
+        readFileSync(path.join(ROOT, TS_MODULE), 'utf8')
+          .split('\n')
+          .findIndex((l) => l.includes('  age(birthYear')) + 1;
       expect(markdown).to.include(`| \`age\` | function | number | \`Customers.age\` (\`${TS_MODULE}:${line}\`) |`);
     });
 
@@ -237,9 +263,13 @@ describe('cli: npx hamilton-ts', function () {
     const ECOMMERCE = 'dist/samples/ecommerce/features/index.js';
 
     it('answers where age is used, describing feature sets whose constructors need a database without running them', () => {
-      expect(tableNames(success(cli('lineage', ECOMMERCE, '--downstream', 'age', '-c', 'mode=batch')))).to.deep.equal(
-        ['age', 'ageMean', 'ageNormalized', 'ageStddev', 'featureSetV1'],
-      );
+      expect(tableNames(success(cli('lineage', ECOMMERCE, '--downstream', 'age', '-c', 'mode=batch')))).to.deep.equal([
+        'age',
+        'ageMean',
+        'ageNormalized',
+        'ageStddev',
+        'featureSetV1',
+      ]);
       const realtime = JSON.parse(success(cli('lineage', ECOMMERCE, '--upstream', 'featureSetV1', '-c', 'mode=realtime', '--json'))) as {
         name: string;
         isExternalInput: boolean;
@@ -262,7 +292,10 @@ describe('cli: npx hamilton-ts', function () {
       const age = catalog.nodes.find((n) => n.name === 'age')!;
       expect(age.tags).to.include({ pii: 'true', source: 'db.survey_results' });
       const loader = 'samples/ecommerce/features/load-data.ts';
-      const line = readFileSync(path.join(ROOT, loader), 'utf8').split('\n').findIndex((l) => l.includes('surveyResults__batch(')) + 1;
+      const line =
+        readFileSync(path.join(ROOT, loader), 'utf8')
+          .split('\n')
+          .findIndex((l) => l.includes('surveyResults__batch(')) + 1;
       expect(age.source).to.deep.equal({ file: loader, line });
     });
   });
@@ -283,7 +316,10 @@ describe('cli: npx hamilton-ts', function () {
 
     it('every exported class is a feature set, an ES module too', () => {
       const esm = path.join(folder, 'features.mjs');
-      writeFileSync(esm, 'export class Plain { doubled(x) { return 2 * x; } }\nexport class Other { tripled(x) { return 3 * x; } }\nexport const notAClass = () => 1;\n');
+      writeFileSync(
+        esm,
+        'export class Plain { doubled(x) { return 2 * x; } }\nexport class Other { tripled(x) { return 3 * x; } }\nexport const notAClass = () => 1;\n',
+      );
       expect(tableNames(success(cli('lineage', esm, '--downstream', 'x')))).to.deep.equal(['doubled', 'tripled', 'x']);
     });
   });

@@ -46,7 +46,7 @@ describe('dataframe/window: pandas rolling(n).mean() and shift(n) for danfo Seri
     });
 
     it('accepts the Series that danfo operations return', () => {
-      expectValues(rollingMean(new Series([1, 2, 3]).mul(2) as Series, 2), [NaN, 3, 5]);
+      expectValues(rollingMean(new Series([1, 2, 3]).mul(2), 2), [NaN, 3, 5]);
     });
 
     it('rejects a window that is not a positive integer', () => {

@@ -15,7 +15,9 @@ interface Report {
 describe('dataframe/danfo: danfojs not installed (an optional peer)', () => {
   let report: Report;
   before(() => {
-    const child = spawnSync(process.execPath, ['--require', path.join(__dirname, 'hide-danfo.js'), path.join(__dirname, 'without-danfo.js')], { encoding: 'utf8' });
+    const child = spawnSync(process.execPath, ['--require', path.join(__dirname, 'hide-danfo.js'), path.join(__dirname, 'without-danfo.js')], {
+      encoding: 'utf8',
+    });
     expect(child.status, child.stderr).to.equal(0);
     report = JSON.parse(child.stdout) as Report;
   });

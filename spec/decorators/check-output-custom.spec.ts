@@ -54,7 +54,7 @@ describe('@checkOutputCustom', () => {
     }
   }
 
-  it("makes one N_<name>_validator node per validator, documented by its description", () => {
+  it('makes one N_<name>_validator node per validator, documented by its description', () => {
     const vars = driver(Spend).listAvailableVariables();
     const validator = vars.find((v) => v.name === 'spend_positive_validator')!;
     expect(validator.doc).to.equal('Every value is above zero.');
@@ -135,7 +135,12 @@ describe('@checkOutputCustom', () => {
       }
     }
     const dr = driver(Combined);
-    expect(dr.listAvailableVariables().map((v) => v.name)).to.include.members(['spend_raw', 'spend_range_validator', 'spend_range_1_validator', 'spend']);
+    expect(dr.listAvailableVariables().map((v) => v.name)).to.include.members([
+      'spend_raw',
+      'spend_range_validator',
+      'spend_range_1_validator',
+      'spend',
+    ]);
     expect(dr.listAvailableVariables().filter((v) => v.name === 'spend_raw')).to.have.length(1);
     expect(dr.whatIsUpstreamOf('spend').map((v) => v.name)).to.include.members(['spend_range_validator', 'spend_range_1_validator']);
     expect(() => dr.execute(['spend'], { inputs: { values: new Series([50]) } })).to.throw(DataValidationError, 'range_1 [fail]: max 50');
@@ -150,7 +155,12 @@ describe('@checkOutputCustom', () => {
         }
       }
       const seen: Function[] = [];
-      const spy: DataValidator = { name: 'spy', importance: 'warn', appliesTo: (type) => (seen.push(type), true), validate: () => ({ passes: true, message: '', diagnostics: {} }) };
+      const spy: DataValidator = {
+        name: 'spy',
+        importance: 'warn',
+        appliesTo: (type) => (seen.push(type), true),
+        validate: () => ({ passes: true, message: '', diagnostics: {} }),
+      };
       class OnSeries {
         @checkOutputCustom(spy)
         s(): Series {
@@ -220,15 +230,17 @@ describe('@checkOutputCustom', () => {
   });
 
   it('checks its arguments when the class is defined', () => {
-    const define = (...validators: unknown[]) => () => {
-      class X {
-        @checkOutputCustom(...(validators as DataValidator[]))
-        x(): number {
-          return 1;
+    const define =
+      (...validators: unknown[]) =>
+      () => {
+        class X {
+          @checkOutputCustom(...(validators as DataValidator[]))
+          x(): number {
+            return 1;
+          }
         }
-      }
-      return X;
-    };
+        return X;
+      };
     const validate = () => ({ passes: true, message: '', diagnostics: {} });
     expect(define()).to.throw(InvalidDecoratorError, '@checkOutputCustom: give at least one validator.');
     expect(define({ name: 'has space', importance: 'warn', validate })).to.throw(InvalidDecoratorError, 'validator #1: name must be an identifier');

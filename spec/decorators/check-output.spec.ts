@@ -56,7 +56,7 @@ describe('@checkOutput', () => {
     class Heights {
       @checkOutput({ range: [-5, 5], allowNans: false, importance: 'fail' })
       heightZeroMeanUnitVariance(height: Series): Series {
-        return height.sub(height.mean()).div(height.std()) as Series;
+        return height.sub(height.mean()).div(height.std());
       }
 
       @node()
@@ -66,7 +66,9 @@ describe('@checkOutput', () => {
     }
 
     it('turns N into N_raw, one N_<check>_validator per check, and N', () => {
-      const names = driver(Heights).listAvailableVariables().map((v) => v.name);
+      const names = driver(Heights)
+        .listAvailableVariables()
+        .map((v) => v.name);
       expect(names).to.include.members([
         'heightZeroMeanUnitVariance_raw',
         'heightZeroMeanUnitVariance_range_validator',
@@ -118,7 +120,9 @@ describe('@checkOutput', () => {
       const result = dr.execute(['heightZeroMeanUnitVariance', 'heightZeroMeanUnitVariance_range_validator', 'tallest'], {
         inputs: { height: new Series([150, 160, 170, 180]) },
       });
-      expect((result.heightZeroMeanUnitVariance as Series).values.map((v) => Math.round((v as number) * 1000))).to.deep.equal([-1162, -387, 387, 1162]);
+      expect((result.heightZeroMeanUnitVariance as Series).values.map((v) => Math.round((v as number) * 1000))).to.deep.equal([
+        -1162, -387, 387, 1162,
+      ]);
       expect(result.heightZeroMeanUnitVariance_range_validator).to.deep.include({
         node: 'heightZeroMeanUnitVariance',
         check: 'range',
@@ -270,7 +274,9 @@ describe('@checkOutput', () => {
 
     it('checks numbers, strings and objects', () => {
       const dr = driver(Plain);
-      const ok = dr.execute(['age', 'region', 'person'], { inputs: { rawAge: 42, rawRegion: 'EU', rawPerson: Object.assign(new Person(), { name: 'Ada', age: 36 }) } });
+      const ok = dr.execute(['age', 'region', 'person'], {
+        inputs: { rawAge: 42, rawRegion: 'EU', rawPerson: Object.assign(new Person(), { name: 'Ada', age: 36 }) },
+      });
       expect(ok).to.deep.include({ age: 42, region: 'EU' });
       const age = thrown(() => dr.execute(['age'], { inputs: { rawAge: 130 } })) as DataValidationError;
       expect(age.results[0].message).to.equal('130 is outside [0, 120].');
@@ -280,7 +286,9 @@ describe('@checkOutput', () => {
 
     it('validates an object against a class-validator schema, naming the properties', () => {
       const dr = driver(Plain);
-      const error = thrown(() => dr.execute(['person'], { inputs: { rawPerson: Object.assign(new Person(), { name: 7, age: -1 }) } })) as DataValidationError;
+      const error = thrown(() =>
+        dr.execute(['person'], { inputs: { rawPerson: Object.assign(new Person(), { name: 7, age: -1 }) } }),
+      ) as DataValidationError;
       const failures = error.results[0].diagnostics.failures as { property: string; constraints: Record<string, string> }[];
       expect(failures.map((f) => f.property)).to.deep.equal(['name', 'age']);
       expect(failures[1].constraints).to.deep.equal({ min: 'age must not be less than 0' });
@@ -304,11 +312,7 @@ describe('@checkOutput', () => {
   });
 
   describe('DataFrames', () => {
-    const survey = () =>
-      new DataFrame(
-        { age: [34, -2, 51, 29.5], gender: ['f', 'm', 'q', 'x'] },
-        { index: ['alice', 'bob', 'carol', 'dan'] },
-      );
+    const survey = () => new DataFrame({ age: [34, -2, 51, 29.5], gender: ['f', 'm', 'q', 'x'] }, { index: ['alice', 'bob', 'carol', 'dan'] });
 
     it('validates every row against a schema; failures name rows (index labels) and properties', () => {
       class Survey {
@@ -370,7 +374,15 @@ describe('@checkOutput', () => {
       for (const module of [Survey, Reversed]) {
         const dr = driver(module);
         const names = dr.listAvailableVariables().map((v) => v.name);
-        expect(names).to.include.members(['age_raw', 'age_range_validator', 'age', 'budget_raw', 'budget_range_validator', 'budget', 'surveyResults']);
+        expect(names).to.include.members([
+          'age_raw',
+          'age_range_validator',
+          'age',
+          'budget_raw',
+          'budget_range_validator',
+          'budget',
+          'surveyResults',
+        ]);
         expect(names).to.not.include('surveyResults_raw');
         expect((dr.execute(['budget']).budget as Series).values).to.deep.equal([10, 20]);
         const error = thrown(() => dr.execute(['age'])) as DataValidationError;
@@ -498,7 +510,7 @@ describe('@checkOutput', () => {
   describe('decorator arguments (checked when the class is defined)', () => {
     const define = (options: object) => () => {
       class X {
-        @checkOutput(options as never)
+        @checkOutput(options)
         x(): number {
           return 1;
         }
@@ -547,7 +559,11 @@ describe('@checkOutput', () => {
       const recorder = new ValidationRecorder();
       const dr = new Builder().withModules(Checked).withAdapters(recorder).build();
       dr.execute(['share', 'letter'], { inputs: { values: new Series([0.1, 0.2]) } });
-      expect(recorder.results.map((r) => `${r.node}:${r.check}:${r.passes}`)).to.have.members(['share:range:true', 'share:allowNans:true', 'letter:valuesIn:false']);
+      expect(recorder.results.map((r) => `${r.node}:${r.check}:${r.passes}`)).to.have.members([
+        'share:range:true',
+        'share:allowNans:true',
+        'letter:valuesIn:false',
+      ]);
       expect(recorder.failures.map((r) => r.validatorNode)).to.deep.equal(['letter_valuesIn_validator']);
       expect(recorder.resultsFor('share')).to.have.length(2);
       expect(Object.keys(recorder.byNode())).to.have.members(['share', 'letter']);

@@ -17,7 +17,11 @@ import {
   type FeatureSet,
 } from 'hamilton-ts';
 
-const build = (config: Config, ...modules: FeatureSet[]) => new Builder().withConfig(config).withModules(...modules).build();
+const build = (config: Config, ...modules: FeatureSet[]) =>
+  new Builder()
+    .withConfig(config)
+    .withModules(...modules)
+    .build();
 const names = (config: Config, ...modules: FeatureSet[]) =>
   build(config, ...modules)
     .listAvailableVariables()

@@ -1,14 +1,6 @@
 import { expect } from 'chai';
 import { DataFrame, Series } from 'danfojs';
-import {
-  Builder,
-  extractColumns,
-  HamiltonError,
-  InvalidDecoratorError,
-  node,
-  NodeExecutionError,
-  TypeMismatchError,
-} from 'hamilton-ts';
+import { Builder, extractColumns, HamiltonError, InvalidDecoratorError, node, NodeExecutionError, TypeMismatchError } from 'hamilton-ts';
 
 describe('@extractColumns', () => {
   let frameCalls = 0;
@@ -22,12 +14,12 @@ describe('@extractColumns', () => {
 
     @node()
     isHighRoller(budget: Series): Series {
-      return budget.gt(1500) as Series;
+      return budget.gt(1500);
     }
 
     @node()
     ageNextYear(age: Series): Series {
-      return age.add(1) as Series;
+      return age.add(1);
     }
   }
 
@@ -36,8 +28,8 @@ describe('@extractColumns', () => {
   it('makes one Series node per column, computing the frame once', () => {
     const dr = new Builder().withModules(Survey).build();
     const result = dr.execute(['isHighRoller', 'ageNextYear', 'surveyResults'], { inputs: { rows: 3 } });
-    expect((result.isHighRoller as Series).values).to.deep.equal([false, false, true]);
-    expect((result.ageNextYear as Series).values).to.deep.equal([21, 22, 23]);
+    expect(result.isHighRoller.values).to.deep.equal([false, false, true]);
+    expect(result.ageNextYear.values).to.deep.equal([21, 22, 23]);
     expect(result.surveyResults).to.be.instanceOf(DataFrame);
     expect(frameCalls).to.equal(1);
   });
@@ -61,11 +53,15 @@ describe('@extractColumns', () => {
       }
     }
     const dr = new Builder().withModules(Broken).build();
-    expect(() => dr.execute(['gender'])).to.throw(NodeExecutionError).that.satisfies((e: NodeExecutionError) => {
-      expect(e.cause).to.be.instanceOf(HamiltonError);
-      expect((e.cause as Error).message).to.contain("No column 'gender'").and.contain('Broken.survey');
-      return true;
-    });
+    expect(() => dr.execute(['gender']))
+      .to.throw(NodeExecutionError)
+      .that.satisfies((e: NodeExecutionError) => {
+        expect(e.cause).to.be.instanceOf(HamiltonError);
+        expect((e.cause as Error).message)
+          .to.contain("No column 'gender'")
+          .and.contain('Broken.survey');
+        return true;
+      });
     expect((dr.execute(['budget']).budget as Series).values).to.deep.equal([1, 2]);
   });
 

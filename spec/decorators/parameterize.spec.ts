@@ -1,15 +1,5 @@
 import { expect } from 'chai';
-import {
-  Builder,
-  group,
-  InvalidDecoratorError,
-  node,
-  parameterize,
-  parameterizeSources,
-  parameterizeValues,
-  source,
-  value,
-} from 'hamilton-ts';
+import { Builder, group, InvalidDecoratorError, node, parameterize, parameterizeSources, parameterizeValues, source, value } from 'hamilton-ts';
 
 describe('@parameterize family', () => {
   class Scaling {
@@ -67,7 +57,10 @@ describe('@parameterize family', () => {
         return -x;
       }
     }
-    const result = new Builder().withModules(Short).build().execute(['shift1', 'shift3', 'fromA', 'fromB'], { inputs: { base: 10, a: 1, b: 2 } });
+    const result = new Builder()
+      .withModules(Short)
+      .build()
+      .execute(['shift1', 'shift3', 'fromA', 'fromB'], { inputs: { base: 10, a: 1, b: 2 } });
     expect(result).to.deep.equal({ shift1: 11, shift3: 13, fromA: -1, fromB: -2 });
   });
 
@@ -78,7 +71,10 @@ describe('@parameterize family', () => {
         return x;
       }
     }
-    expect(() => new Builder().withModules(Wrong).build()).to.throw(InvalidDecoratorError, /'nope', which the method does not have \(its parameters: x\)/);
+    expect(() => new Builder().withModules(Wrong).build()).to.throw(
+      InvalidDecoratorError,
+      /'nope', which the method does not have \(its parameters: x\)/,
+    );
   });
 
   it('rejects raw values and empty outputs when the class is defined', () => {

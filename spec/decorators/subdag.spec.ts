@@ -1,16 +1,6 @@
 import { expect } from 'chai';
 import { Container, inject, injectable } from 'inversify';
-import {
-  Builder,
-  configWhen,
-  DuplicateNodeError,
-  InvalidDecoratorError,
-  node,
-  parameterizedSubdag,
-  source,
-  subdag,
-  value,
-} from 'hamilton-ts';
+import { Builder, configWhen, DuplicateNodeError, InvalidDecoratorError, node, parameterizedSubdag, source, subdag, value } from 'hamilton-ts';
 
 /** A small reusable feature set: reads `sales` and `factor` from outside. */
 class SalesFeatures {
@@ -41,7 +31,13 @@ describe('@subdag', () => {
     expect(names).to.include.members(['east', 'east.total', 'east.scaled', 'east.sales', 'east.factor', 'eastSales', 'bonus']);
     expect(names).to.not.include('total');
     expect(dr.whatIsUpstreamOf('east').map((v) => v.name)).to.have.members([
-      'east', 'east.total', 'east.scaled', 'east.sales', 'east.factor', 'eastSales', 'bonus',
+      'east',
+      'east.total',
+      'east.scaled',
+      'east.sales',
+      'east.factor',
+      'eastSales',
+      'bonus',
     ]);
   });
 
@@ -119,7 +115,10 @@ describe('@subdag', () => {
         return total;
       }
     }
-    expect(() => new Builder().withModules(InBoth).build()).to.throw(InvalidDecoratorError, /InBoth\.both \(both\).*'factor'.*both in inputs and in config/);
+    expect(() => new Builder().withModules(InBoth).build()).to.throw(
+      InvalidDecoratorError,
+      /InBoth\.both \(both\).*'factor'.*both in inputs and in config/,
+    );
 
     class UnknownInput {
       @subdag([SalesFeatures], { inputs: { salez: value([1]) } })
@@ -127,7 +126,10 @@ describe('@subdag', () => {
         return total;
       }
     }
-    expect(() => new Builder().withModules(UnknownInput).build()).to.throw(InvalidDecoratorError, /UnknownInput\.typo \(typo\).*'salez'.*reads: sales, factor/);
+    expect(() => new Builder().withModules(UnknownInput).build()).to.throw(
+      InvalidDecoratorError,
+      /UnknownInput\.typo \(typo\).*'salez'.*reads: sales, factor/,
+    );
 
     class NoOutput {
       @subdag([SalesFeatures])
@@ -135,7 +137,10 @@ describe('@subdag', () => {
         return totl;
       }
     }
-    expect(() => new Builder().withModules(NoOutput).build()).to.throw(InvalidDecoratorError, /NoOutput\.nothing.*none of the method's parameters \(totl\)/);
+    expect(() => new Builder().withModules(NoOutput).build()).to.throw(
+      InvalidDecoratorError,
+      /NoOutput\.nothing.*none of the method's parameters \(totl\)/,
+    );
   });
 
   it('reports duplicates inside the sub-graph', () => {

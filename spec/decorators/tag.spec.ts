@@ -18,7 +18,10 @@ import {
 } from 'hamilton-ts';
 
 const driver = (...modules: FeatureSet[]) => new Builder().withModules(...modules).build();
-const tagsOf = (modules: FeatureSet[], name: string) => driver(...modules).listAvailableVariables().find((v) => v.name === name)!.tags;
+const tagsOf = (modules: FeatureSet[], name: string) =>
+  driver(...modules)
+    .listAvailableVariables()
+    .find((v) => v.name === name)!.tags;
 const matching = (modules: FeatureSet[], tags: TagQuery) =>
   driver(...modules)
     .listAvailableVariables({ tags })
@@ -70,7 +73,10 @@ describe('@tag and @tagOutputs', () => {
           return 1;
         }
       }
-      expect(() => driver(Conflict)).to.throw(InvalidDecoratorError, "Conflict.feature: tag 'owner' of node 'feature' is set to 'ds' and to 'growth'");
+      expect(() => driver(Conflict)).to.throw(
+        InvalidDecoratorError,
+        "Conflict.feature: tag 'owner' of node 'feature' is set to 'ds' and to 'growth'",
+      );
     });
 
     it('stacked with @extractColumns, tags go to the extracted columns, not the frame', () => {
@@ -186,7 +192,9 @@ describe('@tag and @tagOutputs', () => {
           return new DataFrame({ email: ['a@x'] });
         }
       }
-      expect(() => driver(Typo)).to.throw(InvalidDecoratorError, "Typo.surveyResults: @tagOutputs names 'emial'").and.match(/surveyResults, email/);
+      expect(() => driver(Typo))
+        .to.throw(InvalidDecoratorError, "Typo.surveyResults: @tagOutputs names 'emial'")
+        .and.match(/surveyResults, email/);
     });
   });
 

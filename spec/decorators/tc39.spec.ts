@@ -67,7 +67,7 @@ describe('standard (TC39) decorators: compiled without experimentalDecorators', 
       .build();
   const run = (mode: Mode, config: Config, outputs: string[]) => {
     const result = driver(mode, config, 'SurveyFeatures').execute(outputs, { inputs: { rows: 3 } });
-    return Object.fromEntries(Object.entries(result).map(([k, v]) => [k, v instanceof RootSeries ? (v as Series).values : v]));
+    return Object.fromEntries(Object.entries(result).map(([k, v]) => [k, v instanceof RootSeries ? v.values : v]));
   };
   const variables = (mode: Mode, config: Config, ...names: string[]) =>
     Object.fromEntries(
@@ -191,12 +191,14 @@ describe('standard (TC39) decorators: compiled without experimentalDecorators', 
   it('both builds give the same graph: names, tags, docs and origins', () => {
     for (const config of [{ mode: 'batch' }, { mode: 'streaming' }, { mode: 'dryRun' }]) {
       const shape = (mode: Mode) =>
-        Object.values(variables(mode, config, 'SurveyFeatures', 'DerivedScores', 'MoreDecorators')).map(({ name, tags, doc, originatingFunctions }) => ({
-          name,
-          tags,
-          doc,
-          originatingFunctions,
-        }));
+        Object.values(variables(mode, config, 'SurveyFeatures', 'DerivedScores', 'MoreDecorators')).map(
+          ({ name, tags, doc, originatingFunctions }) => ({
+            name,
+            tags,
+            doc,
+            originatingFunctions,
+          }),
+        );
       expect(shape('standard')).to.deep.equal(shape('legacy'));
     }
   });
@@ -254,6 +256,8 @@ describe('standard (TC39) decorators: compiled without experimentalDecorators', 
     expect(weekly.tags).to.deep.equal({ module: 'Manual', owner: 'ops', 'hamilton.config': 'period' });
     expect(weekly.doc).to.equal('Seven days.');
     const day = new Builder().withConfig({ period: 'day' }).withModules(Manual).build();
-    expect(day.listAvailableVariables().map((v) => v.name)).to.include('daily').and.not.include('weekly');
+    expect(day.listAvailableVariables().map((v) => v.name))
+      .to.include('daily')
+      .and.not.include('weekly');
   });
 });

@@ -62,7 +62,7 @@ describe('AsyncDriver', () => {
   it('new AsyncDriver returns a DataFrame by default', async () => {
     class Cols {
       async doubled(input: Series): Promise<Series> {
-        return input.mul(2) as Series;
+        return input.mul(2);
       }
     }
     const df = await new AsyncDriver({}, Cols).execute(['doubled'], { inputs: { input: new Series([1, 2]) } });
@@ -199,7 +199,7 @@ describe('AsyncDriver', () => {
       @parameterizeValues('factor', { ageX2: 2, ageX3: 3 })
       @node()
       async scaled(age: Series, factor: number): Promise<Series> {
-        return age.mul(factor) as Series;
+        return age.mul(factor);
       }
     }
     const dr = await new Builder().withModules(Decorated).buildAsync();

@@ -1,13 +1,6 @@
 import { expect } from 'chai';
 import { Container, inject, injectable } from 'inversify';
-import {
-  Builder,
-  DataFrameResult,
-  DictResult,
-  HamiltonError,
-  HamiltonTokens,
-  type ResultBuilder,
-} from 'hamilton-ts';
+import { Builder, DataFrameResult, DictResult, HamiltonError, HamiltonTokens, type ResultBuilder } from 'hamilton-ts';
 import { isDataFrame } from '../../lib/dataframe/danfo.js';
 
 const RATE = Symbol('rate');
@@ -72,7 +65,7 @@ describe('driver/builder: building drivers', () => {
 
     it('DataFrameResult makes the Builder return frames', () => {
       const dr = new Builder().withModules(Plain).withResultBuilder(new DataFrameResult()).build();
-      const df = dr.execute(['doubled', 'x'], { inputs: { x: [1, 2] } as never });
+      const df = dr.execute(['doubled', 'x'], { inputs: { x: [1, 2] } });
       expect(isDataFrame(df)).to.equal(true);
     });
 
@@ -93,7 +86,12 @@ describe('driver/builder: building drivers', () => {
 
   describe('inversify', () => {
     it('a plain class without @injectable() works as a feature set', () => {
-      expect(new Builder().withModules(Plain).build().execute(['doubled'], { inputs: { x: 4 } })).to.deep.equal({
+      expect(
+        new Builder()
+          .withModules(Plain)
+          .build()
+          .execute(['doubled'], { inputs: { x: 4 } }),
+      ).to.deep.equal({
         doubled: 8,
       });
     });

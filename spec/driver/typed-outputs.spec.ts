@@ -53,10 +53,18 @@ describe('typed outputs (TypeScript only)', () => {
 
   it("keeps a custom result builder's own type", () => {
     const counting: ResultBuilder<number> = { build: (outputs) => Object.keys(outputs).length };
-    const n = new Builder().withModules(Flags).withResultBuilder(counting).build().execute(['isBig'], { inputs: { spendPerSignup: [1] } });
+    const n = new Builder()
+      .withModules(Flags)
+      .withResultBuilder(counting)
+      .build()
+      .execute(['isBig'], { inputs: { spendPerSignup: [1] } });
     assertType<Equal<typeof n, number>>();
     expect(n).to.equal(1);
-    const dict = new Builder().withModules(Flags).withResultBuilder(new DictResult()).build().execute(['isBig'], { inputs: { spendPerSignup: [11] } });
+    const dict = new Builder()
+      .withModules(Flags)
+      .withResultBuilder(new DictResult())
+      .build()
+      .execute(['isBig'], { inputs: { spendPerSignup: [11] } });
     assertType<Equal<typeof dict.isBig, boolean>>();
     expect(dict.isBig).to.equal(true);
   });

@@ -16,9 +16,7 @@ describe('errors: typed classes', () => {
     new MissingInputError([{ input: 'x', neededBy: ['F.a'] }]),
     new CycleError(['a', 'b', 'a']),
     new DuplicateNodeError([{ nodeName: 'a', definitions: ['F.a', 'G.a'] }]),
-    new TypeMismatchError([
-      { producer: 'F.a', consumer: 'F.b', parameter: 'a', expectedType: 'number', actualType: 'string', message: 'm' },
-    ]),
+    new TypeMismatchError([{ producer: 'F.a', consumer: 'F.b', parameter: 'a', expectedType: 'number', actualType: 'string', message: 'm' }]),
     new UnknownNodeError([{ name: 'q', suggestions: [] }]),
     new NodeExecutionError('a', 'F.a', 'x=number 1', new Error('boom')),
   ];
@@ -34,10 +32,14 @@ describe('errors: typed classes', () => {
 
   it('word their messages from their fields', () => {
     expect(errors[1].message).to.include("'x', needed by F.a").and.include('1 required input is missing');
-    expect(new MissingInputError([
-      { input: 'x', neededBy: ['F.a'] },
-      { input: 'y', neededBy: ['F.b', 'F.c'] },
-    ]).message).to.include('2 required inputs are missing').and.include("'y', needed by F.b, F.c");
+    expect(
+      new MissingInputError([
+        { input: 'x', neededBy: ['F.a'] },
+        { input: 'y', neededBy: ['F.b', 'F.c'] },
+      ]).message,
+    )
+      .to.include('2 required inputs are missing')
+      .and.include("'y', needed by F.b, F.c");
     expect(errors[2].message).to.include('a -> b -> a');
     expect(errors[3].message).to.include("'a'").and.include('F.a').and.include('G.a');
     expect(errors[6].message).to.include("Node 'a' (F.a) failed: Error: boom").and.include('inputs: x=number 1');

@@ -134,8 +134,7 @@ describe('graph/discovery: which methods become nodes', () => {
         return x * 1000;
       }
     }
-    const docOf = (dr: ReturnType<typeof dictDriver>, name: string) =>
-      dr.listAvailableVariables().find((v) => v.name === name)!;
+    const docOf = (dr: ReturnType<typeof dictDriver>, name: string) => dr.listAvailableVariables().find((v) => v.name === name)!;
 
     const base = dictDriver(Documented);
     expect(docOf(base, 'level').doc).to.equal('base doc');

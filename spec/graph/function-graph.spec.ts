@@ -1,11 +1,5 @@
 import { expect } from 'chai';
-import {
-  Builder,
-  CycleError,
-  DuplicateNodeError,
-  TypeMismatchError,
-  node,
-} from 'hamilton-ts';
+import { Builder, CycleError, DuplicateNodeError, TypeMismatchError, node } from 'hamilton-ts';
 import { Series as DanfoSeries, DataFrame as DanfoFrame } from 'danfojs';
 import { FunctionGraph } from '../../lib/graph/function-graph.js';
 import { thrown } from '../helpers.js';
@@ -259,7 +253,7 @@ describe('graph/function-graph: building and checking the DAG', () => {
       class Frames {
         @node()
         doubled(spend: DanfoSeries): DanfoSeries {
-          return spend.mul(2) as DanfoSeries;
+          return spend.mul(2);
         }
         @node()
         total(doubled: DanfoSeries): number {
@@ -376,4 +370,3 @@ describe('graph/function-graph: building and checking the DAG', () => {
     });
   });
 });
-

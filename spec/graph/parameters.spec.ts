@@ -60,11 +60,7 @@ describe('graph/parameters: reading dependencies from compiled methods', () => {
 
   it('reads multi-line signatures with a trailing comma', () => {
     class F {
-      total(
-        spend: number,
-        signups: number,
-        holidays: number,
-      ): number {
+      total(spend: number, signups: number, holidays: number): number {
         return spend + signups + holidays;
       }
     }
@@ -140,7 +136,7 @@ describe('graph/parameters: reading dependencies from compiled methods', () => {
           return p + q;
         },
         test = /\)/.test(')'),
-        chained = (lookup as { y?: number } | undefined)?.y ?? 2,
+        chained = lookup?.y ?? 2,
         big = 1_000n,
         required: number,
       ): unknown {

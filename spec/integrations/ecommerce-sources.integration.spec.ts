@@ -22,8 +22,14 @@ const data = seedData();
 
 /** Runs the batch loaders (config mode 'batch') and checks them against the generated shop data. */
 async function expectLoadersToReadTheShop(db: SqlClient): Promise<void> {
-  const dr = await new Builder().withConfig({ mode: 'batch' }).withModules(...featureSets(db)).buildAsync();
-  const out = (await dr.execute(['budget', 'age', 'gender', 'clientId', 'clientLoginData', 'lastLoggedIn', 'converted'])) as Record<string, Series> & {
+  const dr = await new Builder()
+    .withConfig({ mode: 'batch' })
+    .withModules(...featureSets(db))
+    .buildAsync();
+  const out = (await dr.execute(['budget', 'age', 'gender', 'clientId', 'clientLoginData', 'lastLoggedIn', 'converted'])) as Record<
+    string,
+    Series
+  > & {
     clientLoginData: DataFrame;
   };
   expect(out.clientId.values).to.deep.equal(data.surveys.map((s) => s.clientId));
@@ -77,7 +83,10 @@ describe('samples/ecommerce sources against real servers', () => {
       expect(fromPg.aggregates).to.deep.equal(fromSqlite.aggregates);
       // Streaming lookups (key-value, TIMESTAMPTZ back as Date) agree with SQLite's ISO text too.
       const records = data.streamSurveys.slice(0, 10);
-      const [a, b] = [await (await createStreamScorer(pg)).featurize(records, SNAPSHOT_TIME), await (await createStreamScorer(sqlite)).featurize(records, SNAPSHOT_TIME)];
+      const [a, b] = [
+        await (await createStreamScorer(pg)).featurize(records, SNAPSHOT_TIME),
+        await (await createStreamScorer(sqlite)).featurize(records, SNAPSHOT_TIME),
+      ];
       expect(a).to.deep.equal(b);
       expect(a.every((row) => row.features.every(Number.isFinite))).to.equal(true);
     });
@@ -99,7 +108,11 @@ describe('samples/ecommerce sources against real servers', () => {
 
     it('consumes events in micro-batches, writes one result each to the output stream, and acknowledges them', async () => {
       const records = data.streamSurveys.slice(0, 10);
-      await publishSurveys(redis, [...records.slice(0, 5), '{broken', { clientId: 1, budget: 5, age: 3, gender: 'male' }, ...records.slice(5)], input);
+      await publishSurveys(
+        redis,
+        [...records.slice(0, 5), '{broken', { clientId: 1, budget: 5, age: 3, gender: 'male' }, ...records.slice(5)],
+        input,
+      );
       const scorer = await createStreamScorer(sqlite);
       const batches = redisBatches(redis, { stream: input, group: 'spec', consumer: 'c1', batchSize: 4, blockMs: 100, untilIdle: true });
       const counts = await processStream(batches, scorer, new RedisStreamSink(redis, output), () => SNAPSHOT_TIME);

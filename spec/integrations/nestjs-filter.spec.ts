@@ -1,15 +1,5 @@
 import { expect } from 'chai';
-import {
-  Body,
-  Controller,
-  Get,
-  HttpStatus,
-  Module,
-  NotFoundException,
-  Post,
-  type INestApplication,
-  type LoggerService,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, Module, NotFoundException, Post, type INestApplication, type LoggerService } from '@nestjs/common';
 import { HttpAdapterHost, NestFactory } from '@nestjs/core';
 import {
   AsyncDriver,
@@ -110,12 +100,20 @@ async function start(registration: Registration): Promise<{ app: INestApplicatio
 }
 
 async function run(url: string, outputs: string[], inputs: Record<string, unknown>): Promise<{ status: number; json: any }> {
-  const response = await fetch(`${url}/run`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ outputs, inputs }) });
+  const response = await fetch(`${url}/run`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ outputs, inputs }),
+  });
   return { status: response.status, json: await response.json() };
 }
 
 describe('HamiltonExceptionFilter (NestJS)', () => {
-  for (const registration of ['useGlobalFilters with the adapter', 'useGlobalFilters without the adapter', 'the exceptionFilter option (APP_FILTER)'] as const) {
+  for (const registration of [
+    'useGlobalFilters with the adapter',
+    'useGlobalFilters without the adapter',
+    'the exceptionFilter option (APP_FILTER)',
+  ] as const) {
     describe(`registered through ${registration}, over HTTP`, () => {
       let app: INestApplication;
       let url: string;
@@ -181,7 +179,12 @@ describe('HamiltonExceptionFilter (NestJS)', () => {
         const response = await fetch(`${url}/hamilton-error`);
         expect(response.status).to.equal(500);
         expect(await response.json()).to.deep.equal({ statusCode: 500, message: 'Internal server error', error: 'Internal Server Error' });
-        expect(logger.errors().slice(before).map((e) => e.message)).to.deep.equal([`500 CycleError: ${new CycleError(['a', 'b', 'a']).message}`]);
+        expect(
+          logger
+            .errors()
+            .slice(before)
+            .map((e) => e.message),
+        ).to.deep.equal([`500 CycleError: ${new CycleError(['a', 'b', 'a']).message}`]);
       });
 
       it('leaves other errors to Nest, and keeps serving', async () => {
@@ -193,7 +196,7 @@ describe('HamiltonExceptionFilter (NestJS)', () => {
     });
   }
 
-  it('is opt-in: without it a HamiltonError is Nest\'s generic 500', async () => {
+  it("is opt-in: without it a HamiltonError is Nest's generic 500", async () => {
     const { app, url } = await start('none');
     try {
       const { status, json } = await run(url, ['total'], { price: 3 });
@@ -206,10 +209,32 @@ describe('HamiltonExceptionFilter (NestJS)', () => {
 
   describe('httpExceptionOf', () => {
     const errors: [HamiltonError, number][] = [
-      [new MissingInputError([{ input: 'a', neededBy: ['b'] }, { input: 'c', neededBy: ['b'] }]), HttpStatus.BAD_REQUEST],
+      [
+        new MissingInputError([
+          { input: 'a', neededBy: ['b'] },
+          { input: 'c', neededBy: ['b'] },
+        ]),
+        HttpStatus.BAD_REQUEST,
+      ],
       [new UnknownNodeError([{ name: 'x', suggestions: [] }]), HttpStatus.BAD_REQUEST],
-      [new TypeMismatchError([{ producer: 'a', consumer: 'C.m', parameter: 'a', expectedType: 'number', actualType: 'string', message: 'm' }]), HttpStatus.UNPROCESSABLE_ENTITY],
-      [new DataValidationError([{ node: 'n', check: 'range', validatorNode: 'n_range_validator', importance: 'fail', passes: false, message: 'out of range', diagnostics: { rows: [1] } }]), HttpStatus.UNPROCESSABLE_ENTITY],
+      [
+        new TypeMismatchError([{ producer: 'a', consumer: 'C.m', parameter: 'a', expectedType: 'number', actualType: 'string', message: 'm' }]),
+        HttpStatus.UNPROCESSABLE_ENTITY,
+      ],
+      [
+        new DataValidationError([
+          {
+            node: 'n',
+            check: 'range',
+            validatorNode: 'n_range_validator',
+            importance: 'fail',
+            passes: false,
+            message: 'out of range',
+            diagnostics: { rows: [1] },
+          },
+        ]),
+        HttpStatus.UNPROCESSABLE_ENTITY,
+      ],
       [new NodeExecutionError('n', 'C.n', 'secret=42', new Error('boom')), HttpStatus.INTERNAL_SERVER_ERROR],
       [new HamiltonError('anything else'), HttpStatus.INTERNAL_SERVER_ERROR],
     ];

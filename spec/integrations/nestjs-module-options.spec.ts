@@ -79,7 +79,9 @@ describe('HamiltonModule options (NestJS)', () => {
       })
       class AppModule {}
       const app = await NestFactory.createApplicationContext(AppModule, quiet);
-      expect(await app.get<AsyncDriver<Record<string, unknown>>>('calm').execute(['greeting'], { inputs: { name: 'B' } })).to.deep.equal({ greeting: 'Hello, B.' });
+      expect(await app.get<AsyncDriver<Record<string, unknown>>>('calm').execute(['greeting'], { inputs: { name: 'B' } })).to.deep.equal({
+        greeting: 'Hello, B.',
+      });
       await app.close();
       expect(shared.closes).to.equal(1);
     });
@@ -212,16 +214,27 @@ describe('HamiltonModule options (NestJS)', () => {
       class AppModule {}
       const app = await NestFactory.createApplicationContext(AppModule, quiet);
       try {
-        expect(await app.get<AsyncDriver<Record<string, unknown>>>(HAMILTON_DRIVER).execute(['greeting'], { inputs: { name: 'S' } })).to.deep.equal({ greeting: 'Hello, S~' });
+        expect(await app.get<AsyncDriver<Record<string, unknown>>>(HAMILTON_DRIVER).execute(['greeting'], { inputs: { name: 'S' } })).to.deep.equal({
+          greeting: 'Hello, S~',
+        });
       } finally {
         await app.close();
       }
     });
 
     it('wants exactly one options source, and a factory with createHamiltonOptions()', async () => {
-      expect(() => HamiltonModule.forRootAsync({ modules: [Greeting] })).to.throw(HamiltonError, /no options source given.*useFactory.*useClass.*useExisting/);
-      expect(() => HamiltonModule.forRootAsync({ modules: [Greeting], useClass: HamiltonConfig, useFactory: () => ({}) })).to.throw(HamiltonError, /more than one/);
-      expect(() => HamiltonModule.forRootAsync({ modules: [Greeting], useClass: 'HamiltonConfig' as never })).to.throw(HamiltonError, /'HamiltonConfig' is not a function or class/);
+      expect(() => HamiltonModule.forRootAsync({ modules: [Greeting] })).to.throw(
+        HamiltonError,
+        /no options source given.*useFactory.*useClass.*useExisting/,
+      );
+      expect(() => HamiltonModule.forRootAsync({ modules: [Greeting], useClass: HamiltonConfig, useFactory: () => ({}) })).to.throw(
+        HamiltonError,
+        /more than one/,
+      );
+      expect(() => HamiltonModule.forRootAsync({ modules: [Greeting], useClass: 'HamiltonConfig' as never })).to.throw(
+        HamiltonError,
+        /'HamiltonConfig' is not a function or class/,
+      );
       class NoMethod {}
       @Module({ imports: [HamiltonModule.forRootAsync({ modules: [Greeting], useClass: NoMethod as never })] })
       class AppModule {}

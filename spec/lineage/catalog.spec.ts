@@ -33,15 +33,26 @@ const entry = (catalog: FeatureCatalog, name: string): CatalogEntry => {
 };
 
 describe('lineage: feature catalog', () => {
-  const catalog = () =>
-    new Builder().withConfig({ region: 'eu' }).withModules(Customers, Orders).build().featureCatalog({ root: ROOT });
+  const catalog = () => new Builder().withConfig({ region: 'eu' }).withModules(Customers, Orders).build().featureCatalog({ root: ROOT });
 
   it('lists every node, sorted, with kind, type, doc, tags, code, inputs and dependents', () => {
     const result = catalog();
-    expect(result.nodes.map((n) => n.name)).to.deep.equal(
-      ['age', 'ageBand', 'averageOrderValue', 'birthYear', 'discount', 'email', 'loyaltyScore', 'orderCount',
-        'orderTotals', 'rawEmail', 'referenceYear', 'region', 'spendLimit', 'vip'],
-    );
+    expect(result.nodes.map((n) => n.name)).to.deep.equal([
+      'age',
+      'ageBand',
+      'averageOrderValue',
+      'birthYear',
+      'discount',
+      'email',
+      'loyaltyScore',
+      'orderCount',
+      'orderTotals',
+      'rawEmail',
+      'referenceYear',
+      'region',
+      'spendLimit',
+      'vip',
+    ]);
     expect(entry(result, 'age')).to.deep.equal({
       name: 'age',
       kind: 'function',
@@ -79,7 +90,11 @@ describe('lineage: feature catalog', () => {
   });
 
   it('inherited methods point at the base class file; a class nobody exports is found by its text', () => {
-    const result = new Builder().withConfig({ region: 'eu' }).withModules(Customers, LoyalOrdersForCatalogSpec).build().featureCatalog({ root: ROOT });
+    const result = new Builder()
+      .withConfig({ region: 'eu' })
+      .withModules(Customers, LoyalOrdersForCatalogSpec)
+      .build()
+      .featureCatalog({ root: ROOT });
     expect(entry(result, 'orderCount').originatingFunctions).to.deep.equal(['LoyalOrdersForCatalogSpec.orderCount']);
     expect(entry(result, 'orderCount').source).to.deep.equal({ file: FIXTURE, line: lineOf(FIXTURE, 'orderCount(orderTotals') });
     expect(entry(result, 'discount').source).to.deep.equal({ file: THIS_FILE, line: lineOf(THIS_FILE, 'override discount(') });
@@ -119,7 +134,11 @@ describe('lineage: feature catalog', () => {
   });
 
   it('renders Markdown: a summary table, then a section per node; cells stay one escaped line', () => {
-    const result = new Builder().withConfig({ region: 'eu' }).withModules(Customers, LoyalOrdersForCatalogSpec).build().featureCatalog({ root: ROOT });
+    const result = new Builder()
+      .withConfig({ region: 'eu' })
+      .withModules(Customers, LoyalOrdersForCatalogSpec)
+      .build()
+      .featureCatalog({ root: ROOT });
     const markdown = catalogToMarkdown(result);
     const lines = markdown.split('\n');
     expect(lines[0]).to.equal('# Feature catalog');

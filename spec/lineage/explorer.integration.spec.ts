@@ -71,23 +71,34 @@ describe('lineage: explorer page (headless Chromium)', function () {
     expect(await namesWithClass(page, 'selected')).to.deep.equal(['age']);
     expect(await namesWithClass(page, 'upstream')).to.deep.equal(['birthYear', 'referenceYear']);
     expect(await namesWithClass(page, 'downstream')).to.deep.equal(['ageBand', 'discount', 'loyaltyScore', 'spendLimit']);
-    expect(await namesWithClass(page, 'dimmed')).to.deep.equal(
-      ['averageOrderValue', 'email', 'orderCount', 'orderTotals', 'rawEmail', 'region', 'vip'],
-    );
+    expect(await namesWithClass(page, 'dimmed')).to.deep.equal([
+      'averageOrderValue',
+      'email',
+      'orderCount',
+      'orderTotals',
+      'rawEmail',
+      'region',
+      'vip',
+    ]);
     expect(await edgesWithClass(page, 'upstream')).to.deep.equal(['birthYear -> age', 'referenceYear -> age']);
-    expect(await edgesWithClass(page, 'downstream')).to.deep.equal(
-      ['age -> ageBand', 'age -> spendLimit', 'ageBand -> loyaltyScore', 'loyaltyScore -> discount', 'spendLimit -> loyaltyScore'],
-    );
+    expect(await edgesWithClass(page, 'downstream')).to.deep.equal([
+      'age -> ageBand',
+      'age -> spendLimit',
+      'ageBand -> loyaltyScore',
+      'loyaltyScore -> discount',
+      'spendLimit -> loyaltyScore',
+    ]);
     const details = await page.innerText('#details');
     expect(await page.innerText('#details h2')).to.equal('age');
     expect(details).to.include('Age in whole years at the reference year.');
-    expect(await page.$$eval('#details li.tag', (tags) => tags.map((t) => t.textContent))).to.deep.equal(
-      ['module=Customers', 'pii=true', 'owner=growth'],
-    );
+    expect(await page.$$eval('#details li.tag', (tags) => tags.map((t) => t.textContent))).to.deep.equal([
+      'module=Customers',
+      'pii=true',
+      'owner=growth',
+    ]);
     expect(details).to.include('Customers.age');
     expect(details).to.match(/spec\/fixtures\/lineage-shop\.ts:\d+/);
-    const section = (title: string) =>
-      page.$$eval(`#details h3:has-text("${title}") + ul button`, (buttons) => buttons.map((b) => b.textContent));
+    const section = (title: string) => page.$$eval(`#details h3:has-text("${title}") + ul button`, (buttons) => buttons.map((b) => b.textContent));
     expect(await section('Inputs')).to.deep.equal(['birthYear', 'referenceYear']);
     expect(await section('Dependents')).to.deep.equal(['ageBand', 'spendLimit']);
     expect(await section('Downstream')).to.deep.equal(['ageBand', 'discount', 'loyaltyScore', 'spendLimit']);
@@ -100,9 +111,16 @@ describe('lineage: explorer page (headless Chromium)', function () {
   it('a node named in the panel can be selected from there; Escape clears the selection', async () => {
     await page.click('#details h3:has-text("Downstream") + ul button:text-is("loyaltyScore")');
     expect(await namesWithClass(page, 'selected')).to.deep.equal(['loyaltyScore']);
-    expect(await namesWithClass(page, 'upstream')).to.deep.equal(
-      ['age', 'ageBand', 'averageOrderValue', 'birthYear', 'orderCount', 'orderTotals', 'referenceYear', 'spendLimit'],
-    );
+    expect(await namesWithClass(page, 'upstream')).to.deep.equal([
+      'age',
+      'ageBand',
+      'averageOrderValue',
+      'birthYear',
+      'orderCount',
+      'orderTotals',
+      'referenceYear',
+      'spendLimit',
+    ]);
     expect(await namesWithClass(page, 'downstream')).to.deep.equal(['discount']);
     await page.keyboard.press('Escape');
     expect(await namesWithClass(page, 'selected')).to.deep.equal([]);

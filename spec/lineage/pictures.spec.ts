@@ -56,8 +56,22 @@ describe('lineage: pictures', () => {
       const dot = shop().displayAllFunctions();
       expect(dot.startsWith('digraph hamilton {')).to.equal(true);
       expect(drawnNames(dot)).to.deep.equal(
-        ['age', 'ageBand', 'averageOrderValue', 'birthYear', 'discount', 'email', 'loyaltyScore', 'orderCount',
-          'orderTotals', 'rawEmail', 'referenceYear', 'region', 'spendLimit', 'vip'].sort(),
+        [
+          'age',
+          'ageBand',
+          'averageOrderValue',
+          'birthYear',
+          'discount',
+          'email',
+          'loyaltyScore',
+          'orderCount',
+          'orderTotals',
+          'rawEmail',
+          'referenceYear',
+          'region',
+          'spendLimit',
+          'vip',
+        ].sort(),
       );
       expect(edges(dot)).to.include.members(['age->ageBand', 'age->spendLimit', 'birthYear->age', 'loyaltyScore->discount']);
       expect(edges(dot)).to.have.length(13);
@@ -79,11 +93,25 @@ describe('lineage: pictures', () => {
       expect(nodeLine(dr.displayAllFunctions({ showTypes: false }), 'age')).to.include('label=<<b>age</b>>');
       expect(dr.displayAllFunctions({ showLegend: false })).not.to.include('cluster_legend');
       const hidden = dr.displayAllFunctions({ hideInputs: true });
-      expect(drawnNames(hidden)).to.deep.equal(
-        ['age', 'ageBand', 'averageOrderValue', 'discount', 'email', 'loyaltyScore', 'orderCount', 'spendLimit'],
-      );
-      expect(edges(hidden)).to.deep.equal(['age->ageBand', 'age->spendLimit', 'ageBand->loyaltyScore',
-        'averageOrderValue->loyaltyScore', 'loyaltyScore->discount', 'orderCount->loyaltyScore', 'spendLimit->loyaltyScore']);
+      expect(drawnNames(hidden)).to.deep.equal([
+        'age',
+        'ageBand',
+        'averageOrderValue',
+        'discount',
+        'email',
+        'loyaltyScore',
+        'orderCount',
+        'spendLimit',
+      ]);
+      expect(edges(hidden)).to.deep.equal([
+        'age->ageBand',
+        'age->spendLimit',
+        'ageBand->loyaltyScore',
+        'averageOrderValue->loyaltyScore',
+        'loyaltyScore->discount',
+        'orderCount->loyaltyScore',
+        'spendLimit->loyaltyScore',
+      ]);
       expect(hidden).not.to.include('legend:input');
       expect(dr.displayAllFunctions({ graphAttributes: { ranksep: '1.2' } })).to.include('ranksep="1.2"');
       expect(() => dr.displayAllFunctions({ orient: 'XY' as never })).to.throw(HamiltonError, /'XY'.*'LR'/);
@@ -187,7 +215,10 @@ describe('lineage: pictures', () => {
       const pngFile = path.join(folder, 'all.png');
       let error: unknown;
       await dr.displayAllFunctions({ file: pngFile }).catch((e: unknown) => (error = e));
-      expect(error).to.be.instanceOf(HamiltonError).with.property('message').that.match(/\.dot, \.gv, \.svg/);
+      expect(error)
+        .to.be.instanceOf(HamiltonError)
+        .with.property('message')
+        .that.match(/\.dot, \.gv, \.svg/);
       expect(existsSync(pngFile)).to.equal(false);
     });
   });
@@ -196,9 +227,17 @@ describe('lineage: pictures', () => {
     it('draws only what the outputs need, marking outputs; inputs as given', () => {
       const inputs = { birthYear: 1990, referenceYear: 2024, orderTotals: [10, 20] };
       const dot = shop().visualizeExecution(['loyaltyScore'], { inputs });
-      expect(drawnNames(dot)).to.deep.equal(
-        ['age', 'ageBand', 'averageOrderValue', 'birthYear', 'loyaltyScore', 'orderCount', 'orderTotals', 'referenceYear', 'spendLimit'],
-      );
+      expect(drawnNames(dot)).to.deep.equal([
+        'age',
+        'ageBand',
+        'averageOrderValue',
+        'birthYear',
+        'loyaltyScore',
+        'orderCount',
+        'orderTotals',
+        'referenceYear',
+        'spendLimit',
+      ]);
       expect(nodeLine(dot, 'loyaltyScore')).to.include('fillcolor="#ffc857"').and.include('class="hamilton function output"');
       expect(nodeLine(dot, 'age')).to.include('class="hamilton function"');
       expect(nodeLine(dot, 'legend:output')).to.include('label=<output>');
@@ -207,8 +246,10 @@ describe('lineage: pictures', () => {
 
     it('validates as execute does, unless bypassValidation; missing inputs are then drawn in red', () => {
       const dr = shop();
-      expect(() => dr.visualizeExecution(['loyaltyScore'], { inputs: { birthYear: 1990 } }))
-        .to.throw(MissingInputError, /'orderTotals'[\s\S]*'referenceYear'[\s\S]*bypassValidation: true/);
+      expect(() => dr.visualizeExecution(['loyaltyScore'], { inputs: { birthYear: 1990 } })).to.throw(
+        MissingInputError,
+        /'orderTotals'[\s\S]*'referenceYear'[\s\S]*bypassValidation: true/,
+      );
       expect(() => dr.visualizeExecution(['age'], { inputs: { birthYear: 'x', referenceYear: 2024 } })).to.throw(TypeMismatchError);
       expect(() => dr.visualizeExecution(['agee'], { bypassValidation: true })).to.throw(UnknownNodeError, /'age'/);
       const dot = dr.visualizeExecution(['loyaltyScore'], { inputs: { birthYear: 1990 }, bypassValidation: true });
@@ -222,7 +263,10 @@ describe('lineage: pictures', () => {
       expect(drawnNames(dot)).to.deep.equal(['ageBand', 'averageOrderValue', 'discount', 'loyaltyScore', 'orderCount', 'orderTotals', 'spendLimit']);
       expect(nodeLine(dot, 'ageBand')).to.include('class="hamilton function override"').and.include('style="rounded,filled,dashed"');
       expect(nodeLine(dot, 'legend:override')).to.include('label=<override>');
-      const withVip = shop().visualizeExecution(['discount'], { inputs: { orderTotals: [1], vip: true }, overrides: { ageBand: '1', spendLimit: 0 } });
+      const withVip = shop().visualizeExecution(['discount'], {
+        inputs: { orderTotals: [1], vip: true },
+        overrides: { ageBand: '1', spendLimit: 0 },
+      });
       expect(drawnNames(withVip)).to.include('vip');
     });
   });
@@ -274,7 +318,10 @@ describe('lineage: pictures', () => {
       dr.visualizePathBetween('age', 'discount', { file }),
       dr.visualizeExecution(['age'], { bypassValidation: true, file }),
     ];
-    for (const text of texts) expect(text).to.be.a('string').and.match(/^digraph hamilton \{/);
+    for (const text of texts)
+      expect(text)
+        .to.be.a('string')
+        .and.match(/^digraph hamilton \{/);
     for (const promise of promises) expect(promise).to.be.instanceOf(Promise);
     expect(await Promise.all(promises)).to.have.length(5);
   });

@@ -58,9 +58,7 @@ describe('lineage: variables and queries', () => {
       const dr = driver();
       expect(names(dr.listAvailableVariables({ tags: { module: 'Spend' } }))).to.deep.equal(['doubled', 'perSignup', 'report']);
       expect(names(dr.listAvailableVariables({ tags: { module: ['Other', 'Nope'] } }))).to.deep.equal(['isolated']);
-      expect(names(dr.listAvailableVariables({ tags: { module: null } }))).to.deep.equal(
-        ['doubled', 'isolated', 'perSignup', 'report'],
-      );
+      expect(names(dr.listAvailableVariables({ tags: { module: null } }))).to.deep.equal(['doubled', 'isolated', 'perSignup', 'report']);
       expect(dr.listAvailableVariables({ tags: { module: 'Spend', team: null } })).to.deep.equal([]);
       expect(dr.listAvailableVariables({ tags: { module: 'Missing' } })).to.deep.equal([]);
       expect(dr.listAvailableVariables({ tags: {} })).to.have.length(9);
@@ -78,9 +76,7 @@ describe('lineage: variables and queries', () => {
   describe('upstream, downstream and paths', () => {
     it('whatIsUpstreamOf is inclusive and follows every dependency, external inputs too', () => {
       expect(names(driver().whatIsUpstreamOf('perSignup'))).to.deep.equal(['doubled', 'perSignup', 'signups', 'spend']);
-      expect(names(driver().whatIsUpstreamOf('doubled', 'isolated'))).to.deep.equal(
-        ['doubled', 'isolated', 'spend', 'unrelatedInput'],
-      );
+      expect(names(driver().whatIsUpstreamOf('doubled', 'isolated'))).to.deep.equal(['doubled', 'isolated', 'spend', 'unrelatedInput']);
       expect(names(driver().whatIsUpstreamOf('spend'))).to.deep.equal(['spend']);
     });
 

@@ -1,14 +1,6 @@
 import { expect } from 'chai';
 import { danfo } from '../../lib/dataframe/danfo.js';
-import {
-  describeType,
-  describeValue,
-  knownType,
-  narrowerType,
-  typesMatch,
-  valueMatchesType,
-  type NodeType,
-} from '../../lib/metadata/value-types.js';
+import { describeType, describeValue, knownType, narrowerType, typesMatch, valueMatchesType, type NodeType } from '../../lib/metadata/value-types.js';
 
 class Animal {}
 class Dog extends Animal {}

@@ -79,7 +79,7 @@ describe('package: npm install of the packed hamilton-ts alone, into a fresh pro
     }
   });
 
-  it("ships every picture the README shows, at the path its absolute URL names (the npm page resolves no relative link)", () => {
+  it('ships every picture the README shows, at the path its absolute URL names (the npm page resolves no relative link)', () => {
     const root = path.join(dir!, 'node_modules', 'hamilton-ts');
     const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
     const pictures = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((match) => match[1]);
@@ -115,7 +115,10 @@ describe('package: npm install of the packed hamilton-ts alone, into a fresh pro
       // Not vacuous: the import does load a package of its own (reflect-metadata, a dependency).
       expect(loaded.some((file) => file.startsWith(`reflect-metadata${path.sep}`))).to.equal(true);
       for (const name of OPTIONAL_PACKAGES) {
-        expect(loaded.filter((file) => file.startsWith(`${name}${path.sep}`) || file.startsWith(`${name}/`)), name).to.deep.equal([]);
+        expect(
+          loaded.filter((file) => file.startsWith(`${name}${path.sep}`) || file.startsWith(`${name}/`)),
+          name,
+        ).to.deep.equal([]);
       }
     });
 
@@ -142,7 +145,7 @@ describe('package: npm install of the packed hamilton-ts alone, into a fresh pro
     });
   });
 
-  describe('the same project compiled by TypeScript 7 (the registry\'s newest major)', () => {
+  describe("the same project compiled by TypeScript 7 (the registry's newest major)", () => {
     let result: Report;
     before(() => {
       install(dir!, ['typescript@^7'], true);

@@ -96,7 +96,7 @@ describe('results/dataframe-result: outputs to one danfo DataFrame', () => {
   it('a single DataFrame output is returned as it is', () => {
     const frame = new DataFrame({ x: [1, 2] });
     expect(build({ frame })).to.equal(frame);
-    const derived = frame.add(1) as DataFrame;
+    const derived = frame.add(1);
     expect(build({ derived })).to.equal(derived);
   });
 
@@ -118,7 +118,7 @@ describe('results/dataframe-result: outputs to one danfo DataFrame', () => {
     class Spend {
       @node()
       doubled(spend: Series): Series {
-        return spend.mul(2) as Series;
+        return spend.mul(2);
       }
       @node()
       total(spend: Series): number {

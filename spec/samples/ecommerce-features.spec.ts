@@ -12,7 +12,10 @@ describe('samples/ecommerce-features', () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ecommerce-features-spec-'));
     const db = openDatabase({ dataDir });
     try {
-      const dr = new Builder().withConfig({ mode: 'batch' }).withModules(...featureSets(db)).build();
+      const dr = new Builder()
+        .withConfig({ mode: 'batch' })
+        .withModules(...featureSets(db))
+        .build();
       const features = ['ageNormalized', 'isHighRoller', 'isMale', 'isFemale', 'timeSinceLastLogin', 'featureSetV1'];
       expect(piiSources(dr, features)).to.deep.equal({
         ageNormalized: ['age'],

@@ -82,7 +82,9 @@ describe('samples/ecommerce', () => {
   let batch: BatchResult;
   // Training clients spread over the table, in an order unlike the table's.
   const data = seedData();
-  const picked: SurveyRecord[] = [7, 301, 2, 150, 99, 400, 1, 250, 42, 333, 18, 77, 260, 5, 123, 388, 64, 211, 190, 3].map((id) => data.surveys[id - 1]);
+  const picked: SurveyRecord[] = [7, 301, 2, 150, 99, 400, 1, 250, 42, 333, 18, 77, 260, 5, 123, 388, 64, 211, 190, 3].map(
+    (id) => data.surveys[id - 1],
+  );
 
   before(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'ecommerce-spec-'));
@@ -166,7 +168,13 @@ describe('samples/ecommerce', () => {
     const shipped = readFileSync(SHIPPED_EVENTS, 'utf8').trim().split('\n');
     // The shipped file is the seed generator's stream clients, so their logins are in the database.
     expect(shipped.map((line) => JSON.parse(line))).to.deep.equal(data.streamSurveys);
-    const input = [...shipped.slice(0, 5), 'not json', JSON.stringify({ clientId: 3, budget: -5, age: 40, gender: 'male' }), '', ...shipped.slice(5, 9)];
+    const input = [
+      ...shipped.slice(0, 5),
+      'not json',
+      JSON.stringify({ clientId: 3, budget: -5, age: 40, gender: 'male' }),
+      '',
+      ...shipped.slice(5, 9),
+    ];
     const chunks: string[] = [];
     const out = new Writable({
       write(chunk: Buffer, _: string, done: () => void) {
@@ -174,8 +182,17 @@ describe('samples/ecommerce', () => {
         done();
       },
     });
-    const counts = await processStream(jsonLineBatches(fromArray(input), 4), await createStreamScorer(db), new JsonLinesSink(out), () => SNAPSHOT_TIME);
-    const results = chunks.join('').trim().split('\n').map((line) => JSON.parse(line));
+    const counts = await processStream(
+      jsonLineBatches(fromArray(input), 4),
+      await createStreamScorer(db),
+      new JsonLinesSink(out),
+      () => SNAPSHOT_TIME,
+    );
+    const results = chunks
+      .join('')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(counts).to.deep.equal({ batches: 3, scored: 9, rejected: 2, failedBatches: 0 });
     expect(results.filter((r) => 'probability' in r).map((r) => r.clientId)).to.deep.equal(data.streamSurveys.slice(0, 9).map((s) => s.clientId));
     const errors = results.filter((r) => 'error' in r);
@@ -250,7 +267,11 @@ describe('samples/ecommerce', () => {
       it(`answers a field nested ${levels} levels deep in ${shape} with 400, logging one line`, async () => {
         const { status, json, logged } = await hostile(`{"clientId":${text},"budget":10,"age":30,"gender":"male"}`);
         expect(status).to.equal(400);
-        expect(json).to.deep.equal({ statusCode: 400, message: 'Invalid request body', errors: { body: [`nested deeper than ${BODY_LIMITS.depth} levels`] } });
+        expect(json).to.deep.equal({
+          statusCode: 400,
+          message: 'Invalid request body',
+          errors: { body: [`nested deeper than ${BODY_LIMITS.depth} levels`] },
+        });
         expectOneLine(logged, /^400 rejected SurveyRecordDto body: nested deeper than 32 levels/);
       });
     }
@@ -264,7 +285,10 @@ describe('samples/ecommerce', () => {
     for (const key of ['__proto__', 'constructor', 'prototype']) {
       it(`answers a '${key}' key (prototype pollution) with 400, at the top or deep inside`, async () => {
         const payload = key === 'constructor' ? '{"prototype":{"polluted":true}}' : '{"polluted":true}';
-        for (const text of [`{"${key}":${payload},"clientId":401,"budget":10,"age":30,"gender":"male"}`, `{"clientId":[{"x":{"${key}":${payload}}}],"budget":10,"age":30,"gender":"male"}`]) {
+        for (const text of [
+          `{"${key}":${payload},"clientId":401,"budget":10,"age":30,"gender":"male"}`,
+          `{"clientId":[{"x":{"${key}":${payload}}}],"budget":10,"age":30,"gender":"male"}`,
+        ]) {
           const { status, json, logged } = await hostile(text);
           expect(status).to.equal(400);
           expect(json.errors.body[0]).to.match(/^key '(__proto__|constructor|prototype)' is not allowed$/);
@@ -306,7 +330,14 @@ describe('samples/ecommerce', () => {
       const object = (entries: [string, string][]) => `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(',')}}`;
       const body = fc.oneof(
         fc.jsonValue({ maxDepth: 60 }).map((v) => JSON.stringify(v)),
-        fc.tuple(field, field, field, field).map(([c, b, a, g]) => object([['clientId', c], ['budget', b], ['age', a], ['gender', g]])),
+        fc.tuple(field, field, field, field).map(([c, b, a, g]) =>
+          object([
+            ['clientId', c],
+            ['budget', b],
+            ['age', a],
+            ['gender', g],
+          ]),
+        ),
         fc.array(fc.tuple(key, field), { maxLength: 8 }).map(object),
       );
       await fc.assert(
@@ -343,7 +374,9 @@ describe('samples/ecommerce', () => {
       expect(json).to.deep.equal({ statusCode: 500, message: 'Internal server error', error: 'Internal Server Error' });
       const errors = logger.since(0).filter((e) => e.level === 'error');
       expect(errors).to.have.length(1);
-      expect(errors[0].text).to.match(/^500 NodeExecutionError: Node 'lastLoggedIn' \(LoginFeatures\.lastLoggedIn__lookup\) failed: Error: connection refused/);
+      expect(errors[0].text).to.match(
+        /^500 NodeExecutionError: Node 'lastLoggedIn' \(LoginFeatures\.lastLoggedIn__lookup\) failed: Error: connection refused/,
+      );
     } finally {
       await app.close();
     }

@@ -32,7 +32,7 @@ describe('samples/regions', () => {
     const dr = new Builder().withModules(RegionalSales, RegionReports, RegionFeatures).build();
     const names = dr.listAvailableVariables().map((v) => v.name);
     expect(names).to.include.members(['east.trend', 'west.trend', 'north.trend', 'trend', 'report']);
-    const alone = dr.execute(['report'], { inputs: { sales: (dr.execute(['westSales']).westSales), region: 'West' } });
+    const alone = dr.execute(['report'], { inputs: { sales: dr.execute(['westSales']).westSales, region: 'West' } });
     expect(alone.report).to.deep.equal(expected('West', columns.westSales));
   });
 });

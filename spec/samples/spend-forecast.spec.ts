@@ -50,7 +50,7 @@ describe('samples/spend-forecast', () => {
       const out = new Builder().withModules(SpendFeatures).build().execute(['spendMean', 'spendStdDev', 'spendZeroMeanUnitVariance'], { inputs });
       expect(out.spendMean).to.equal(420);
       expect(out.spendStdDev).to.be.closeTo(std, 1e-9);
-      expectValues((out.spendZeroMeanUnitVariance as Series).values, [-320 / std, -220 / std, 180 / std, -120 / std, 480 / std]);
+      expectValues(out.spendZeroMeanUnitVariance.values, [-320 / std, -220 / std, 180 / std, -120 / std, 480 / std]);
     });
 
     it('uses the holiday table from config instead of the default when given', () => {

@@ -114,7 +114,11 @@ describe('built-in checks', () => {
     });
 
     it('lists at most ten offenders in diagnostics, but counts them all', () => {
-      const result = check('range', [0, 1], Array.from({ length: 25 }, () => 5));
+      const result = check(
+        'range',
+        [0, 1],
+        Array.from({ length: 25 }, () => 5),
+      );
       expect(result.diagnostics.outOfRange).to.equal(25);
       expect(result.diagnostics.offenders).to.have.length(10);
       expect(result.message).to.match(/^25 of 25 values are outside \[0, 1\] \(row 0: 5, .*, \.\.\.\)\.$/);
@@ -132,7 +136,9 @@ describe('built-in checks', () => {
         passes: false,
         message: 'range cannot check a string; it applies to a Series, a DataFrame, an array, a number.',
       });
-      expect(check('range', [0, 1], null).message).to.equal('range cannot check null or undefined; it applies to a Series, a DataFrame, an array, a number.');
+      expect(check('range', [0, 1], null).message).to.equal(
+        'range cannot check null or undefined; it applies to a Series, a DataFrame, an array, a number.',
+      );
     });
   });
 
@@ -196,8 +202,13 @@ describe('built-in checks', () => {
     });
 
     it('fails without two numbers, on non-numeric data, and per DataFrame column', () => {
-      expect(check('maxStandardDev', 1, [5])).to.deep.include({ passes: false, message: 'No standard deviation: 1 number (at least two are needed).' });
-      expect(check('maxStandardDev', 1, ['a', 'b']).message).to.equal('maxStandardDev needs numbers, but the data holds values that are not numbers.');
+      expect(check('maxStandardDev', 1, [5])).to.deep.include({
+        passes: false,
+        message: 'No standard deviation: 1 number (at least two are needed).',
+      });
+      expect(check('maxStandardDev', 1, ['a', 'b']).message).to.equal(
+        'maxStandardDev needs numbers, but the data holds values that are not numbers.',
+      );
       expect(check('maxStandardDev', 1, new DataFrame({ calm: [1, 1.5], wild: [0, 100] })).diagnostics.failedColumns).to.deep.equal(['wild']);
     });
   });

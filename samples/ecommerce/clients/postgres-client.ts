@@ -33,7 +33,8 @@ export class PostgresClient extends SqlClient {
       for (let start = 0; start < rows.length; start += perStatement) {
         const chunk = rows.slice(start, start + perStatement);
         const values = chunk.map((_, r) => `(${columns.map((__, c) => `$${r * columns.length + c + 1}`).join(', ')})`);
-        await client.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values.join(', ')}`, chunk.flat() as unknown[]);
+        const params: unknown[] = chunk.flat();
+        await client.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values.join(', ')}`, params);
       }
       await client.query('COMMIT');
     } catch (error) {

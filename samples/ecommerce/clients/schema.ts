@@ -27,13 +27,27 @@ export async function ensureSeeded(db: SqlClient): Promise<boolean> {
   const [{ n }] = await db.query<{ n: number | string }>('SELECT COUNT(*) AS n FROM survey_results');
   if (Number(n) > 0) return false;
   const data = seedData();
-  await db.insertMany('survey_results', ['client_id', 'budget', 'age', 'gender'], data.surveys.map((s) => [s.clientId, s.budget, s.age, s.gender]));
-  await db.insertMany('client_logins', ['client_id', 'last_logged_in'], data.logins.map((l) => [l.clientId, l.lastLoggedIn.toISOString()]));
-  await db.insertMany('conversions', ['client_id', 'converted'], data.conversions.map((c) => [c.clientId, c.converted]));
+  await db.insertMany(
+    'survey_results',
+    ['client_id', 'budget', 'age', 'gender'],
+    data.surveys.map((s) => [s.clientId, s.budget, s.age, s.gender]),
+  );
+  await db.insertMany(
+    'client_logins',
+    ['client_id', 'last_logged_in'],
+    data.logins.map((l) => [l.clientId, l.lastLoggedIn.toISOString()]),
+  );
+  await db.insertMany(
+    'conversions',
+    ['client_id', 'converted'],
+    data.conversions.map((c) => [c.clientId, c.converted]),
+  );
   return true;
 }
 
 /** Drops the shop's tables (tests start from nothing). */
 export async function dropTables(db: SqlClient): Promise<void> {
-  await db.execute('DROP TABLE IF EXISTS survey_results; DROP TABLE IF EXISTS client_logins; DROP TABLE IF EXISTS conversions; DROP TABLE IF EXISTS training_artifacts;');
+  await db.execute(
+    'DROP TABLE IF EXISTS survey_results; DROP TABLE IF EXISTS client_logins; DROP TABLE IF EXISTS conversions; DROP TABLE IF EXISTS training_artifacts;',
+  );
 }

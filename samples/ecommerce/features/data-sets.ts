@@ -32,6 +32,9 @@ export class DataSets {
       `SELECT client_id AS "clientId", converted FROM ${tableName(conversionsTable)}`,
     );
     const byClient = new Map(rows.map((r) => [Number(r.clientId), Number(r.converted)]));
-    return new Series((clientId.values as number[]).map((id) => byClient.get(id) ?? NaN), { index: clientId.index });
+    return new Series(
+      (clientId.values as number[]).map((id) => byClient.get(id) ?? NaN),
+      { index: clientId.index },
+    );
   }
 }

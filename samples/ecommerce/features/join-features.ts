@@ -29,14 +29,17 @@ export class LoginFeatures {
     return new DataFrame({ clientId: rows.map((r) => Number(r.clientId)), lastLoggedIn: rows.map((r) => epochMs(r.lastLoggedIn)) });
   }
 
-  @node({ doc: "When each client last logged in (epoch ms; NaN when the client never did): a left join on clientId." })
+  @node({ doc: 'When each client last logged in (epoch ms; NaN when the client never did): a left join on clientId.' })
   @configWhen({ mode: 'batch' })
   lastLoggedIn__batch(clientId: Series, clientLoginData: DataFrame): Series {
     const byClient = new Map<number, number>();
     const ids = clientLoginData.column('clientId').values as number[];
     const times = clientLoginData.column('lastLoggedIn').values as number[];
     ids.forEach((id, i) => byClient.set(id, times[i]));
-    return new Series((clientId.values as number[]).map((id) => byClient.get(id) ?? NaN), { index: clientId.index });
+    return new Series(
+      (clientId.values as number[]).map((id) => byClient.get(id) ?? NaN),
+      { index: clientId.index },
+    );
   }
 
   @node({ doc: 'When each client last logged in (epoch ms; NaN when the client never did): a key-value lookup.' })
@@ -49,13 +52,19 @@ export class LoginFeatures {
       ids,
     );
     const byClient = new Map(rows.map((r) => [Number(r.clientId), epochMs(r.lastLoggedIn)]));
-    return new Series(ids.map((id) => byClient.get(id) ?? NaN), { index: clientId.index });
+    return new Series(
+      ids.map((id) => byClient.get(id) ?? NaN),
+      { index: clientId.index },
+    );
   }
 
   @node({ doc: 'Days between the execution time and the last login.' })
   @tag({ owner: 'data-science' })
   timeSinceLastLogin(executionTime: Date, lastLoggedIn: Series): Series {
     const now = executionTime.getTime();
-    return new Series((lastLoggedIn.values as number[]).map((t) => (now - t) / DAY_MS), { index: lastLoggedIn.index });
+    return new Series(
+      (lastLoggedIn.values as number[]).map((t) => (now - t) / DAY_MS),
+      { index: lastLoggedIn.index },
+    );
   }
 }

@@ -9,13 +9,13 @@ export class MapFeatures {
   @node({ doc: "Whether the client declared gender 'male'." })
   @tag({ owner: 'data-science' })
   isMale(gender: Series): Series {
-    return gender.map((g) => g === 'male') as Series;
+    return gender.map((g) => g === 'male');
   }
 
   @node({ doc: "Whether the client declared gender 'female'." })
   @tag({ owner: 'data-science' })
   isFemale(gender: Series): Series {
-    return gender.map((g) => g === 'female') as Series;
+    return gender.map((g) => g === 'female');
   }
 
   @node({ doc: `Whether the declared budget is above ${HIGH_ROLLER_BUDGET} dollars a month.` })

@@ -34,7 +34,11 @@ export class ClientsModule implements OnApplicationShutdown {
         { provide: SqlClient, useFactory: () => options.db ?? openDatabase(options) },
         { provide: OWNS_DB, useValue: !options.db },
         TrainingStore,
-        { provide: ConversionModel, useFactory: async (store: TrainingStore) => ConversionModel.load((await store.model()) as StoredModel), inject: [TrainingStore] },
+        {
+          provide: ConversionModel,
+          useFactory: async (store: TrainingStore) => ConversionModel.load((await store.model()) as StoredModel),
+          inject: [TrainingStore],
+        },
         { provide: Clock, useValue: new Clock(options.asOf) },
       ],
       exports: [SqlClient, TrainingStore, ConversionModel, Clock],

@@ -26,7 +26,10 @@ export function validationPipe(): ValidationPipe {
  * is a 400, not a stack overflow) before the ValidationPipe; a HamiltonError a request meets becomes its
  * HTTP answer (HamiltonExceptionFilter), a body the parser refused a one-line 4xx (RequestErrorFilter).
  */
-export async function createService(options: ServiceOptions = {}, logger: false | LogLevel[] | LoggerService = ['error', 'warn']): Promise<INestApplication> {
+export async function createService(
+  options: ServiceOptions = {},
+  logger: false | LogLevel[] | LoggerService = ['error', 'warn'],
+): Promise<INestApplication> {
   const app = await NestFactory.create(EcommerceServiceModule.register(options), { logger, abortOnError: false });
   app.useGlobalPipes(new BodyShapePipe(), validationPipe());
   const adapterHost = app.get(HttpAdapterHost);

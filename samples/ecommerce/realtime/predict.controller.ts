@@ -60,7 +60,11 @@ export class PredictController {
     const [row] = featureRows(out.clientId as Series, out.featureSetV1 as DataFrame);
     const missing = missingFeatures(row);
     if (missing.length > 0) {
-      throw new UnprocessableEntityException({ statusCode: 422, message: `no prediction for client ${row.clientId}: missing ${missing.join(', ')} (no login on record?)`, missing });
+      throw new UnprocessableEntityException({
+        statusCode: 422,
+        message: `no prediction for client ${row.clientId}: missing ${missing.join(', ')} (no login on record?)`,
+        missing,
+      });
     }
     const [prediction] = this.model.predict([row.features]);
     return { clientId: row.clientId, converted: prediction.converted, probability: prediction.probability, features: namedFeatures(row) };

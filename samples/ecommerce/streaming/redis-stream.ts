@@ -31,7 +31,7 @@ type Entry = [id: string, fields: string[]];
 function entriesOf(reply: unknown): Entry[] {
   if (!Array.isArray(reply) || reply.length === 0) return [];
   if (typeof reply[0] === 'string') return (reply[1] as Entry[]) ?? [];
-  return ((reply[0] as [string, Entry[]])[1] as Entry[]) ?? [];
+  return (reply[0] as [string, Entry[]])[1] ?? [];
 }
 
 /** Creates the consumer group (and the stream) unless it exists. New groups start with the stream's first entry. */

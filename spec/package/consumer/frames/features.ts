@@ -10,6 +10,6 @@ export class Spend {
 
   @node({ doc: 'Spend per signup.' })
   spendPerSignup(spend: Series, signups: Series): Series {
-    return spend.div(signups) as Series;
+    return spend.div(signups);
   }
 }
