@@ -72,7 +72,17 @@ export class FanOutRun {
   private async runAsync(produced: unknown): Promise<unknown> {
     const iterator = this.iteratorOf(produced);
     const limit = this.concurrency(produced);
-    const running = new Set<Promise<void>>();
+    // Items in flight, and the one waiter told when one settles: O(1) per item (racing every promise
+    // in flight on each settlement would be O(n^2) over a large fan-out).
+    let active = 0;
+    let wake: (() => void) | undefined;
+    const settled = () => {
+      active--;
+      const waiting = wake;
+      wake = undefined;
+      waiting?.();
+    };
+    const oneSettles = () => new Promise<void>((resolve) => (wake = resolve));
     let failure: { error: unknown } | undefined;
     const onItemFailed = (error: unknown) => {
       failure ??= { error };
@@ -88,22 +98,19 @@ export class FanOutRun {
           break;
         }
         this.items?.push(next.value);
-        const item = this.runItem(index, next.value).then(
-          () => void running.delete(item),
-          (error: unknown) => {
-            running.delete(item);
-            onItemFailed(error);
-          },
-        );
-        running.add(item);
-        while (running.size >= limit && !this.scheduler.stopped) await Promise.race(running);
+        active++;
+        this.runItem(index, next.value).then(settled, (error: unknown) => {
+          onItemFailed(error);
+          settled();
+        });
+        while (active >= limit && !this.scheduler.stopped) await oneSettles();
       }
     } catch (error) {
       onItemFailed(error);
     }
     if (!exhausted) silence(callReturn(iterator));
     // Nothing of the fan-out may outlive it: wait for the items already running, even after a failure.
-    while (running.size > 0) await Promise.race(running);
+    while (active > 0) await oneSettles();
     if (failure) throw failure.error;
     return this.finish();
   }
@@ -113,7 +120,11 @@ export class FanOutRun {
     const { scheduler, fanOut } = this;
     const own = new Map<number, unknown>([[this.step.node.index, item]]);
     if (fanOut.steps.length > 0 && fanOut.steps.every((inner) => scheduler.runsRemotely(inner.node))) {
-      const values = await scheduler.runTaskOfNodes(this.itemTask(index, item), fanOut.steps.map((s) => s.node), index);
+      const values = await scheduler.runTaskOfNodes(
+        this.itemTask(index, item),
+        fanOut.steps.map((s) => s.node),
+        index,
+      );
       for (const inner of fanOut.steps) if (inner.node.name in values) own.set(inner.node.index, values[inner.node.name]);
     } else {
       const context = scheduler.context.values;

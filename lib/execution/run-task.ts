@@ -23,25 +23,38 @@ export function runTask(graph: FunctionGraph, task: Task, options: { readonly re
     const node = nodeToRun(graph, task, name);
     let resource: unknown;
     try {
-      resource = resourceFor(graph, node, node.dependencies.map((d) => upstream[d.name]));
+      resource = resourceFor(
+        graph,
+        node,
+        node.dependencies.map((d) => upstream[d.name]),
+      );
     } catch (error) {
       throw new TaskNodeError(name, error);
     }
     if (!isThenable(resource)) values.set(name, resource);
-    else pending.push(Promise.resolve(resource).then((made) => void values.set(name, made), (error: unknown) => Promise.reject(new TaskNodeError(name, error))));
+    else
+      pending.push(
+        Promise.resolve(resource).then(
+          (made) => void values.set(name, made),
+          (error: unknown) => Promise.reject(new TaskNodeError(name, error)),
+        ),
+      );
   }
   const next = (position: number): TaskValues | Promise<TaskValues> => {
     for (let i = position; i < nodes.length; i++) {
       const node = nodes[i];
       const args = node.dependencies.map((d) => values.get(d.name));
       let result: unknown;
+      let thenable: boolean;
       try {
         result = retrying ? callWithRetry(node, args, false) : node.callable!(args);
+        // Inside the try: a value whose `then` getter throws is the node's failure too.
+        thenable = isThenable(result);
       } catch (error) {
         throw new TaskNodeError(node.name, error);
       }
-      if (isThenable(result)) {
-        return Promise.resolve(result).then(
+      if (thenable) {
+        return Promise.resolve(result as PromiseLike<unknown>).then(
           (value) => {
             values.set(node.name, value);
             return next(i + 1);

@@ -79,7 +79,11 @@ export class Scheduler {
     const names = chain.map((step) => step.node.name);
     const outputs = names.filter((name, i) => i === names.length - 1 || context.plan.outputs.includes(name));
     const task = taskOf(names.join('>'), context.runId, names, outputs, reads);
-    return this.runTaskOfNodes(task, chain.map((step) => step.node), undefined);
+    return this.runTaskOfNodes(
+      task,
+      chain.map((step) => step.node),
+      undefined,
+    );
   }
 
   /** Runs one top-level step: a node, or a whole fan-out. */
@@ -127,19 +131,26 @@ export class Scheduler {
       const durationMs = performance.now() - started;
       const known = (name: string) => (name in values ? values[name] : task.inputs[name]);
       const events = (failed ? nodes.filter((n) => n.name === failed.node) : nodes).map((node) => {
-        const event = this.context.nodeEvent(node, node.dependencies.map((d) => known(d.name)), item);
+        const event = this.context.nodeEvent(
+          node,
+          node.dependencies.map((d) => known(d.name)),
+          item,
+        );
         return { event, outcome: failed ? { success: false, error: failed.error } : { success: true, result: values[node.name] } };
       });
       return events.reduce<unknown>(
         (previous, { event, outcome }) =>
-          then(previous, () => then(this.hooks.call('beforeNodeExecute', event), () => this.hooks.call('afterNodeExecute', { ...event, ...outcome, durationMs }))),
+          then(previous, () =>
+            then(this.hooks.call('beforeNodeExecute', event), () => this.hooks.call('afterNodeExecute', { ...event, ...outcome, durationMs })),
+          ),
         undefined,
       );
     };
     return this.runTask(asked, nodes).then(
       (values) => Promise.resolve(report(values)).then(() => values),
       (error: unknown) => {
-        const failed = error instanceof NodeExecutionError && task.nodes.includes(error.nodeName) ? { node: error.nodeName, error: error.cause } : undefined;
+        const failed =
+          error instanceof NodeExecutionError && task.nodes.includes(error.nodeName) ? { node: error.nodeName, error: error.cause } : undefined;
         // The node's failure is the run's, whatever the hooks do about it.
         const fail = () => Promise.reject(error);
         return Promise.resolve()
@@ -177,12 +188,15 @@ export class Scheduler {
     if (this.runsRemotely(node)) return this.callRemotely(node, args);
     if (args.some((arg) => arg instanceof ResourceRef)) return this.callWithResources(node, args);
     let result: unknown;
+    let thenable: boolean;
     try {
       result = node.resource ? resourceFor(this.context.graph, node, args) : callWithRetry(node, args, this.sync);
+      // Inside the try: a value whose `then` getter throws is the node's failure too.
+      thenable = isThenable(result);
     } catch (error) {
       throw this.context.failure(node, args, error);
     }
-    if (!isThenable(result)) return result;
+    if (!thenable) return result;
     if (this.sync) {
       silence(result);
       throw new HamiltonError(ExecutionMessages.asyncNodeInSyncDriver(node.name, originOf(node)));
@@ -211,7 +225,13 @@ export class Scheduler {
   }
 
   private callRemotely(node: GraphNode, args: unknown[]): Promise<unknown> {
-    const task = taskOf(node.name, this.context.runId, [node.name], [node.name], node.dependencies.map((d, i) => [d.name, args[i]] as const));
+    const task = taskOf(
+      node.name,
+      this.context.runId,
+      [node.name],
+      [node.name],
+      node.dependencies.map((d, i) => [d.name, args[i]] as const),
+    );
     return this.runTask(task, [node]).then((values) => values[node.name]);
   }
 
@@ -221,10 +241,16 @@ export class Scheduler {
    */
   private taskFailure(task: Task, nodes: readonly GraphNode[], error: unknown): unknown {
     if (error instanceof HamiltonError) return error;
-    const failed = error instanceof TaskNodeError ? nodes.find((n) => n.name === error.node) : undefined;
+    // The failing node may be one of the task's nodes or a resource the task made where it ran.
+    const failed = error instanceof TaskNodeError ? (nodes.find((n) => n.name === error.node) ?? this.resourceOf(task, error.node)) : undefined;
     const node = failed ?? nodes[0];
-    const args = node.dependencies.map((d) => task.inputs[d.name]);
+    const given = failed && task.resources?.[failed.name] ? task.resources[failed.name] : task.inputs;
+    const args = node.dependencies.map((d) => given[d.name]);
     return this.context.failure(node, args, failed ? (error as TaskNodeError).cause : error);
+  }
+
+  private resourceOf(task: Task, name: string): GraphNode | undefined {
+    return task.resources && Object.hasOwn(task.resources, name) ? this.context.graph.get(name) : undefined;
   }
 }
 

@@ -275,7 +275,9 @@ describe('the scheduler', () => {
         const syncError = thrown(() => new Builder().withModules(Throws).build().execute(['y']));
         expect(syncError).to.be.instanceOf(NodeExecutionError).with.property('nodeName', 'x');
         const dr = await new Builder().withModules(Throws).buildAsync();
-        expect(await rejection(dr.execute(['y']))).to.be.instanceOf(NodeExecutionError).with.property('nodeName', 'x');
+        expect(await rejection(dr.execute(['y'])))
+          .to.be.instanceOf(NodeExecutionError)
+          .with.property('nodeName', 'x');
       });
     }
 
@@ -317,6 +319,30 @@ describe('the scheduler', () => {
       expect(unhandled).to.deep.equal([]);
     });
 
+    it('a value whose then getter throws is the node failing, under both drivers and in a task', async () => {
+      class Trap {
+        trap(): unknown {
+          return Object.defineProperty({}, 'then', {
+            get() {
+              throw new Error('then getter');
+            },
+          });
+        }
+        after(trap: unknown): string {
+          return typeof trap;
+        }
+      }
+      expect(thrown(() => new Builder().withModules(Trap).build().execute(['after'])))
+        .to.be.instanceOf(NodeExecutionError)
+        .with.property('nodeName', 'trap');
+      for (const builder of [new Builder().withModules(Trap), new Builder().withModules(Trap).withExecutor(new DeferringExecutor())]) {
+        const dr = await builder.buildAsync();
+        const error = await rejection(dr.execute(['after']));
+        expect(error).to.be.instanceOf(NodeExecutionError).with.property('nodeName', 'trap');
+        expect((error as Error).message).to.match(/then getter/);
+      }
+    });
+
     it('a node that runs another driver is blamed itself, with the inner failure as its cause', () => {
       class Inner {
         deep(): number {
@@ -330,7 +356,9 @@ describe('the scheduler', () => {
       }
       const error = thrown(() => new Builder().withModules(Outer).build().execute(['wrapper']));
       expect(error).to.be.instanceOf(NodeExecutionError).with.property('nodeName', 'wrapper');
-      expect((error as Error).cause).to.be.instanceOf(NodeExecutionError).with.property('nodeName', 'deep');
+      expect((error as Error).cause)
+        .to.be.instanceOf(NodeExecutionError)
+        .with.property('nodeName', 'deep');
     });
   });
 
@@ -350,7 +378,13 @@ describe('the scheduler', () => {
           throw new Error('hook broke');
         }
       }
-      const syncError = thrown(() => new Builder().withModules(Chain).withAdapters(new Exploding()).build().execute(['b'], { inputs: { x: 1 } }));
+      const syncError = thrown(() =>
+        new Builder()
+          .withModules(Chain)
+          .withAdapters(new Exploding())
+          .build()
+          .execute(['b'], { inputs: { x: 1 } }),
+      );
       const dr = await new Builder().withModules(Chain).withAdapters(new Exploding()).buildAsync();
       const asyncError = await rejection(dr.execute(['b'], { inputs: { x: 1 } }));
       for (const error of [syncError, asyncError]) {
@@ -367,7 +401,13 @@ describe('the scheduler', () => {
         }
       }
       const unhandled = await unhandledDuring(async () => {
-        const error = thrown(() => new Builder().withModules(Chain).withAdapters(new Later()).build().execute(['b'], { inputs: { x: 1 } }));
+        const error = thrown(() =>
+          new Builder()
+            .withModules(Chain)
+            .withAdapters(new Later())
+            .build()
+            .execute(['b'], { inputs: { x: 1 } }),
+        );
         expect(error).to.be.instanceOf(HamiltonError);
         expect((error as Error).message).to.match(/Later\.afterNodeExecute returned a Promise.*AsyncDriver/s);
       });
@@ -416,7 +456,10 @@ describe('the scheduler', () => {
       const dr = new Builder().withModules(Flaky).build();
       expect(dr.execute(['shaky'], { inputs: { failures: 2 } })).to.deep.equal({ shaky: 3 });
       calls = 0;
-      expect(thrown(() => dr.execute(['shaky'], { inputs: { failures: 5 } }))).to.be.instanceOf(NodeExecutionError).with.property('message').match(/failure 3/);
+      expect(thrown(() => dr.execute(['shaky'], { inputs: { failures: 5 } })))
+        .to.be.instanceOf(NodeExecutionError)
+        .with.property('message')
+        .match(/failure 3/);
       expect(calls).to.equal(3);
       const asyncDr = await new Builder().withModules(Flaky).buildAsync();
       expect(await asyncDr.execute(['remote'], { inputs: { failures: 1 } })).to.deep.equal({ remote: 2 });
@@ -505,6 +548,22 @@ describe('the scheduler', () => {
       expect(made).to.equal(1);
     });
 
+    it('a resource that fails where a task runs is blamed itself, not the node reading it', async () => {
+      class Broken {
+        @resource()
+        client(url: string): Client {
+          throw new Error(`cannot reach ${url}`);
+        }
+        page(client: Client): string {
+          return client.fetch(1);
+        }
+      }
+      const dr = await new Builder().withModules(Broken).withExecutor(new DeferringExecutor()).buildAsync();
+      const error = await rejection(dr.execute(['page'], { inputs: { url: 'db://down' } }));
+      expect(error).to.be.instanceOf(NodeExecutionError).with.property('nodeName', 'client');
+      expect((error as Error).message).to.match(/cannot reach db:\/\/down/);
+    });
+
     it('requested as an output, it is made here and returned', async () => {
       const dr = await new Builder().withModules(UsesClient).withExecutor(new DeferringExecutor()).buildAsync();
       const { client } = await dr.execute(['client'], { inputs: { url: 'out' } });
@@ -524,7 +583,12 @@ describe('the scheduler', () => {
           return `${price} EUR`;
         }
       }
-      const error = thrown(() => new Builder().withModules(Typed).build().execute(['label'], { overrides: { price: 'cheap' } }));
+      const error = thrown(() =>
+        new Builder()
+          .withModules(Typed)
+          .build()
+          .execute(['label'], { overrides: { price: 'cheap' } }),
+      );
       expect(error).to.be.instanceOf(TypeMismatchError);
       expect((error as TypeMismatchError).message).to.match(/override 'price' should be number \(what Typed\.price returns\) but got string/);
       const dr = await new Builder().withModules(Typed).buildAsync();
@@ -601,7 +665,10 @@ describe('the scheduler', () => {
       }
       const forgetful: Executor = { run: async () => ({}) };
       const dr = await new Builder().withModules(One).withExecutor(forgetful).buildAsync();
-      expect(await rejection(dr.execute(['a']))).to.be.instanceOf(HamiltonError).with.property('message').match(/task 'a' without a value for 'a'/);
+      expect(await rejection(dr.execute(['a'])))
+        .to.be.instanceOf(HamiltonError)
+        .with.property('message')
+        .match(/task 'a' without a value for 'a'/);
     });
 
     it('the sync Driver refuses an executor that is not inline; withExecutor refuses what is no executor', () => {
