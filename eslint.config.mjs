@@ -28,6 +28,8 @@ export default tseslint.config(
       '@typescript-eslint/prefer-promise-reject-errors': ['error', { allowThrowingAny: true, allowThrowingUnknown: true }],
       // `_name`: a parameter an interface requires, or a value only its type matters for.
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }],
+      // A `let` that a hook reads before the value it watches exists (declared first, assigned once later).
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
       // `{}` only through `NoNodes` (lib/driver/typed-outputs.ts): the identity of the node-type intersection.
       '@typescript-eslint/no-empty-object-type': ['error', { allowWithName: '^NoNodes$' }],
     },
