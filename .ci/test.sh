@@ -4,16 +4,16 @@
 # here, and stopped at the end, unless HAMILTON_TEST_REDIS_URL and HAMILTON_TEST_POSTGRES_URL already point at
 # running servers), redis-server itself (the BullMQ specs start their own) and the npm registry (the package
 # specs install the packed package into fresh projects).
-#   bash .ci/test.sh [all|unit|integration]   (npm test, npm run test:unit, npm run test:integration)
+#   bash .ci/test.sh [all|unit|integration] [mocha options]   (npm test, npm run test:unit, npm run test:integration;
+#   e.g. npm run test:unit -- --grep cycles)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-suite=${1:-all}
-case "$suite" in
-  all | unit | integration) ;;
-  *)
-    echo "usage: bash .ci/test.sh [all|unit|integration]" >&2
-    exit 2
+suite=all
+case "${1:-}" in
+  all | unit | integration)
+    suite=$1
+    shift
     ;;
 esac
 
@@ -34,9 +34,9 @@ fi
 
 if [ "$suite" != integration ]; then
   echo "== unit specs"
-  npx mocha --config .mocharc.unit.json
+  npx mocha --config .mocharc.unit.json "$@"
 fi
 if [ "$suite" != unit ]; then
   echo "== integration specs"
-  npx mocha --config .mocharc.integration.json
+  npx mocha --config .mocharc.integration.json "$@"
 fi
