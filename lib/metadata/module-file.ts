@@ -29,3 +29,33 @@ export function exportsHold(exports: unknown, cls: Function, readGetters = false
   }
   return false;
 }
+
+/**
+ * A feature-set class named so another thread, process or tool can find it: the name it is exported under and
+ * the module file exporting it (absent when no loaded module of the project exports it). Worker threads, BullMQ
+ * workers and the catalog all name feature sets this way.
+ */
+export interface FeatureSetRef {
+  readonly export: string;
+  readonly module?: string;
+}
+
+/** Names a feature-set class by where it is exported (`export { Spend as Marketing }` gives `Marketing`). */
+export function featureSetRef(cls: Function): FeatureSetRef {
+  const module = moduleFileExporting(cls);
+  if (module === undefined) return { export: cls.name };
+  return { export: exportNameOf(require.cache[module]?.exports, cls) ?? cls.name, module };
+}
+
+/** The key a module exports a class under (its own name for `module.exports = cls` or a default export). */
+function exportNameOf(exports: unknown, cls: Function): string | undefined {
+  if (exports === cls) return cls.name;
+  if (exports === null || (typeof exports !== 'object' && typeof exports !== 'function')) return undefined;
+  for (const key of Object.keys(exports)) {
+    const descriptor = Object.getOwnPropertyDescriptor(exports, key);
+    // Getters are read: moduleFileExporting found the class in this module, so it is the project's own.
+    const value = descriptor && ('value' in descriptor ? descriptor.value : descriptor.get?.call(exports));
+    if (value === cls) return key === 'default' ? cls.name : key;
+  }
+  return undefined;
+}

@@ -61,6 +61,8 @@ describe('lineage: feature catalog', () => {
       tags: { module: 'Customers', pii: 'true', owner: 'growth' },
       originatingFunctions: ['Customers.age'],
       origin: { class: 'Customers', method: 'age' },
+      // Named as worker threads and BullMQ workers name it: the compiled module they load, and the export.
+      featureSet: { export: 'Customers', module: path.relative(ROOT, require.resolve('../fixtures/lineage-shop.js')).split(path.sep).join('/') },
       source: { file: FIXTURE, line: lineOf(FIXTURE, '  age(birthYear') },
       inputs: ['birthYear', 'referenceYear'],
       dependents: ['ageBand', 'spendLimit'],

@@ -7,7 +7,7 @@ import type { Executor, ExecutorSetup } from '../executor.js';
 import { TaskNodeError, type Task, type TaskValues } from '../task.js';
 import { decodeValues, encodeValues } from './codec.js';
 import { connectionOptions, describeConnection, type RedisConnection } from './connection.js';
-import { featureSetRef } from './feature-sets.js';
+import { featureSetRef } from '../../metadata/module-file.js';
 import { decodeFailure, errorOf, type GraphSetup, type TaskJob } from './job.js';
 import { bullmq } from './load-bullmq.js';
 import { RemoteMessages } from './messages.js';
@@ -70,10 +70,12 @@ export class BullMQExecutor implements Executor {
   private readonly unwatch = new WeakMap<AbortSignal, () => void>();
 
   constructor(options: BullMQExecutorOptions) {
-    if (options === null || typeof options !== 'object') throw new HamiltonError(RemoteMessages.badOption('options', options, 'an object { connection, queue }'));
-    if (typeof options.queue !== 'string' || options.queue === '') throw new HamiltonError(RemoteMessages.badOption('queue', options.queue, 'a non-empty string'));
+    if (options === null || typeof options !== 'object')
+      throw new HamiltonError(RemoteMessages.badOption('options', options, 'an object { connection, queue }'));
+    if (typeof options.queue !== 'string' || options.queue === '')
+      throw new HamiltonError(RemoteMessages.badOption('queue', options.queue, 'a non-empty string'));
     if (typeof options.connection !== 'string' && (options.connection === null || typeof options.connection !== 'object')) {
-      throw new HamiltonError(RemoteMessages.badOption('connection', options.connection, "a redis:// URL or { host, port }"));
+      throw new HamiltonError(RemoteMessages.badOption('connection', options.connection, 'a redis:// URL or { host, port }'));
     }
     for (const key of ['connectTimeoutMs', 'reconnectTimeoutMs', 'pickupTimeoutMs', 'jobTimeoutMs', 'keepFinishedSeconds'] as const) {
       const value = options[key];
@@ -203,7 +205,8 @@ export class BullMQExecutor implements Executor {
     queue.on('error', (error) => (lastError = error));
     const ms = this.options.connectTimeoutMs;
     const deadline = Date.now() + ms;
-    const unreachable = (error: unknown) => new HamiltonError(RemoteMessages.unreachable(this.where, ms, reasonOf(error ?? lastError)), { cause: error });
+    const unreachable = (error: unknown) =>
+      new HamiltonError(RemoteMessages.unreachable(this.where, ms, reasonOf(error ?? lastError)), { cause: error });
     // The queue connects first, alone: a BullMQ object that never connected closes at once, but QueueEvents
     // would wait for its first connection before closing.
     try {
@@ -217,7 +220,9 @@ export class BullMQExecutor implements Executor {
     try {
       await withDeadline(events.waitUntilReady(), deadline, () => unreachable(undefined));
       // Read events from the stream's current end, so no event of a job added from now on is missed.
-      const client = (await queue.getBackend().client) as unknown as { xrevrange(key: string, end: string, start: string, count: 'COUNT', n: number): Promise<[string, string[]][]> };
+      const client = (await queue.getBackend().client) as unknown as {
+        xrevrange(key: string, end: string, start: string, count: 'COUNT', n: number): Promise<[string, string[]][]>;
+      };
       const last = await withDeadline(client.xrevrange(queue.keys.events, '+', '-', 'COUNT', 1), deadline, () => unreachable(undefined));
       (events.opts as { lastEventId?: string }).lastEventId = last[0]?.[0] ?? '0-0';
     } catch (error) {
@@ -354,10 +359,7 @@ async function closeBounded(closeables: readonly { close(): Promise<void>; disco
   const timedOut = await Promise.race([polite.then(() => false), new Promise<boolean>((r) => (timer = setTimeout(() => r(true), 2000)))]);
   clearTimeout(timer);
   if (!timedOut) return;
-  await Promise.race([
-    Promise.allSettled(closeables.map((c) => c.disconnect())),
-    new Promise<void>((r) => setTimeout(r, 1000).unref()),
-  ]);
+  await Promise.race([Promise.allSettled(closeables.map((c) => c.disconnect())), new Promise<void>((r) => setTimeout(r, 1000).unref())]);
 }
 
 /** The promise, or a rejection with `error()` once the deadline has passed (its timer never outlives it). */
@@ -365,7 +367,10 @@ async function withDeadline<T>(promise: Promise<T>, deadline: number, error: () 
   promise.catch(() => undefined);
   let timer: NodeJS.Timeout | undefined;
   try {
-    return await Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(error()), Math.max(0, deadline - Date.now()))))]);
+    return await Promise.race([
+      promise,
+      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(error()), Math.max(0, deadline - Date.now())))),
+    ]);
   } finally {
     clearTimeout(timer);
   }

@@ -1,7 +1,6 @@
 import * as path from 'node:path';
 import { HamiltonError } from '../../errors/index.js';
-import { moduleFileExporting } from '../../metadata/module-file.js';
-import type { FeatureSetRef } from './job.js';
+import type { FeatureSetRef } from '../../metadata/module-file.js';
 import { RemoteMessages } from './messages.js';
 
 /** A feature set a worker can run: the class, and where it came from when known. */
@@ -13,24 +12,6 @@ export interface WorkerFeatureSet {
   readonly module?: string;
 }
 
-/** How a driver names a feature set to workers: `{ module file, export }` when the class is exported from a module. */
-export function featureSetRef(cls: Function): FeatureSetRef {
-  const module = moduleFileExporting(cls);
-  if (module === undefined) return { export: cls.name };
-  return { export: exportName(require.cache[module]?.exports, cls) ?? cls.name, module };
-}
-
-function exportName(exports: unknown, cls: Function): string | undefined {
-  if (exports === cls) return cls.name;
-  if (exports === null || (typeof exports !== 'object' && typeof exports !== 'function')) return undefined;
-  for (const key of Object.keys(exports)) {
-    const descriptor = Object.getOwnPropertyDescriptor(exports, key);
-    const value = descriptor && ('value' in descriptor ? descriptor.value : descriptor.get?.call(exports));
-    if (value === cls) return key === 'default' ? cls.name : key;
-  }
-  return undefined;
-}
-
 /**
  * Finds the class a driver means among a worker's feature sets: by export name, and when several share it,
  * by the module file whose path ends most like the driver's (machines may keep the code in other folders).
@@ -39,20 +20,35 @@ export function resolveFeatureSet(ref: FeatureSetRef, available: readonly Worker
   const named = available.filter((f) => (f.export ?? f.cls.name) === ref.export);
   if (named.length === 1) return named[0].cls;
   if (named.length === 0) {
-    throw new HamiltonError(RemoteMessages.unknownFeatureSet(ref.export, ref.module, available.map((f) => f.export ?? f.cls.name)));
+    throw new HamiltonError(
+      RemoteMessages.unknownFeatureSet(
+        ref.export,
+        ref.module,
+        available.map((f) => f.export ?? f.cls.name),
+      ),
+    );
   }
   const scored = named.map((f) => ({ f, score: ref.module === undefined || f.module === undefined ? 0 : commonTail(ref.module, f.module) }));
   const best = Math.max(...scored.map((s) => s.score));
   const winners = scored.filter((s) => s.score === best);
   if (best === 0 || winners.length > 1) {
-    throw new HamiltonError(RemoteMessages.ambiguousFeatureSet(ref.export, named.map((f) => f.module ?? '?')));
+    throw new HamiltonError(
+      RemoteMessages.ambiguousFeatureSet(
+        ref.export,
+        named.map((f) => f.module ?? '?'),
+      ),
+    );
   }
   return winners[0].f.cls;
 }
 
 /** How many trailing path segments two files share, extensions ignored (`dist/a/x.js` and `src/a/x.ts`: 2). */
 function commonTail(a: string, b: string): number {
-  const parts = (file: string) => file.replace(/\.[cm]?[jt]sx?$/i, '').split(/[\\/]+/).filter(Boolean);
+  const parts = (file: string) =>
+    file
+      .replace(/\.[cm]?[jt]sx?$/i, '')
+      .split(/[\\/]+/)
+      .filter(Boolean);
   const pa = parts(path.normalize(a));
   const pb = parts(path.normalize(b));
   let n = 0;

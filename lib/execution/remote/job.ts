@@ -1,14 +1,6 @@
 import { inspect } from 'node:util';
+import type { FeatureSetRef } from '../../metadata/module-file.js';
 import { RemoteMessages } from './messages.js';
-
-/**
- * A feature set as a worker finds it: the name it is exported under and, when the driver knows it, the module
- * file exporting it on the driver's machine (which tells apart two classes of one name).
- */
-export interface FeatureSetRef {
-  readonly export: string;
-  readonly module?: string;
-}
 
 /** What a worker builds its graph from; the same for every job of one executor, so workers cache the graph by it. */
 export interface GraphSetup {
@@ -61,7 +53,13 @@ export function decodeFailure(reason: string): Failure | undefined {
 }
 
 const BUILT_IN_ERRORS: Readonly<Record<string, ErrorConstructor>> = {
-  Error, EvalError, RangeError, ReferenceError, SyntaxError, TypeError, URIError,
+  Error,
+  EvalError,
+  RangeError,
+  ReferenceError,
+  SyntaxError,
+  TypeError,
+  URIError,
 };
 
 /** An error rebuilt from a failure: its name, message and the worker's stack (a built-in class when it was one). */

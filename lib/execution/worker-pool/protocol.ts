@@ -1,11 +1,11 @@
 /** Messages between a WorkerPoolExecutor and its worker threads. */
 import type { Task, TaskValues } from '../task.js';
-import type { FeatureSetRef } from './feature-set-ref.js';
+import type { ThreadFeatureSet } from './feature-set-ref.js';
 import type { SentThrown } from './thrown.js';
 
 /** What every worker is started with: enough to build the driver's graph again. */
 export interface WorkerSetup {
-  readonly featureSets: readonly FeatureSetRef[];
+  readonly featureSets: readonly ThreadFeatureSet[];
   readonly config: Readonly<Record<string, unknown>>;
   readonly allowModuleOverrides: boolean;
 }

@@ -5,7 +5,7 @@ import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { describeCause, HamiltonError } from '../../errors/index.js';
 import type { Executor, ExecutorSetup } from '../executor.js';
 import { TaskNodeError, type Task, type TaskValues } from '../task.js';
-import { featureSetRef } from './feature-set-ref.js';
+import { threadFeatureSet } from './feature-set-ref.js';
 import { WorkerPoolMessages } from './messages.js';
 import { callableNodesOf, type TaskMessage, type WorkerData, type WorkerMessage, type WorkerSetup } from './protocol.js';
 import { receiveThrown } from './thrown.js';
@@ -85,7 +85,7 @@ export class WorkerPoolExecutor implements Executor {
   /** Learns the driver's feature sets and config; a pool serves one setup, since its threads hold that graph. */
   prepare(setup: ExecutorSetup): void {
     const next: WorkerSetup = {
-      featureSets: setup.featureSets.map((cls) => featureSetRef(cls)),
+      featureSets: setup.featureSets.map((cls) => threadFeatureSet(cls)),
       config: { ...setup.config },
       allowModuleOverrides: setup.allowModuleOverrides,
     };

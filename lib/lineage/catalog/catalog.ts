@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { originParts, type FunctionGraph, type NodeOrigin } from '../../graph/function-graph.js';
 import type { GraphNode, NodeRole, Tags } from '../../graph/node.js';
+import { featureSetRef, type FeatureSetRef } from '../../metadata/module-file.js';
 import { describeType } from '../../metadata/value-types.js';
 import { namespaceOf } from '../dot/scene.js';
 import { SourceLocator } from './source-location.js';
@@ -20,6 +21,11 @@ export interface CatalogEntry {
   readonly originatingFunctions: readonly string[];
   /** The same as `{ class, method }` (absent for inputs and config). */
   readonly origin?: NodeOrigin;
+  /**
+   * The feature set that defines it, named as worker threads and BullMQ workers name it: the name it is
+   * exported under and the module file (relative to the catalog's root) exporting it.
+   */
+  readonly featureSet?: FeatureSetRef;
   /** Where the first originating method is written: file relative to the catalog's root, 1-based line. */
   readonly source?: { readonly file: string; readonly line: number };
   /** The nodes it reads (its parameters), in order. */
@@ -54,10 +60,18 @@ export function buildCatalog(graph: FunctionGraph, classes: readonly Function[],
     return { file: path.relative(root, location.file).split(path.sep).join('/'), line: location.line };
   };
 
+  const featureSetOf = (node: GraphNode): FeatureSetRef | undefined => {
+    const cls = known.get(node.featureSet) ?? loadedClassNamed(node.featureSet);
+    if (typeof cls !== 'function') return undefined;
+    const ref = featureSetRef(cls);
+    return ref.module === undefined ? ref : { export: ref.export, module: path.relative(root, ref.module).split(path.sep).join('/') };
+  };
+
   const nodes = graph.nodes.map((node): CatalogEntry => {
     const namespace = namespaceOf(node);
     const source = node.role === 'function' ? sourceOf(node) : undefined;
     const origin = originParts(node);
+    const featureSet = node.role === 'function' ? featureSetOf(node) : undefined;
     return {
       name: node.name,
       kind: node.role,
@@ -67,6 +81,7 @@ export function buildCatalog(graph: FunctionGraph, classes: readonly Function[],
       ...(namespace !== undefined ? { namespace } : {}),
       originatingFunctions: node.originatingFunctions,
       ...(origin ? { origin } : {}),
+      ...(featureSet ? { featureSet } : {}),
       ...(source ? { source } : {}),
       inputs: node.dependencies.map((d) => d.name),
       dependents: node.dependentIndices.map((i) => graph.nodes[i].name),

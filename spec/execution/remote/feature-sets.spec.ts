@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { HamiltonError } from 'hamilton-ts';
-import { featureSetRef, resolveFeatureSet } from '../../../lib/execution/remote/feature-sets.js';
+import { resolveFeatureSet } from '../../../lib/execution/remote/feature-sets.js';
+import { featureSetRef } from '../../../lib/metadata/module-file.js';
 import { RemoteValues } from '../../fixtures/remote/values.js';
 import { thrown } from '../../helpers.js';
 
@@ -29,7 +30,10 @@ describe('BullMQ feature-set names ({ module file, export })', () => {
     const missing = thrown(() => resolveFeatureSet({ export: 'Pricing', module: '/a/pricing.js' }, [{ cls: Spend }])) as Error;
     expect(missing).to.be.instanceOf(HamiltonError);
     expect(missing.message).to.include("no feature set 'Pricing' (from /a/pricing.js").and.include('it loaded: Spend').and.include('--modules');
-    const twins = [{ cls: Spend, export: 'Spend', module: '/x/a/spend.js' }, { cls: OtherSpend, export: 'Spend', module: '/x/b/spend.js' }];
+    const twins = [
+      { cls: Spend, export: 'Spend', module: '/x/a/spend.js' },
+      { cls: OtherSpend, export: 'Spend', module: '/x/b/spend.js' },
+    ];
     const ambiguous = thrown(() => resolveFeatureSet({ export: 'Spend', module: '/y/c/spend.js' }, twins)) as Error;
     expect(ambiguous.message).to.include("several feature sets named 'Spend'");
   });

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { threadId } from 'node:worker_threads';
 import { HamiltonError } from 'hamilton-ts';
 import { TaskNodeError, type Task } from '../../../lib/execution/task.js';
-import { featureSetRef } from '../../../lib/execution/worker-pool/feature-set-ref.js';
+import { threadFeatureSet } from '../../../lib/execution/worker-pool/feature-set-ref.js';
 import { WorkerPoolExecutor } from '../../../lib/execution/worker-pool/worker-pool-executor.js';
 import { Faults } from '../../fixtures/workers/faults.js';
 import { UsesClient } from '../../fixtures/workers/resources.js';
@@ -282,8 +282,11 @@ describe('WorkerPoolExecutor.run', function () {
     });
 
     it('names a class by its module file and the name it is exported under', () => {
-      expect(featureSetRef(Renamed)).to.deep.equal({ export: 'Renamed', module: require.resolve('../../fixtures/workers/renamed.js') });
-      expect(featureSetRef(WholeModule)).to.deep.equal({ export: 'WholeModule', module: require.resolve('../../fixtures/workers/whole-module.js') });
+      expect(threadFeatureSet(Renamed)).to.deep.equal({ export: 'Renamed', module: require.resolve('../../fixtures/workers/renamed.js') });
+      expect(threadFeatureSet(WholeModule)).to.deep.equal({
+        export: 'WholeModule',
+        module: require.resolve('../../fixtures/workers/whole-module.js'),
+      });
       expect(Renamed.name).to.equal('Secretly');
     });
 
