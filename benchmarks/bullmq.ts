@@ -11,43 +11,12 @@ import { createConnection } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Builder, BullMQExecutor, collect, parallelizable, type Task } from 'hamilton-ts';
+import { primesBelow, TrivialFanOut } from './workloads.js';
 import { fixed, now, printTable } from './report.js';
 
 const PORT = 6410;
 const REDIS = `redis://127.0.0.1:${PORT}`;
 const CLI = path.resolve(__dirname, '..', 'lib', 'cli', 'main.js');
-
-function primesBelow(limit: number, offset: number): number {
-  let count = 0;
-  for (let n = 2 + offset; n < limit + offset; n++) {
-    let prime = n > 1;
-    for (let d = 2; d * d <= n; d++) {
-      if (n % d === 0) {
-        prime = false;
-        break;
-      }
-    }
-    if (prime) count++;
-  }
-  return count;
-}
-
-/** Trivial items: what one task's trip through Redis costs. */
-export class BenchTrivialFanOut {
-  @parallelizable()
-  items(count: number): number[] {
-    return Array.from({ length: count }, (_, i) => i);
-  }
-
-  incremented(items: number): number {
-    return items + 1;
-  }
-
-  @collect('incremented')
-  total(incremented: number[]): number {
-    return incremented.reduce((a, b) => a + b, 0);
-  }
-}
 
 /** CPU-heavy items: what more worker processes buy. */
 export class BenchHeavyFanOut {
@@ -95,7 +64,19 @@ async function startRedis(): Promise<ChildProcess> {
 function startWorkers(count: number, queue: string, concurrency: number): Promise<ChildProcess[]> {
   const one = () =>
     new Promise<ChildProcess>((resolve, reject) => {
-      const args = [CLI, 'worker', '--modules', __filename, '--redis', REDIS, '--queue', queue, '--concurrency', String(concurrency)];
+      const args = [
+        CLI,
+        'worker',
+        '--modules',
+        __filename,
+        path.join(__dirname, 'workloads.js'),
+        '--redis',
+        REDIS,
+        '--queue',
+        queue,
+        '--concurrency',
+        String(concurrency),
+      ];
       const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
       let stderr = '';
       child.stderr.on('data', (d) => (stderr += String(d)));
@@ -114,8 +95,8 @@ async function overhead(items: number, singles: number, runs: number): Promise<P
   const workers = await startWorkers(2, queue, 16);
   const executor = new BullMQExecutor({ connection: REDIS, queue });
   try {
-    const local = await new Builder().withModules(BenchTrivialFanOut).buildAsync();
-    const remote = await new Builder().withModules(BenchTrivialFanOut).withExecutor(executor).buildAsync();
+    const local = await new Builder().withModules(TrivialFanOut).buildAsync();
+    const remote = await new Builder().withModules(TrivialFanOut).withExecutor(executor).buildAsync();
     const options = { inputs: { count: items } };
     const expected = (items * (items + 1)) / 2;
     const timedRun = async (dr: typeof local) => {

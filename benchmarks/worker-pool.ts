@@ -10,22 +10,8 @@
 import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { Builder, collect, parallelizable, runTask, WorkerPoolExecutor, type Task } from 'hamilton-ts';
+import { primesBelow, TrivialFanOut } from './workloads.js';
 import { fixed, now, printTable } from './report.js';
-
-function primesBelow(limit: number, offset: number): number {
-  let count = 0;
-  for (let n = 2 + offset; n < limit + offset; n++) {
-    let prime = n > 1;
-    for (let d = 2; d * d <= n; d++) {
-      if (n % d === 0) {
-        prime = false;
-        break;
-      }
-    }
-    if (prime) count++;
-  }
-  return count;
-}
 
 /** Eight independent CPU-bound nodes: nothing orders them, so a pool can run them side by side. */
 export class HeavyEight {
@@ -59,23 +45,6 @@ export class HeavyEight {
 export class Trivial {
   increment(x: number): number {
     return x + 1;
-  }
-}
-
-/** A fan-out of trivial items: each item is one task, so its cost is the pool's per-task cost through the driver. */
-export class TrivialFanOut {
-  @parallelizable()
-  items(count: number): number[] {
-    return Array.from({ length: count }, (_, i) => i);
-  }
-
-  incremented(items: number): number {
-    return items + 1;
-  }
-
-  @collect('incremented')
-  total(incremented: number[]): number {
-    return incremented.reduce((a, b) => a + b, 0);
   }
 }
 
