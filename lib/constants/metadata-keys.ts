@@ -32,6 +32,10 @@ export const DecoratorKind = {
   retry: 'retry',
   runLocally: 'runLocally',
   resource: 'resource',
+  hamiltonExclude: 'hamiltonExclude',
+  resolve: 'resolve',
+  schemaOutput: 'schemaOutput',
+  acceptErrorSentinels: 'acceptErrorSentinels',
 } as const;
 
 /** Tags Hamilton puts on the validator nodes of `@checkOutput`: they hold check results, and of which node. */
@@ -47,3 +51,13 @@ export const CONFIG_TAG = 'hamilton.config';
 
 /** First segments of tag keys that belong to the framework, so `@tag` rejects them (Hamilton's list). */
 export const RESERVED_TAG_NAMESPACES: readonly string[] = ['hamilton', 'data_quality', 'gdpr', 'ccpa', 'dag', 'module', 'ray_remote'];
+
+/** The config flag that allows `@resolve` (Hamilton's `hamilton.enable_power_user_mode`). */
+export const POWER_USER_MODE = 'hamilton.enablePowerUserMode';
+
+/** Tag of `@schemaOutput`: the declared columns and types, `col=type,col2=type2` (Hamilton's key). */
+export const SCHEMA_OUTPUT_TAG = 'hamilton.internal.schema_output';
+
+/** Tag of `@acceptErrorSentinels`, and its value: the node is given error sentinels (Hamilton's). */
+export const ERROR_SENTINEL_TAG = 'hamilton.error_sentinel';
+export const INJECTION_ALLOWED = 'injection is requested';

@@ -26,6 +26,12 @@ export interface CheckOutputOptions {
   readonly meanInRange?: readonly [low: number, high: number];
   /** A class with class-validator decorators that an object, each DataFrame row or each array element satisfies. */
   readonly schema?: Constructor;
+  /** `false`: the value must not be null or undefined (Python's `None`); `true` checks nothing, as in Hamilton. Any type. */
+  readonly allowNone?: boolean;
+  /** Strings: the value holds this substring (or every one of these). */
+  readonly contains?: string | readonly string[];
+  /** Strings: the value holds none of these substrings. */
+  readonly doesNotContain?: string | readonly string[];
   /** `warn` (default, as in Hamilton): log and let the value flow on; `fail`: throw `DataValidationError`. */
   readonly importance?: Importance;
   /**
@@ -74,8 +80,11 @@ export function checkOutput(options: CheckOutputOptions): MethodDecorator {
     checkArgument(key, arg, fail);
   }
   // Validator nodes are made in the built-in order, whatever order the options are written in.
-  for (const name of known)
-    if (options[name as keyof CheckOutputOptions] !== undefined) checks.push({ name, arg: options[name as keyof CheckOutputOptions] });
+  for (const name of known) {
+    const arg = options[name as keyof CheckOutputOptions];
+    // One string is a list of one, as in Hamilton; the recorded list is a copy the caller cannot change.
+    if (arg !== undefined) checks.push({ name, arg: name === 'contains' || name === 'doesNotContain' ? substrings(arg) : arg });
+  }
   if (checks.length === 0) throw fail(Messages.validation.noChecks(known));
   const importance = options.importance ?? 'warn';
   if (importance !== 'warn' && importance !== 'fail') throw fail(Messages.validation.badImportance(importance));
@@ -103,6 +112,13 @@ function checkArgument(name: string, arg: unknown, fail: (problem: string) => In
     case 'maxStandardDev':
       if (typeof arg !== 'number' || !(arg >= 0)) throw fail(Messages.validation.badStandardDev(arg));
       return;
+    case 'allowNone':
+      if (typeof arg !== 'boolean') throw fail(Messages.validation.badAllowNone(arg));
+      return;
+    case 'contains':
+    case 'doesNotContain':
+      if (substrings(arg) === undefined) throw fail(Messages.validation.badSubstrings(name));
+      return;
     case 'schema':
       if (typeof arg !== 'function') throw fail(Messages.validation.badSchema(arg));
       // A class without rules would pass everything (or fail everything as an unknown value): say so now.
@@ -110,6 +126,13 @@ function checkArgument(name: string, arg: unknown, fail: (problem: string) => In
         throw fail(Messages.validation.schemaWithoutRules(arg.name));
       return;
   }
+}
+
+/** A non-empty string or a non-empty array of non-empty strings, as a frozen list; undefined otherwise. */
+function substrings(arg: unknown): readonly string[] | undefined {
+  const list = typeof arg === 'string' ? [arg] : arg;
+  if (!Array.isArray(list) || list.length === 0 || !list.every((s) => typeof s === 'string' && s.length > 0)) return undefined;
+  return Object.freeze([...(list as string[])]);
 }
 
 function isInterval(arg: unknown): arg is readonly [number, number] {

@@ -1,6 +1,7 @@
 import { DecoratorKind } from '../constants/metadata-keys.js';
 import { Messages } from '../constants/messages.js';
 import { InvalidDecoratorError } from '../errors/index.js';
+import { checkedOptions } from './argument-checks.js';
 import { recordingDecorator, type MethodDecorator } from './record.js';
 
 /** Config keys and the value each must have (`@configWhen`) or must not have (`@configWhenNot`). */
@@ -9,13 +10,27 @@ export type ConfigCondition = Readonly<Record<string, unknown>>;
 /** Config keys and the values each may have (`@configWhenIn`) or must not have (`@configWhenNotIn`). */
 export type ConfigInCondition = Readonly<Record<string, readonly unknown[]>>;
 
-/** The four forms of config selection. */
-export type ConfigForm = 'configWhen' | 'configWhenNot' | 'configWhenIn' | 'configWhenNotIn';
+/** A predicate over the driver's whole config (`@config`); it must return `true` or `false`. */
+export type ConfigPredicate = (config: Readonly<Record<string, unknown>>) => boolean;
 
-/** What a config decorator records: its form and its condition (arrays of values for the `In` forms). */
+/** The forms of config selection: four by keys, and `config`, a predicate over the whole config. */
+export type ConfigForm = 'configWhen' | 'configWhenNot' | 'configWhenIn' | 'configWhenNotIn' | 'config';
+
+/** Options of the config decorators. */
+export interface ConfigOptions {
+  /**
+   * The node name when the method is selected (Hamilton's `name=`), instead of the method name without its
+   * `__variant` suffix. An option of its own, so a config key called `name` can still be matched.
+   */
+  readonly name?: string;
+}
+
+/** What a config decorator records: its form, its condition (arrays for the `In` forms) or predicate, and a node name. */
 export interface ConfigWhenArgs {
   readonly form: ConfigForm;
   readonly condition: ConfigCondition;
+  readonly predicate?: ConfigPredicate;
+  readonly name?: string;
 }
 
 /** What a config decorator records for tagging: the config keys it reads. */
@@ -23,14 +38,30 @@ export interface ConfigTagArgs {
   readonly keys: readonly string[];
 }
 
+/** Hamilton's `hamilton.config` value for a predicate, whose keys cannot be known. */
+export const UNKNOWN_CONFIG_KEYS = '__UNKNOWN__';
+
 /**
  * Checks a condition when the decorator is applied and builds the decorator: one record selects the method
  * (resolve phase), one tags its nodes with the config keys used (`hamilton.config`, as Hamilton does).
  */
-export function configDecorator(form: ConfigForm, condition: unknown): MethodDecorator {
+export function configDecorator(form: ConfigForm, condition: unknown, options?: unknown): MethodDecorator {
+  const name = checkedName(form, options);
+  if (form === 'config') {
+    if (typeof condition !== 'function')
+      throw new InvalidDecoratorError(Messages.decoratorArgument(form, Messages.config.notAPredicate(describe(condition))));
+    const args: ConfigWhenArgs = { form, condition: EMPTY, predicate: condition as ConfigPredicate, ...(name !== undefined && { name }) };
+    return both(args, [UNKNOWN_CONFIG_KEYS]);
+  }
   const checked = checkedCondition(form, condition);
-  const select = recordingDecorator<ConfigWhenArgs>(DecoratorKind.configWhen, { form, condition: checked });
-  const tag = recordingDecorator<ConfigTagArgs>(DecoratorKind.configTag, { keys: Object.keys(checked) });
+  return both({ form, condition: checked, ...(name !== undefined && { name }) }, Object.keys(checked));
+}
+
+const EMPTY: ConfigCondition = Object.freeze({});
+
+function both(args: ConfigWhenArgs, keys: readonly string[]): MethodDecorator {
+  const select = recordingDecorator<ConfigWhenArgs>(DecoratorKind.configWhen, args);
+  const tag = recordingDecorator<ConfigTagArgs>(DecoratorKind.configTag, { keys });
   const decorator = (target: unknown, keyOrContext: unknown, descriptor?: unknown): void => {
     (select as AnyCall)(target, keyOrContext, descriptor);
     (tag as AnyCall)(target, keyOrContext, descriptor);
@@ -39,6 +70,15 @@ export function configDecorator(form: ConfigForm, condition: unknown): MethodDec
 }
 
 type AnyCall = (target: unknown, keyOrContext: unknown, descriptor?: unknown) => void;
+
+function checkedName(form: ConfigForm, options: unknown): string | undefined {
+  const { name } = checkedOptions<ConfigOptions>(form, options, ['name'], "{ name: 'nodeName' }");
+  if (name === undefined) return undefined;
+  if (typeof name !== 'string' || name.length === 0 || name.includes('.')) {
+    throw new InvalidDecoratorError(Messages.decoratorArgument(form, Messages.config.badName(describe(name))));
+  }
+  return name;
+}
 
 function checkedCondition(form: ConfigForm, condition: unknown): ConfigCondition {
   const fail = (problem: string) => new InvalidDecoratorError(Messages.decoratorArgument(form, problem));
@@ -59,5 +99,6 @@ function checkedCondition(form: ConfigForm, condition: unknown): ConfigCondition
 
 function describe(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return value.length === 0 ? 'an empty string' : `'${value}'`;
   return value === null ? 'null' : typeof value;
 }

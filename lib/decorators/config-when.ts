@@ -1,4 +1,4 @@
-import { configDecorator, type ConfigCondition } from './config-when-args.js';
+import { configDecorator, type ConfigOptions, type ConfigCondition } from './config-when-args.js';
 import type { MethodDecorator } from './record.js';
 
 /**
@@ -7,12 +7,14 @@ import type { MethodDecorator } from './record.js';
  * `name__variant`: they all define node `name`, and config selects one. Stacked config decorators must all
  * pass. The produced nodes carry the tag `hamilton.config` listing the keys used.
  *
+ * `options.name` names the node instead of the method (Hamilton's `name=`).
+ *
  * @example
  * @configWhen({ mode: 'batch' })
  * surveyResults__batch(db: Db): DataFrame { ... }
  * @configWhen({ mode: 'streaming' })
  * surveyResults__streaming(stream: Stream): DataFrame { ... }
  */
-export function configWhen(condition: ConfigCondition): MethodDecorator {
-  return configDecorator('configWhen', condition);
+export function configWhen(condition: ConfigCondition, options?: ConfigOptions): MethodDecorator {
+  return configDecorator('configWhen', condition, options);
 }

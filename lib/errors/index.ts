@@ -14,7 +14,7 @@ export class InvalidDecoratorError extends HamiltonError {}
 
 /** One config condition of a `@configWhen`-family decorator, as recorded. */
 export interface ConfigConditionRecord {
-  readonly form: 'configWhen' | 'configWhenNot' | 'configWhenIn' | 'configWhenNotIn';
+  readonly form: 'configWhen' | 'configWhenNot' | 'configWhenIn' | 'configWhenNotIn' | 'config';
   readonly condition: Readonly<Record<string, unknown>>;
 }
 

@@ -5,6 +5,7 @@ import { Messages } from '../constants/messages.js';
 import { InvalidDecoratorError } from '../errors/index.js';
 import { getRegistry, type DecoratorRecord } from '../metadata/registry.js';
 import { discoverMethods, type DiscoveredMethod } from './discovery.js';
+import { resolveDelayed } from './modifiers/resolve.js';
 import { MODIFIERS, PHASES, type Config, type MethodContext, type NodeModifier } from './modifiers/index.js';
 import type { NodeDefinition } from './node.js';
 import { readParameters, type ParameterSpec } from './parameters.js';
@@ -42,7 +43,7 @@ interface ModifierUse {
 function resolveMethod(featureSet: FeatureSetInstance, method: DiscoveredMethod, config: Config, environment: ResolveEnvironment): NodeDefinition[] {
   const featureSetName = featureSet.cls.name;
   const origin = `${featureSetName}.${method.name}`;
-  const uses = modifierUses(getRegistry().recordsOf(method.declaringClass, method.name), origin);
+  const uses = modifierUses(resolveDelayed(getRegistry().recordsOf(method.declaringClass, method.name), method, config, origin), origin);
   if (uses.length === 0) {
     // The common case: no decorators, so no modifier needs a method context; the base node as it is.
     const nodeName = nodeNameOf(method.name, origin);
@@ -53,7 +54,7 @@ function resolveMethod(featureSet: FeatureSetInstance, method: DiscoveredMethod,
     return [nodeOf(featureSetName, nodeName, origin, '', method.fn, featureSet.instance, parameters, parameterTypes, returnType)];
   }
   const doc = (uses.find((u) => u.record.kind === DecoratorKind.node)?.record.args as NodeOptions | undefined)?.doc ?? '';
-  const context = methodContext(featureSet, method, config, origin, doc, environment);
+  const context = methodContext(featureSet, method, config, origin, doc, environment, givenName(uses, origin));
   let nodes: NodeDefinition[] | undefined;
   for (const phase of PHASES) {
     for (const { modifier, record } of uses) {
@@ -82,6 +83,18 @@ function modifierUses(records: readonly DecoratorRecord[], origin: string): Modi
   });
 }
 
+/** The node name a resolve-phase decorator gives (`@configWhen(cond, { name })`); two different ones are an error. */
+function givenName(uses: readonly ModifierUse[], origin: string): string | undefined {
+  let name: string | undefined;
+  for (const { modifier, record } of uses) {
+    const given = modifier.phase === 'resolve' ? modifier.nodeName?.(record.args) : undefined;
+    if (given === undefined || given === name) continue;
+    if (name !== undefined) throw new InvalidDecoratorError(Messages.config.twoNames(origin, name, given));
+    name = given;
+  }
+  return name;
+}
+
 /** `surveyResults__batch` -> `surveyResults` (cut at the last `__`). */
 export function nodeNameOf(method: string, origin: string): string {
   const cut = method.lastIndexOf(VARIANT_SEPARATOR);
@@ -99,8 +112,9 @@ function methodContext(
   origin: string,
   doc: string,
   environment: ResolveEnvironment,
+  givenNodeName: string | undefined,
 ): MethodContext {
-  const nodeName = nodeNameOf(method.name, origin);
+  const nodeName = givenNodeName ?? nodeNameOf(method.name, origin);
   const prototype = method.declaringClass.prototype as object;
   let parameters: readonly ParameterSpec[] | undefined;
   let parameterTypes: readonly NodeType[] | undefined;

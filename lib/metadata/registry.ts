@@ -49,6 +49,11 @@ export class MetadataRegistry {
     else this.byFunction.set(fn, [record]);
   }
 
+  /** Drops every record of `cls`: a class made only to capture what a decorator records (`@resolve`). */
+  forget(cls: Function): void {
+    this.byClass.delete(cls);
+  }
+
   /** The records written on `cls.prototype[method]` itself (not inherited ones). */
   recordsOf(cls: Function, method: string): readonly DecoratorRecord[] {
     if (!this.adopted.has(cls)) this.adopt(cls);

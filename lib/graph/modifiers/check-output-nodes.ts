@@ -8,7 +8,7 @@ import type { CheckResult } from '../../validation/types.js';
 import type { Dependency, NodeDefinition } from '../node.js';
 import { describeType } from '../../metadata/value-types.js';
 import type { MethodContext } from './modifier.js';
-import { finalNodes } from './targets.js';
+import { targetedNodes } from './named-targets.js';
 
 /** A checked node's parts, kept so that a second check decorator on the method adds to the same checks. */
 interface CheckedParts {
@@ -32,26 +32,8 @@ export function withChecks(
   decorator: string,
   context: MethodContext,
 ): NodeDefinition[] {
-  const targets = target ? namedNodes(nodes, target, decorator, context) : finalNodes(nodes);
+  const targets = targetedNodes(nodes, target, decorator, context);
   return nodes.flatMap((node) => (targets.has(node) ? checkedNode(node, checks, context) : [node]));
-}
-
-function namedNodes(nodes: readonly NodeDefinition[], names: readonly string[], decorator: string, context: MethodContext): Set<NodeDefinition> {
-  return new Set(
-    names.map((name) => {
-      const found = nodes.find((n) => n.name === name);
-      if (!found)
-        throw new InvalidDecoratorError(
-          Messages.validation.unknownTarget(
-            context.origin,
-            decorator,
-            name,
-            nodes.map((n) => n.name),
-          ),
-        );
-      return found;
-    }),
-  );
 }
 
 function checkedNode(node: NodeDefinition, checks: readonly OutputCheck[], context: MethodContext): NodeDefinition[] {

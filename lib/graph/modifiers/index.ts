@@ -11,6 +11,9 @@ import { collectModifier, parallelizableModifier } from './dynamic.js';
 import { resourceModifier, retryModifier, runLocallyModifier } from './execution.js';
 import { tagModifier } from './tag.js';
 import { tagOutputsModifier } from './tag-outputs.js';
+import { hamiltonExcludeModifier } from './hamilton-exclude.js';
+import { schemaOutputModifier } from './schema-output.js';
+import { acceptErrorSentinelsModifier } from './accept-error-sentinels.js';
 import type { NodeModifier } from './modifier.js';
 
 /** Decorator kind -> what it does to nodes. A new decorator adds its modifier here. */
@@ -31,6 +34,9 @@ export const MODIFIERS: ReadonlyMap<string, NodeModifier<unknown>> = new Map<str
   [DecoratorKind.retry, retryModifier],
   [DecoratorKind.runLocally, runLocallyModifier],
   [DecoratorKind.resource, resourceModifier],
+  [DecoratorKind.hamiltonExclude, hamiltonExcludeModifier],
+  [DecoratorKind.schemaOutput, schemaOutputModifier],
+  [DecoratorKind.acceptErrorSentinels, acceptErrorSentinelsModifier],
 ]);
 
 export * from './modifier.js';

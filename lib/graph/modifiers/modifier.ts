@@ -50,4 +50,6 @@ export interface NodeModifier<TArgs = unknown> {
   include?(args: TArgs, context: MethodContext): boolean;
   /** Other phases: the nodes after this modifier (`generate` starts from an empty list). */
   apply?(nodes: readonly NodeDefinition[], args: TArgs, context: MethodContext): NodeDefinition[];
+  /** `resolve` phase: the node name the decorator gives the method (`@configWhen(cond, { name })`), if any. */
+  nodeName?(args: TArgs): string | undefined;
 }

@@ -1,3 +1,4 @@
+import { SCHEMA_OUTPUT_TAG } from '../../constants/metadata-keys.js';
 import * as path from 'node:path';
 import { originParts, type FunctionGraph, type NodeOrigin } from '../../graph/function-graph.js';
 import type { GraphNode, NodeRole, Tags } from '../../graph/node.js';
@@ -28,6 +29,8 @@ export interface CatalogEntry {
   readonly featureSet?: FeatureSetRef;
   /** Where the first originating method is written: file relative to the catalog's root, 1-based line. */
   readonly source?: { readonly file: string; readonly line: number };
+  /** The DataFrame columns `@schemaOutput` declares, in order. */
+  readonly schema?: readonly { readonly column: string; readonly type: string }[];
   /** The nodes it reads (its parameters), in order. */
   readonly inputs: readonly string[];
   /** The nodes that read it. */
@@ -83,11 +86,24 @@ export function buildCatalog(graph: FunctionGraph, classes: readonly Function[],
       ...(origin ? { origin } : {}),
       ...(featureSet ? { featureSet } : {}),
       ...(source ? { source } : {}),
+      ...schemaOf(node),
       inputs: node.dependencies.map((d) => d.name),
       dependents: node.dependentIndices.map((i) => graph.nodes[i].name),
     };
   });
   return { nodes: nodes.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) };
+}
+
+/** The columns declared by `@schemaOutput`, read from its tag (`col=type,...`). */
+function schemaOf(node: GraphNode): { schema?: CatalogEntry['schema'] } {
+  const declared = node.tags[SCHEMA_OUTPUT_TAG];
+  if (typeof declared !== 'string') return {};
+  return {
+    schema: declared.split(',').map((field) => {
+      const at = field.indexOf('=');
+      return { column: field.slice(0, at), type: field.slice(at + 1) };
+    }),
+  };
 }
 
 /** A class and its base classes. */
