@@ -24,7 +24,7 @@ export function chainsOf(plan: ExecutionPlan, chainable: (step: PlanStep) => boo
     const reader = step.downstreamSteps[0];
     return steps[reader].upstreamSteps.length === 1 && chainable(steps[reader]) ? reader : -1;
   };
-  const headed: (number[] | undefined)[] = new Array(steps.length);
+  const headed = new Array<number[] | undefined>(steps.length);
   const inner = new Uint8Array(steps.length);
   for (let position = 0; position < steps.length; position++) {
     if (inner[position] || !chainable(steps[position])) continue;

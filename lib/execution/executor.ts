@@ -47,7 +47,13 @@ export interface Executor {
 export function checkExecutor(value: unknown): asserts value is Executor {
   const candidate = value as Partial<Record<'run' | 'prepare' | 'close', unknown>> | null;
   const isFunctionOrAbsent = (key: 'prepare' | 'close') => candidate![key] === undefined || typeof candidate![key] === 'function';
-  if (candidate === null || typeof candidate !== 'object' || typeof candidate.run !== 'function' || !isFunctionOrAbsent('prepare') || !isFunctionOrAbsent('close')) {
+  if (
+    candidate === null ||
+    typeof candidate !== 'object' ||
+    typeof candidate.run !== 'function' ||
+    !isFunctionOrAbsent('prepare') ||
+    !isFunctionOrAbsent('close')
+  ) {
     throw new HamiltonError(ExecutionMessages.invalidExecutor(describeValue(value)));
   }
 }

@@ -8,11 +8,15 @@ import { isThenable } from './thenable.js';
 /** `next(value)`, at once when `value` is not a thenable, else when it fulfils. */
 export function then<T, R>(value: T | PromiseLike<T>, next: (value: T) => R | Promise<R>): R | Promise<R> {
   if (isThenable(value)) return Promise.resolve(value).then(next);
-  return next(value as T);
+  return next(value);
 }
 
 /** `ok(fn())` or `failed(error)` when `fn` throws or its thenable rejects; errors of `ok` pass through. */
-export function settle<T, R>(fn: () => T | PromiseLike<T>, ok: (value: T) => R | Promise<R>, failed: (error: unknown) => R | Promise<R>): R | Promise<R> {
+export function settle<T, R>(
+  fn: () => T | PromiseLike<T>,
+  ok: (value: T) => R | Promise<R>,
+  failed: (error: unknown) => R | Promise<R>,
+): R | Promise<R> {
   let value: T | PromiseLike<T>;
   try {
     value = fn();

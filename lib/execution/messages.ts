@@ -7,8 +7,7 @@ export const ExecutionMessages = {
     `Node '${node}' (${origin}) is async; the synchronous Driver would pass its Promise on as a value. ` +
     `Build an AsyncDriver (new Builder()....buildAsync()) to run async nodes.`,
   asyncExecutorInSyncDriver: (executor: string) =>
-    `${executor} runs nodes outside this thread, so it cannot serve the synchronous Driver. Build with ` +
-    `buildAsync() to get an AsyncDriver.`,
+    `${executor} runs nodes outside this thread, so it cannot serve the synchronous Driver. Build with ` + `buildAsync() to get an AsyncDriver.`,
   asyncHookInSyncDriver: (adapter: string, hook: string) =>
     `${adapter}.${hook} returned a Promise, which the synchronous Driver cannot wait for. Make the hook ` +
     `synchronous, or build an AsyncDriver (new Builder()....buildAsync()), which awaits hooks.`,
@@ -23,8 +22,7 @@ export const ExecutionMessages = {
     `Node '${node}' reads '${perItem}', which runs once per item of a fan-out, without gathering it. Mark the ` +
     `method @collect('${perItem}') to receive the array of per-item values.`,
   mixedFanOuts: (node: string) => `Node '${node}' reads from two different fan-outs at once; collect each one first.`,
-  perItemOutput: (node: string) =>
-    `Output '${node}' runs once per item of a fan-out; request the @collect node that gathers it instead.`,
+  perItemOutput: (node: string) => `Output '${node}' runs once per item of a fan-out; request the @collect node that gathers it instead.`,
   fanOutReadsItsCollect: (expand: string) =>
     `The fan-out of '${expand}' has a per-item node that reads a value computed from the fan-out's own ` +
     `@collect, so no order can run it. Compute that value without the collect, or split the fan-out in two.`,

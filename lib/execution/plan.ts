@@ -135,10 +135,14 @@ export function createPlan(graph: FunctionGraph, request: PlanRequest): Executio
   }
   if (missing.size > 0) {
     const list: MissingInput[] = [...missing].map(([input, neededBy]) => ({ input, neededBy }));
-    throw missingInputError(graph, list.sort((a, b) => a.input.localeCompare(b.input)));
+    throw missingInputError(
+      graph,
+      list.sort((a, b) => a.input.localeCompare(b.input)),
+    );
   }
   const grouped = groupFanOuts(steps, request.outputs);
-  const linked = grouped === steps ? { steps, readCounts: linkSteps(steps, stepOf, state, nodes.length) } : linkFanOutSteps(grouped, state, nodes.length);
+  const linked =
+    grouped === steps ? { steps, readCounts: linkSteps(steps, stepOf, state, nodes.length) } : linkFanOutSteps(grouped, state, nodes.length);
   const readCounts = linked.readCounts;
   for (const index of outputIndices) if (index >= 0) readCounts[index] = 0;
   return { outputs: request.outputs, steps: linked.steps, inputs, configNodes, readCounts, outputIndices };
@@ -268,9 +272,10 @@ function checkKnown(
   overrideKeys: readonly string[],
   inputKeys: ReadonlySet<string>,
 ): void {
-  const unknown = [
-    ...outputs.filter((name, i) => outputIndices[i] < 0 && !inputKeys.has(name)),
-    ...overrideKeys.filter((name) => !graph.get(name)),
-  ];
-  if (unknown.length > 0) throw unknownNodeError(unknown, graph.nodes.map((n) => n.name));
+  const unknown = [...outputs.filter((name, i) => outputIndices[i] < 0 && !inputKeys.has(name)), ...overrideKeys.filter((name) => !graph.get(name))];
+  if (unknown.length > 0)
+    throw unknownNodeError(
+      unknown,
+      graph.nodes.map((n) => n.name),
+    );
 }

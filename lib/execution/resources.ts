@@ -31,7 +31,7 @@ export class ResourceRef {
 /** The resource made from these upstream values in this place, made now if it is the first time. */
 export function resourceFor(graph: FunctionGraph, node: GraphNode, args: readonly unknown[]): unknown {
   let cache = made.get(graph);
-  if (!cache) made.set(graph, (cache = new Map()));
+  if (!cache) made.set(graph, (cache = new Map<string, unknown>()));
   const key = `${node.name}\0${keyOf(node, args)}`;
   if (cache.has(key)) return cache.get(key);
   const value = node.callable!([...args]);

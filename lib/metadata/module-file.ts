@@ -54,7 +54,7 @@ function exportNameOf(exports: unknown, cls: Function): string | undefined {
   for (const key of Object.keys(exports)) {
     const descriptor = Object.getOwnPropertyDescriptor(exports, key);
     // Getters are read: moduleFileExporting found the class in this module, so it is the project's own.
-    const value = descriptor && ('value' in descriptor ? descriptor.value : descriptor.get?.call(exports));
+    const value: unknown = descriptor && ('value' in descriptor ? descriptor.value : descriptor.get?.call(exports));
     if (value === cls) return key === 'default' ? cls.name : key;
   }
   return undefined;

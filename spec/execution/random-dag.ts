@@ -80,7 +80,9 @@ export function scenarios(allowAsync: boolean, allowFailures: boolean): fc.Arbit
           reads = wanted.flatMap((r) => (candidates.length > 0 ? [candidates[r % candidates.length]] : []));
         }
         reads = [...new Set(reads)];
-        const input = spec.input ? { name: INPUTS[spec.input.which], ...(spec.input.optional ? { fallback: 100 + spec.input.which } : {}) } : undefined;
+        const input = spec.input
+          ? { name: INPUTS[spec.input.which], ...(spec.input.optional ? { fallback: 100 + spec.input.which } : {}) }
+          : undefined;
         return { name: names[i], kind: kinds[i], reads, input, async: spec.async, items: spec.items, fails: spec.fails };
       });
       const requestable = ordered.filter((n) => n.kind !== 'member').map((n) => n.name);
@@ -148,10 +150,18 @@ export function reference(scenario: Scenario): Expected {
     values.set(name, value);
     return value;
   };
+  /** The plain nodes a member reads, directly or through the members it reads. */
+  const outsideReads = (name: string): string[] => {
+    const shape = byName.get(name)!;
+    if (shape.kind === 'expand') return [];
+    return shape.reads.flatMap((r) => (byName.get(r)!.kind === 'plain' ? [r] : outsideReads(r)));
+  };
   /** The per-item values of a member (or the items of the expand node), in item order. */
   const runFanOut = (gathered: string): unknown[] => {
     const shape = byName.get(gathered)!;
     if (shape.kind === 'expand') return evaluate(gathered) as unknown[];
+    // What the branch reads from outside runs before the fan-out, whether or not there are items.
+    outsideReads(gathered).forEach(evaluate);
     const expand = scenario.nodes.find((n) => n.kind === 'expand')!;
     const items = evaluate(expand.name) as number[];
     if (!perItem.has(gathered)) {
@@ -164,7 +174,10 @@ export function reference(scenario: Scenario): Expected {
     const shape = byName.get(name)!;
     if (shape.kind === 'expand') return item;
     if (scenario.failing.includes(name)) failingRun.add(name);
-    const args = [...shape.reads.map((r) => (byName.get(r)!.kind === 'member' || byName.get(r)!.kind === 'expand' ? memberValue(r, item) : evaluate(r))), ...inputOf(shape)];
+    const args = [
+      ...shape.reads.map((r) => (byName.get(r)!.kind === 'member' || byName.get(r)!.kind === 'expand' ? memberValue(r, item) : evaluate(r))),
+      ...inputOf(shape),
+    ];
     return valueOf(name, args);
   };
   const outputs: Record<string, unknown> = {};
@@ -177,7 +190,10 @@ export function reference(scenario: Scenario): Expected {
 export function featureSetOf(scenario: Scenario): Function {
   class Generated {}
   for (const shape of scenario.nodes) {
-    const params = [...shape.reads, ...(shape.input ? [shape.input.fallback === undefined ? shape.input.name : `${shape.input.name} = ${shape.input.fallback}`] : [])];
+    const params = [
+      ...shape.reads,
+      ...(shape.input ? [shape.input.fallback === undefined ? shape.input.name : `${shape.input.name} = ${shape.input.fallback}`] : []),
+    ];
     const args = [...shape.reads, ...(shape.input ? [shape.input.name] : [])];
     const compute = `let v = ${Number(shape.name.slice(1)) * 7 + 1};
       for (const a of [${args.join(', ')}]) v += Array.isArray(a) ? 3 * a.reduce((x, y) => x + y, 0) : a;

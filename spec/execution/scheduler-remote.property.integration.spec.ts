@@ -16,7 +16,10 @@ async function checkAll(cases: number, executorFor: () => Executor, after: (exec
     const scenario = randomScenarios[i];
     const executor = executorFor();
     try {
-      const dr = await new Builder().withModules(dagClass(i) as new () => object).withExecutor(executor).buildAsync();
+      const dr = await new Builder()
+        .withModules(dagClass(i) as new () => object)
+        .withExecutor(executor)
+        .buildAsync();
       const expected = reference(scenario);
       let outcome: { ok: true; value: unknown } | { ok: false; error: unknown };
       try {
@@ -40,7 +43,11 @@ describe('random DAGs through executors that leave the thread', function () {
   this.timeout(180_000);
 
   it('WorkerPoolExecutor: 40 scenarios', async () => {
-    await checkAll(Math.min(40, COUNT), () => new WorkerPoolExecutor({ threads: 2 }), (executor) => executor.close!());
+    await checkAll(
+      Math.min(40, COUNT),
+      () => new WorkerPoolExecutor({ threads: 2 }),
+      (executor) => executor.close!(),
+    );
   });
 
   describe('BullMQExecutor with two worker processes', () => {
@@ -60,7 +67,11 @@ describe('random DAGs through executors that leave the thread', function () {
     });
 
     it('20 scenarios', async () => {
-      await checkAll(20, () => new BullMQExecutor({ connection: redis.url, queue }), (executor) => executor.close!());
+      await checkAll(
+        20,
+        () => new BullMQExecutor({ connection: redis.url, queue }),
+        (executor) => executor.close!(),
+      );
     });
   });
 });

@@ -351,7 +351,7 @@ describe('the scheduler', () => {
       }
       class Outer {
         wrapper(): number {
-          return new Builder().withModules(Inner).build().execute(['deep']).deep as number;
+          return new Builder().withModules(Inner).build().execute(['deep']).deep;
         }
       }
       const error = thrown(() => new Builder().withModules(Outer).build().execute(['wrapper']));

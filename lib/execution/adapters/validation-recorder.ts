@@ -54,5 +54,10 @@ export class ValidationRecorder implements LifecycleAdapter {
 }
 
 function isCheckResult(value: unknown): value is CheckResult {
-  return typeof value === 'object' && value !== null && typeof (value as CheckResult).passes === 'boolean' && typeof (value as CheckResult).check === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as CheckResult).passes === 'boolean' &&
+    typeof (value as CheckResult).check === 'string'
+  );
 }

@@ -3,6 +3,7 @@ import type { JobsOptions, Queue, QueueEvents } from 'bullmq';
 import { Messages } from '../../constants/messages.js';
 import { HamiltonError } from '../../errors/index.js';
 import type { FunctionGraph } from '../../graph/function-graph.js';
+import { describeValue } from '../../metadata/value-types.js';
 import type { Executor, ExecutorSetup } from '../executor.js';
 import { TaskNodeError, type Task, type TaskValues } from '../task.js';
 import { decodeValues, encodeValues } from './codec.js';
@@ -379,7 +380,7 @@ async function withDeadline<T>(promise: Promise<T>, deadline: number, error: () 
 function reasonOf(error: unknown): string {
   if (error === undefined) return 'no answer';
   if (error instanceof Error) return error.message || error.name;
-  return String(error);
+  return typeof error === 'string' ? error : describeValue(error);
 }
 
 function redisUrl(connection: RedisConnection): string {

@@ -37,10 +37,25 @@ export function decodeValues(encoded: string): Record<string, unknown> {
 }
 
 const BUILT_IN = new Set<object | null>([
-  Object.prototype, null, Array.prototype, Date.prototype, RegExp.prototype, Map.prototype, Set.prototype,
-  ArrayBuffer.prototype, Number.prototype, String.prototype, Boolean.prototype, BigInt.prototype,
-  Error.prototype, EvalError.prototype, RangeError.prototype, ReferenceError.prototype, SyntaxError.prototype,
-  TypeError.prototype, URIError.prototype,
+  Object.prototype,
+  null,
+  Array.prototype,
+  Date.prototype,
+  RegExp.prototype,
+  Map.prototype,
+  Set.prototype,
+  ArrayBuffer.prototype,
+  Number.prototype,
+  String.prototype,
+  Boolean.prototype,
+  BigInt.prototype,
+  Error.prototype,
+  EvalError.prototype,
+  RangeError.prototype,
+  ReferenceError.prototype,
+  SyntaxError.prototype,
+  TypeError.prototype,
+  URIError.prototype,
 ]);
 
 /** Throws when the value cannot travel; says whether it holds a danfo frame (then markers are needed). */
@@ -50,7 +65,7 @@ function check(value: unknown, node: string, path: string, seen: Set<object>): b
   if (typeof value !== 'object' || value === null || seen.has(value)) return false;
   seen.add(value);
   if (ArrayBuffer.isView(value)) return false;
-  const proto: object | null = Object.getPrototypeOf(value);
+  const proto = Object.getPrototypeOf(value) as object | null;
   if (!BUILT_IN.has(proto)) {
     if (frameToTransfer(value) !== undefined) return true;
     const name = (proto as { constructor?: { name?: string } } | null)?.constructor?.name || 'an anonymous class';
@@ -104,7 +119,7 @@ function withMarkers(value: unknown, copies: Map<object, unknown>): unknown {
     for (let i = 0; i < value.length; i++) copy[i] = withMarkers(value[i], copies);
     return copy;
   }
-  const proto: object | null = Object.getPrototypeOf(value);
+  const proto = Object.getPrototypeOf(value) as object | null;
   if (proto !== Object.prototype && proto !== null) return value; // Date, RegExp, Error, boxed primitives
   const copy: Record<string, unknown> = Object.create(proto) as Record<string, unknown>;
   copies.set(value, copy);
@@ -135,7 +150,7 @@ function revive(value: unknown, revived: Map<object, unknown>): unknown {
   } else if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) value[i] = revive(value[i], revived);
   } else {
-    const proto: object | null = Object.getPrototypeOf(value);
+    const proto = Object.getPrototypeOf(value) as object | null;
     if (proto !== Object.prototype && proto !== null) return value;
     const record = value as Record<string, unknown>;
     for (const key of Object.keys(record)) record[key] = revive(record[key], revived);

@@ -14,7 +14,7 @@ export function connectionOptions(connection: RedisConnection): ConnectionOption
   if (typeof connection !== 'string') {
     // A client instance the app made is used as it is; plain options get the retry defaults.
     if (typeof (connection as { connect?: unknown }).connect === 'function') return connection;
-    return { ...retry, ...connection } as ConnectionOptions;
+    return { ...retry, ...connection };
   }
   const url = new URL(connection);
   return {

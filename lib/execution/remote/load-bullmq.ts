@@ -9,7 +9,7 @@ let loaded: BullMQModule | undefined;
 export function bullmq(): BullMQModule {
   if (loaded !== undefined) return loaded;
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- an optional peer, loaded only when remote execution is used
     loaded = require('bullmq') as BullMQModule;
   } catch (error) {
     if (!isNotInstalled(error, 'bullmq')) throw error;

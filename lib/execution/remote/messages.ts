@@ -24,19 +24,17 @@ export const RemoteMessages = {
     `BullMQExecutor: no worker took the job of task '${task}' within ${ms} ms: is a worker running on queue ` +
     `'${queue}' at ${redis}? Start one with \`${START_WORKER(redis, queue)}\`, or raise pickupTimeoutMs.`,
   jobTimedOut: (task: string, ms: number) =>
-    `BullMQExecutor: the job of task '${task}' did not finish within jobTimeoutMs (${ms} ms); raise the limit ` +
-    `or make the nodes faster.`,
+    `BullMQExecutor: the job of task '${task}' did not finish within jobTimeoutMs (${ms} ms); raise the limit ` + `or make the nodes faster.`,
   jobFailed: (task: string, reason: string) => `BullMQExecutor: the job of task '${task}' failed in the queue: ${reason}`,
   cannotTravel: (node: string, path: string, what: string) =>
     `The value of '${node}' cannot travel to or from a BullMQ worker: ${path === '' ? 'it' : `the part at ${path}`} is ${what}. ` +
     `Values that travel: ${TRAVELS}. Return data, not behaviour (convert a class instance to a plain object, ` +
     `or mark the node @runLocally so it stays in the driver).`,
   bullmqFor: 'Running nodes on BullMQ workers (BullMQExecutor, `hamilton-ts worker`)',
-  bullmqInstall: 'run `npm install bullmq` (on the driver\'s machine and on every worker\'s).',
+  bullmqInstall: "run `npm install bullmq` (on the driver's machine and on every worker's).",
   closed: 'BullMQExecutor was closed while the task was waiting for its job.',
   badTask: (what: string) =>
-    `hamilton-ts worker received a job it cannot read (${what}); are the driver and the worker the same ` +
-    `hamilton-ts version?`,
+    `hamilton-ts worker received a job it cannot read (${what}); are the driver and the worker the same ` + `hamilton-ts version?`,
   unknownFeatureSet: (name: string, module: string | undefined, known: readonly string[]) =>
     `hamilton-ts worker has no feature set '${name}'${module === undefined ? '' : ` (from ${module} on the driver's machine)`}; ` +
     `it loaded: ${known.join(', ') || 'none'}. Start the worker with --modules <the file that exports it>.`,
@@ -47,6 +45,5 @@ export const RemoteMessages = {
   workerStarted: (queue: string, redis: string, featureSets: readonly string[]) =>
     `hamilton-ts worker: queue '${queue}' at ${redis}, feature sets ${featureSets.join(', ')}\n`,
   badNumberFlag: (flag: string, value: string) => `--${flag} must be a positive whole number of milliseconds or jobs, not '${value}'.`,
-  badOption: (option: string, value: unknown, expected: string) =>
-    `BullMQExecutor: option ${option} is ${String(value)}; it must be ${expected}.`,
+  badOption: (option: string, value: unknown, expected: string) => `BullMQExecutor: option ${option} is ${String(value)}; it must be ${expected}.`,
 } as const;

@@ -25,7 +25,10 @@ describe('built-in lifecycle adapters', () => {
     dr.execute(['c'], { inputs: { x: 1 } });
     expect(timings.timings.map((t) => t.node)).to.deep.equal(['a', 'b', 'c']);
     expect(timings.timings.every((t) => t.success && t.durationMs >= 0)).to.equal(true);
-    expect(timings.totalMs).to.be.closeTo(timings.timings.reduce((s, t) => s + t.durationMs, 0), 1e-9);
+    expect(timings.totalMs).to.be.closeTo(
+      timings.timings.reduce((s, t) => s + t.durationMs, 0),
+      1e-9,
+    );
     expect(timings.slowest(1)[0].durationMs).to.equal(Math.max(...timings.timings.map((t) => t.durationMs)));
     dr.execute(['a'], { inputs: { x: 1 } });
     expect(timings.timings.map((t) => t.node)).to.deep.equal(['a']);
@@ -33,7 +36,10 @@ describe('built-in lifecycle adapters', () => {
 
   it('ExecutionLogger logs the run, each node with its origin and value summary, and failures', () => {
     const lines: string[] = [];
-    const dr = new Builder().withModules(Chain).withAdapters(new ExecutionLogger((l) => lines.push(l))).build();
+    const dr = new Builder()
+      .withModules(Chain)
+      .withAdapters(new ExecutionLogger((l) => lines.push(l)))
+      .build();
     dr.execute(['a'], { inputs: { x: 1 } });
     expect(lines[0]).to.match(/run: 1 nodes for a$/);
     expect(lines[1]).to.match(/ a \(Chain\.a\) [\d.]+ ms -> number 2$/);
@@ -57,7 +63,11 @@ describe('built-in lifecycle adapters', () => {
   it('ProgressBar redraws one line on a terminal', () => {
     const written: string[] = [];
     const bar = new ProgressBar({ write: (t: string) => written.push(t), isTTY: true }, 4);
-    new Builder().withModules(Chain).withAdapters(bar).build().execute(['b'], { inputs: { x: 1 } });
+    new Builder()
+      .withModules(Chain)
+      .withAdapters(bar)
+      .build()
+      .execute(['b'], { inputs: { x: 1 } });
     expect(written).to.deep.equal(['\r[##--] 1/2 a', '\r[####] 2/2 b\n']);
   });
 });

@@ -15,10 +15,24 @@ class Money {
 describe('remote codec (values crossing to BullMQ workers)', () => {
   it('keeps what JSON loses: NaN, Infinity, -0, undefined, Date, Map, Set, BigInt, typed arrays, RegExp', () => {
     const value = {
-      nan: NaN, inf: Infinity, minf: -Infinity, negZero: -0, undef: undefined, date: new Date(1234),
-      map: new Map<unknown, unknown>([[1, 'one'], ['k', new Set([2])]]), set: new Set(['a', 3]), big: -(2n ** 80n),
-      f64: new Float64Array([1.5, NaN]), u8: new Uint8Array([0, 255]), i32: new Int32Array([-1]), regexp: /x+/g,
-      nested: { list: [undefined, null, { deep: -0 }] }, bare: Object.assign(Object.create(null) as object, { a: 1 }),
+      nan: NaN,
+      inf: Infinity,
+      minf: -Infinity,
+      negZero: -0,
+      undef: undefined,
+      date: new Date(1234),
+      map: new Map<unknown, unknown>([
+        [1, 'one'],
+        ['k', new Set([2])],
+      ]),
+      set: new Set(['a', 3]),
+      big: -(2n ** 80n),
+      f64: new Float64Array([1.5, NaN]),
+      u8: new Uint8Array([0, 255]),
+      i32: new Int32Array([-1]),
+      regexp: /x+/g,
+      nested: { list: [undefined, null, { deep: -0 }] },
+      bare: Object.assign(Object.create(null) as object, { a: 1 }),
     };
     const back = roundTrip(value) as typeof value;
     expect(back).to.deep.equal(value);
@@ -40,24 +54,41 @@ describe('remote codec (values crossing to BullMQ workers)', () => {
 
   it('round-trips arbitrary data (property)', () => {
     const data = fc.anything({
-      withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true,
-      withNullPrototype: false, withBoxedValues: true, withObjectString: false, // null-prototype objects arrive as plain ones
+      withBigInt: true,
+      withDate: true,
+      withMap: true,
+      withSet: true,
+      withTypedArray: true,
+      withSparseArray: true,
+      withNullPrototype: false,
+      withBoxedValues: true,
+      withObjectString: false, // null-prototype objects arrive as plain ones
     });
     // node's comparison: chai's cannot sort Map keys that are null-prototype objects
-    fc.assert(fc.property(data, (value) => isDeepStrictEqual(roundTrip(value), value)), { numRuns: 300 });
+    fc.assert(
+      fc.property(data, (value) => isDeepStrictEqual(roundTrip(value), value)),
+      { numRuns: 300 },
+    );
   });
 
   it('carries danfo Series and DataFrames, also inside other values, with index, names and dtypes', () => {
     const d = danfo();
     const series = new d.Series([1.5, NaN, 3], { index: ['a', 'b', 'c'], columns: ['spend'] });
     const frame = new d.DataFrame({ x: [1, 2], label: ['p', 'q'], ok: [true, false] }, { index: [10, 20] });
-    const back = roundTrip({ series, list: [frame], map: new Map([['f', frame]]) }) as { series: typeof series; list: [typeof frame]; map: Map<string, typeof frame> };
+    const back = roundTrip({ series, list: [frame], map: new Map([['f', frame]]) }) as {
+      series: typeof series;
+      list: [typeof frame];
+      map: Map<string, typeof frame>;
+    };
     expect(back.series).to.be.instanceOf(d.Series);
     expect(back.series.values).to.deep.equal([1.5, NaN, 3]);
     expect(back.series.index).to.deep.equal(['a', 'b', 'c']);
     expect(back.series.columns).to.deep.equal(['spend']);
     expect(back.list[0]).to.be.instanceOf(d.DataFrame);
-    expect(back.list[0].values).to.deep.equal([[1, 'p', true], [2, 'q', false]]);
+    expect(back.list[0].values).to.deep.equal([
+      [1, 'p', true],
+      [2, 'q', false],
+    ]);
     expect(back.list[0].index).to.deep.equal([10, 20]);
     expect(back.list[0].dtypes).to.deep.equal(frame.dtypes);
     expect(back.map.get('f')).to.equal(back.list[0]);

@@ -28,13 +28,19 @@ describe('BullMQExecutor under faults (real Redis, real worker processes)', func
     try {
       const dr = await new Builder().withModules(RemoteValues).withExecutor(executor).buildAsync();
       const inputs = { itemCount: 8, itemMs: 400, logFile: '' };
-      const running = dr.execute(['slowSum'], { inputs }).then(() => expect.fail('the run cannot succeed without Redis'), (e: unknown) => e);
+      const running = dr.execute(['slowSum'], { inputs }).then(
+        () => expect.fail('the run cannot succeed without Redis'),
+        (e: unknown) => e,
+      );
       await sleep(300);
       await redis.kill();
       const error = await running;
       expect(error).to.be.instanceOf(HamiltonError);
       expect(messages(error)).to.include('lost the connection to Redis at 127.0.0.1:6401');
-      const next = await dr.execute(['slowSum'], { inputs }).then(() => undefined, (e: unknown) => e);
+      const next = await dr.execute(['slowSum'], { inputs }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(messages(next)).to.include('lost the connection to Redis at 127.0.0.1:6401');
     } finally {
       await executor.close();
@@ -70,7 +76,10 @@ describe('BullMQExecutor under faults (real Redis, real worker processes)', func
     const executor = new BullMQExecutor({ connection: redis.url, queue, reconnectTimeoutMs: 15000 });
     try {
       const dr = await new Builder().withModules(RemoteValues).withExecutor(executor).buildAsync();
-      const running = dr.execute(['slowSum'], { inputs: { itemCount: 6, itemMs: 400, logFile: '' } }).then(() => expect.fail('jobs were lost'), (e: unknown) => e);
+      const running = dr.execute(['slowSum'], { inputs: { itemCount: 6, itemMs: 400, logFile: '' } }).then(
+        () => expect.fail('jobs were lost'),
+        (e: unknown) => e,
+      );
       await sleep(300);
       await redis.kill();
       await redis.start();
@@ -107,7 +116,10 @@ describe('BullMQExecutor under faults (real Redis, real worker processes)', func
       await executor.close();
       await redis.kill();
     }
-    const starts = readFileSync(log, 'utf8').trim().split('\n').map((line) => line.split(' ').map(Number));
+    const starts = readFileSync(log, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => line.split(' ').map(Number));
     expect(new Set(starts.map(([, item]) => item))).to.deep.equal(new Set(Array.from({ length: 12 }, (_, i) => i + 1)));
     // An item a killed worker was running was started again by another worker, soon after the kill.
     const rerun = kills.flatMap(({ pid, at }) => {

@@ -51,8 +51,8 @@ export function startWorker(redisUrl: string, queue: string, modules: string[], 
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
-    child.stderr!.on('data', (d) => (stderr += String(d)));
-    child.stdout!.once('data', () => resolve(child));
+    child.stderr.on('data', (d) => (stderr += String(d)));
+    child.stdout.once('data', () => resolve(child));
     child.once('exit', (code) => reject(new Error(`worker exited with ${code}: ${stderr}`)));
   });
 }
@@ -60,7 +60,7 @@ export function startWorker(redisUrl: string, queue: string, modules: string[], 
 /** Stops worker processes (SIGTERM: they finish the job in hand) and waits for them to exit. */
 export async function stopWorkers(workers: readonly ChildProcess[], signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
   await Promise.all(
-    workers.map((w) => (w.exitCode !== null || w.signalCode !== null ? undefined : new Promise((r) => (w.once('exit', r), w.kill(signal))))),
+    workers.map((w) => (w.exitCode !== null || w.signalCode !== null ? Promise.resolve() : new Promise((r) => (w.once('exit', r), w.kill(signal))))),
   );
 }
 
