@@ -33,6 +33,17 @@ export { configWhenNotIn } from './decorators/config-when-not-in.js';
 export type { ConfigCondition, ConfigInCondition, ConfigOptions, ConfigPredicate } from './decorators/config-when-args.js';
 export { config } from './decorators/config.js';
 export { hamiltonExclude } from './decorators/hamilton-exclude.js';
+export { step, applyTo, Step, MutateTarget, type StepSpec, type StepArgument } from './decorators/step.js';
+export { pipeInput, type PipeInputOptions } from './decorators/pipe-input.js';
+export { pipeOutput, type PipeOutputOptions } from './decorators/pipe-output.js';
+export { mutate } from './decorators/mutate.js';
+export { does } from './decorators/does.js';
+export { inject } from './decorators/inject.js';
+export {
+  parameterizeExtractColumns,
+  type ParameterizedExtract,
+  type ParameterizeExtractColumnsOptions,
+} from './decorators/parameterize-extract-columns.js';
 export { resolve, ResolveAt, type ResolveOptions, type DecorateWith } from './decorators/resolve.js';
 export { schemaOutput, type SchemaField } from './decorators/schema-output.js';
 export { acceptErrorSentinels } from './decorators/accept-error-sentinels.js';

@@ -116,13 +116,92 @@ export const Messages = {
       `${known.map((k) => `'${k}'`).join(', ')}.`,
     notARecord: (what: string, got: string, example: string) => `${what} must be an object such as ${example}; got ${got}.`,
     sourceNotAName: (got: string) => `source() takes a node name (a non-empty string), e.g. source('spend'); got ${got}.`,
-    groupNotARef: (position: number, got: string) =>
-      `group(): item #${position + 1} is ${got}; group() gathers value(...) and source('node') refs, e.g. group(source('a'), value(0)).`,
+    groupNotARef: (position: number | string, got: string) =>
+      `group(): ${typeof position === 'number' ? `item #${position + 1}` : `key '${position}'`} is ${got}; group() gathers value(...) and source('node') refs, e.g. group(source('a'), value(0)) or group({ a: source('a') }).`,
+    groupEmpty: "group() needs at least one item: group(source('a'), value(0)) for an array, group({ a: source('a') }) for a record.",
     notAParameterName: (got: string) => `the first argument names the method parameter to bind (a non-empty string); got ${got}.`,
     sourceNotName: (output: string, parameter: string, got: string) =>
       `output '${output}' maps '${parameter}' to ${got}; map each parameter to a node name (a string).`,
     notADecorator: (got: string) =>
       `must be applied to a method, got ${got}; write it above a method of a class (e.g. @node() above revenue(price) { ... }).`,
+  },
+  /** `step()`, `@pipeInput`, `@pipeOutput`, `@mutate` (problems, or whole messages naming the method). */
+  pipes: {
+    notAFunction: (got: string) => `takes the function to apply first; got ${got}.`,
+    badStepName: (got: string) => `the node name must be a non-empty string; got ${got}.`,
+    badNamespace: (got: string) => `the namespace must be a non-empty string, null (none) or left out (the default); got ${got}.`,
+    badCondition: (got: string) => `takes an object of config keys and values, e.g. { mode: 'full' }; got ${got}.`,
+    conditionNotArrays: "gives each config key an array of allowed values, e.g. { region: ['eu', 'us'] }.",
+    badOnOutput: (got: string) => `names an output node or a non-empty list of them; got ${got}.`,
+    badOnInput: (got: string) => `onInput names the parameter the steps transform (a non-empty string); got ${got}.`,
+    badKwargs: (got: string) => `named bindings must be a plain object, e.g. { n: source('n'), scale: 2 }; got ${got}.`,
+    groupInStep: (what: string) => `${what} is a group(); a step binds each parameter to one value(...) or source('node').`,
+    notAStep: (position: number, got: string) =>
+      `argument #${position + 1} is ${got}; pass steps made by step(fn, ...), then an optional options object.`,
+    anonymousStep: (position: number) =>
+      `step #${position + 1} applies an anonymous function, which gives its node no name; name the function or call .named('name') on the step.`,
+    namespaceConflict: (step: string) =>
+      `step '${step}' names its own namespace while the pipe sets one; set the namespace in one place (Hamilton's rule).`,
+    onOutputInPipeInput: (step: string) =>
+      `step '${step}' has .onOutput(...), which only @pipeOutput and @mutate use; use onInput to pick the parameter.`,
+    singleTargetLevel: (step: string) =>
+      `step '${step}' has .onOutput(...) while the pipe sets onOutput too; choose targets on the pipe or on the steps, not both.`,
+    badTarget: (got: string) => `names the method to alter (a non-empty string); got ${got}.`,
+    badMutateTarget: (position: number, got: string) =>
+      `target #${position + 1} is ${got}; name a method of the same class ('spend') or use applyTo('spend', { ... }).`,
+    noMutateTargets: "name at least one method to alter, e.g. @mutate('spend').",
+    mutateSelf: (mutator: string) => `${mutator} names itself as a target; a @mutate method alters other methods.`,
+    unknownMutateTarget: (mutator: string, target: string) =>
+      `${mutator} targets '${target}', which is not a method declared in the same class; fix the name or move the method.`,
+    mutateNeedsMetadata: (mutator: string) =>
+      `${mutator}: standard decorators need the class's decorator metadata (TypeScript 5.2 or later) to record targets; upgrade TypeScript or enable experimentalDecorators.`,
+    noInput: (origin: string, decorator: string) =>
+      `${origin}: @${decorator} transforms a parameter, but the method has none. Give it the parameter to transform.`,
+    unknownInput: (origin: string, parameter: string, known: readonly string[]) =>
+      `${origin}: @pipeInput onInput '${parameter}' is not a parameter of the method (its parameters: ${known.join(', ') || 'none'}).`,
+    unknownOutput: (origin: string, decorator: string, target: string, produced: readonly string[]) =>
+      `${origin}: @${decorator} targets output '${target}', which the method does not produce (its nodes: ${produced.join(', ')}). Fix the name.`,
+    stepWithoutParameters: (step: string) => `step ${step} has no parameters; its first parameter receives the piped value.`,
+    tooManyPositional: (step: string, given: number, room: number) =>
+      `step ${step} is given ${given} positional argument${given === 1 ? '' : 's'} but has ${room} parameter${room === 1 ? '' : 's'} after the piped one.`,
+    unknownStepParameter: (step: string, parameter: string, known: readonly string[]) =>
+      `step ${step} binds '${parameter}', which it does not have (its parameters: ${known.join(', ')}).`,
+    boundTwice: (step: string, parameter: string) => `step ${step} binds '${parameter}' both by position and by name; bind it once.`,
+    bindsPiped: (step: string, parameter: string) =>
+      `step ${step} binds '${parameter}', its first parameter, which receives the piped value; bind the others.`,
+    unboundStepParameter: (step: string, parameter: string) =>
+      `step ${step} leaves parameter '${parameter}' unbound; bind it with value(...) or source('node'), or give it a default.`,
+  },
+  does: {
+    badMapping: (got: string) => `the mapping must be an object of fn parameters to method parameters, e.g. { x: 'spend' }; got ${got}.`,
+    badMappingValue: (fnParam: string, got: string) => `'${fnParam}' must map to a method parameter name (a non-empty string); got ${got}.`,
+    mappedTwice: (methodParam: string, first: string, second: string) =>
+      `method parameter '${methodParam}' is mapped to both '${first}' and '${second}'; map each method parameter once.`,
+    unknownFnParameter: (origin: string, fn: string, fnParam: string, known: readonly string[]) =>
+      `${origin}: @does maps '${fnParam}', which ${fn} does not have (its parameters: ${known.join(', ') || 'none'}).`,
+    unknownMethodParameter: (origin: string, methodParam: string, known: readonly string[]) =>
+      `${origin}: @does maps to '${methodParam}', which the method does not have (its parameters: ${known.join(', ') || 'none'}).`,
+    unfed: (origin: string, fn: string, fnParam: string) =>
+      `${origin}: parameter '${fnParam}' of ${fn} is not fed by any method parameter; add a method parameter of that name, map one to it, or give it a default.`,
+    leftOver: (origin: string, fn: string, params: readonly string[]) =>
+      `${origin}: method parameter${params.length === 1 ? '' : 's'} ${params.map((p) => `'${p}'`).join(', ')} match${params.length === 1 ? 'es' : ''} no parameter of ${fn}, which has no rest parameter to take ${params.length === 1 ? 'it' : 'them'}; map ${params.length === 1 ? 'it' : 'them'} or remove ${params.length === 1 ? 'it' : 'them'}.`,
+  },
+  inject: {
+    notBindings: (got: string) => `takes an object of parameter names to value(...), source('node') or group(...) refs; got ${got}.`,
+    noBindings: 'bind at least one parameter.',
+    notARef: (parameter: string, got: string) => `'${parameter}' is bound to ${got}; wrap it in value(...), source('node') or group(...).`,
+    groupNeedsArray: (origin: string, decorator: string, parameter: string, type: string) =>
+      `${origin}: @${decorator} binds '${parameter}' to group(...), an array, but the parameter is declared as ${type}; declare it as an array, or use group({ ... }) for a record.`,
+    groupNeedsRecord: (origin: string, decorator: string, parameter: string, type: string) =>
+      `${origin}: @${decorator} binds '${parameter}' to group({ ... }), a record, but the parameter is declared as ${type}; declare it as an object type, or use group(...) for an array.`,
+  },
+  parameterizeExtract: {
+    noExtracts: 'give at least one { outputs, inputMapping } entry.',
+    badExtract: (position: number, got: string) =>
+      `entry #${position + 1} is ${got}; each entry is { outputs: ['col1', 'col2'], inputMapping: { param: source('node') } }.`,
+    badOutputs: (position: number) => `entry #${position + 1} needs outputs: a non-empty array of column names (non-empty strings).`,
+    wrongColumnCount: (origin: string, node: string, expected: number, actual: number) =>
+      `${origin}: node '${node}' returned a DataFrame with ${actual} column${actual === 1 ? '' : 's'}, but @parameterizeExtractColumns names ${expected} outputs for it; return one column per output.`,
   },
   unknownParameter: (origin: string, decorator: string, parameter: string, known: readonly string[]) =>
     `${origin}: @${decorator} binds parameter '${parameter}', which the method does not have ` +

@@ -36,6 +36,16 @@ export const DecoratorKind = {
   resolve: 'resolve',
   schemaOutput: 'schemaOutput',
   acceptErrorSentinels: 'acceptErrorSentinels',
+  pipeInput: 'pipeInput',
+  pipeOutput: 'pipeOutput',
+  /** Recorded on each method a `@mutate` method alters. */
+  mutate: 'mutate',
+  /** Recorded on the `@mutate` method itself, which is no node. */
+  mutator: 'mutator',
+  does: 'does',
+  inject: 'inject',
+  parameterizeExtractColumns: 'parameterizeExtractColumns',
+  withColumns: 'withColumns',
 } as const;
 
 /** Tags Hamilton puts on the validator nodes of `@checkOutput`: they hold check results, and of which node. */

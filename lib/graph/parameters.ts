@@ -20,6 +20,8 @@ function loadAcorn(): typeof Acorn {
 export interface ParameterSpec {
   readonly name: string;
   readonly optional: boolean;
+  /** A rest parameter (`...xs`), read only when asked for (`@does` gives it the remaining arguments). */
+  readonly rest?: boolean;
 }
 
 const NATIVE_CODE = /\{\s*\[native code\]\s*\}\s*$/;
@@ -31,7 +33,7 @@ const NATIVE_CODE = /\{\s*\[native code\]\s*\}\s*$/;
  *
  * @param origin `Class.method`, named in errors.
  */
-export function readParameters(fn: Function, origin: string): ParameterSpec[] {
+export function readParameters(fn: Function, origin: string, options?: { readonly allowRest?: boolean }): ParameterSpec[] {
   const source = Function.prototype.toString.call(fn);
   if (source.includes('[native code]') && NATIVE_CODE.test(source)) {
     throw new InvalidDecoratorError(Messages.unreadableParams(origin, 'it is native or bound code'));
@@ -45,7 +47,7 @@ export function readParameters(fn: Function, origin: string): ParameterSpec[] {
     throw new InvalidDecoratorError(Messages.unreadableParams(origin, (e as Error).message));
   }
   try {
-    return readFromTokens(tokens, (t) => source.slice(t.start, t.end), origin);
+    return readFromTokens(tokens, (t) => source.slice(t.start, t.end), origin, options?.allowRest === true);
   } catch (e) {
     if (e instanceof InvalidDecoratorError) throw e;
     throw new InvalidDecoratorError(Messages.unreadableParams(origin, (e as Error).message));
@@ -106,7 +108,7 @@ function isSpace(c: number): boolean {
 
 type TextOf = (token: Token) => string;
 
-function readFromTokens(tokens: Iterator<Token>, text: TextOf, origin: string): ParameterSpec[] {
+function readFromTokens(tokens: Iterator<Token>, text: TextOf, origin: string, allowRest: boolean): ParameterSpec[] {
   // Skip to the parameter list: the first `(` outside a computed `[key]`; an arrow `x => ...` has none.
   let bracketDepth = 0;
   let previous: Token | undefined;
@@ -120,10 +122,10 @@ function readFromTokens(tokens: Iterator<Token>, text: TextOf, origin: string): 
     } else if (token.type === tt.parenL && bracketDepth === 0) break;
     previous = token;
   }
-  return readParameterList(tokens, text, origin);
+  return readParameterList(tokens, text, origin, allowRest);
 }
 
-function readParameterList(tokens: Iterator<Token>, text: TextOf, origin: string): ParameterSpec[] {
+function readParameterList(tokens: Iterator<Token>, text: TextOf, origin: string, allowRest: boolean): ParameterSpec[] {
   const params: ParameterSpec[] = [];
   for (;;) {
     const first = next(tokens);
@@ -133,7 +135,10 @@ function readParameterList(tokens: Iterator<Token>, text: TextOf, origin: string
     }
     if (first.type === tt.ellipsis) {
       const rest = next(tokens);
-      throw new InvalidDecoratorError(Messages.restParam(origin, text(rest)));
+      if (!allowRest || rest.type !== tt.name) throw new InvalidDecoratorError(Messages.restParam(origin, text(rest)));
+      params.push({ name: text(rest), optional: true, rest: true });
+      if (next(tokens).type !== tt.parenR) throw new Error('a rest parameter must come last');
+      return params;
     }
     if (first.type !== tt.name && !first.type.keyword) throw new Error(`unexpected '${text(first)}'`);
     const name = text(first);

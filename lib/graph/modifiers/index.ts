@@ -14,6 +14,11 @@ import { tagOutputsModifier } from './tag-outputs.js';
 import { hamiltonExcludeModifier } from './hamilton-exclude.js';
 import { schemaOutputModifier } from './schema-output.js';
 import { acceptErrorSentinelsModifier } from './accept-error-sentinels.js';
+import { doesModifier } from './does.js';
+import { injectModifier } from './inject.js';
+import { parameterizeExtractColumnsModifier } from './parameterize-extract-columns.js';
+import { pipeInputModifier } from './pipe-input.js';
+import { mutateModifier, mutatorModifier, pipeOutputModifier } from './pipe-output.js';
 import type { NodeModifier } from './modifier.js';
 
 /** Decorator kind -> what it does to nodes. A new decorator adds its modifier here. */
@@ -37,6 +42,13 @@ export const MODIFIERS: ReadonlyMap<string, NodeModifier<unknown>> = new Map<str
   [DecoratorKind.hamiltonExclude, hamiltonExcludeModifier],
   [DecoratorKind.schemaOutput, schemaOutputModifier],
   [DecoratorKind.acceptErrorSentinels, acceptErrorSentinelsModifier],
+  [DecoratorKind.pipeInput, pipeInputModifier],
+  [DecoratorKind.pipeOutput, pipeOutputModifier],
+  [DecoratorKind.mutate, mutateModifier],
+  [DecoratorKind.mutator, mutatorModifier],
+  [DecoratorKind.does, doesModifier],
+  [DecoratorKind.inject, injectModifier],
+  [DecoratorKind.parameterizeExtractColumns, parameterizeExtractColumnsModifier],
 ]);
 
 export * from './modifier.js';

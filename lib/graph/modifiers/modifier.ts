@@ -7,11 +7,13 @@ export type Config = Readonly<Record<string, unknown>>;
 
 /**
  * The order in which modifiers apply, whatever order the decorators are written in (Hamilton's lifecycle):
- * config selection, then node generation, expansion, transforms, output checks, and finally decoration.
+ * config selection, then node generation, injection of nodes into the method's inputs (`@pipeInput`,
+ * `@withColumns`), expansion, transforms, pipes on outputs (`@pipeOutput`, `@mutate`: after the transforms, so
+ * they reach extracted nodes whatever order the decorators are written in), output checks, and decoration.
  * Hamilton counts `check_output` among the transforms; here checks come after every transform, so that they
  * check the final (e.g. extracted) nodes whatever order the decorators are written in.
  */
-export const PHASES = ['resolve', 'generate', 'expand', 'transform', 'validate', 'decorate'] as const;
+export const PHASES = ['resolve', 'generate', 'inject', 'expand', 'transform', 'pipe', 'validate', 'decorate'] as const;
 export type Phase = (typeof PHASES)[number];
 
 /** Everything a modifier may need to know about the method it shapes. */

@@ -1,6 +1,7 @@
 import { Messages } from '../../constants/messages.js';
 import type { ParameterizeArgs, ParameterBindings } from '../../decorators/parameterize.js';
 import { InvalidDecoratorError } from '../../errors/index.js';
+import { describeType } from '../../metadata/value-types.js';
 import type { Dependency, NodeDefinition } from '../node.js';
 import type { MethodContext, NodeModifier } from './modifier.js';
 import { finalNodes } from './targets.js';
@@ -9,7 +10,7 @@ import { finalNodes } from './targets.js';
 type ArgumentSource =
   | { readonly from: 'dependency'; readonly position: number }
   | { readonly from: 'literal'; readonly value: unknown }
-  | { readonly from: 'group'; readonly parts: readonly ArgumentSource[] };
+  | { readonly from: 'group'; readonly parts: readonly ArgumentSource[]; readonly keys?: readonly string[] };
 
 /** `@parameterize` and its shorthands: each produced node becomes one node per output. */
 export const parameterizeModifier: NodeModifier<ParameterizeArgs> = {
@@ -57,16 +58,22 @@ export function bindParameters(
     if (ref === undefined) return fromDependency(dependency);
     if (ref.kind === 'value') return { from: 'literal', value: ref.value };
     if (ref.kind === 'source') return fromDependency({ name: ref.name, optional: false, type: dependency.type });
+    checkGroupType(dependency, ref.keys !== undefined, decorator, context);
     return {
       from: 'group',
+      ...(ref.keys !== undefined && { keys: ref.keys }),
       parts: ref.items.map((item) =>
         item.kind === 'value' ? { from: 'literal', value: item.value } : fromDependency({ name: item.name, optional: false, type: undefined }),
       ),
     };
   });
   const original = node.callable;
-  const resolve = (source: ArgumentSource, args: unknown[]): unknown =>
-    source.from === 'dependency' ? args[source.position] : source.from === 'literal' ? source.value : source.parts.map((p) => resolve(p, args));
+  const resolve = (source: ArgumentSource, args: unknown[]): unknown => {
+    if (source.from === 'dependency') return args[source.position];
+    if (source.from === 'literal') return source.value;
+    const { keys } = source;
+    return keys ? Object.fromEntries(source.parts.map((p, i) => [keys[i], resolve(p, args)])) : source.parts.map((p) => resolve(p, args));
+  };
   return {
     ...node,
     name,
@@ -74,6 +81,14 @@ export function bindParameters(
     dependencies,
     callable: (args) => original(sources.map((source) => resolve(source, args))),
   };
+}
+
+/** A group gives an array (a record with keys): a parameter declared as another type cannot take it (Hamilton checks `List[T]` / `Dict[str, T]`). */
+function checkGroupType(dependency: Dependency, record: boolean, decorator: string, context: MethodContext): void {
+  const type = dependency.type;
+  if (type === undefined || (!record && type === Array)) return;
+  const message = record ? Messages.inject.groupNeedsRecord : Messages.inject.groupNeedsArray;
+  throw new InvalidDecoratorError(message(context.origin, decorator, dependency.name, describeType(type)));
 }
 
 /** Fills `{outputName}` and `{param}` placeholders of a method's doc for one output. */
