@@ -109,6 +109,7 @@ export class BullMQExecutor implements Executor {
       nodes: task.nodes,
       outputs: task.outputs,
       inputs: encodeValues(task.inputs),
+      ...(task.resources ? { resources: encodeValues(task.resources) } : {}),
     };
     if (this.outage?.expired) throw new HamiltonError(RemoteMessages.connectionLost(this.where, this.options.reconnectTimeoutMs, 0));
     const { queue } = await this.connect();

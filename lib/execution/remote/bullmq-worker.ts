@@ -62,6 +62,7 @@ export function startBullMQWorker(options: BullMQWorkerOptions): Worker {
       if (data?.v !== 1) throw new HamiltonError(RemoteMessages.badTask(`format ${String(data?.v)}`));
       graph = graphFor(data.setup);
       task = { id: data.id, runId: data.runId, nodes: data.nodes, outputs: data.outputs, inputs: decodeValues(data.inputs) };
+      if (data.resources !== undefined) task = { ...task, resources: decodeValues(data.resources) as Task['resources'] };
     } catch (error) {
       throw new UnrecoverableError(encodeFailure('setup', undefined, error));
     }

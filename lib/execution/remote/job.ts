@@ -20,6 +20,8 @@ export interface TaskJob {
   readonly outputs: readonly string[];
   /** `encodeValues(task.inputs)`. */
   readonly inputs: string;
+  /** `encodeValues(task.resources)`: resources the worker makes (once per process) from their upstream values. */
+  readonly resources?: string;
 }
 
 /**

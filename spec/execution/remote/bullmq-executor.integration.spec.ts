@@ -8,7 +8,7 @@ import { Builder, BullMQExecutor, HamiltonError, NodeExecutionError, startBullMQ
 import { danfo } from '../../../lib/dataframe/danfo.js';
 import type { Task } from '../../../lib/execution/task.js';
 import { TaskNodeError } from '../../../lib/execution/task.js';
-import { RemoteSquares } from '../../fixtures/remote/features.js';
+import { RemotePrices, RemoteSquares } from '../../fixtures/remote/features.js';
 import { Money, RemoteValues } from '../../fixtures/remote/values.js';
 import { fixture, freshQueue, RedisServer, startWorker, stopWorkers } from './services.js';
 
@@ -185,6 +185,21 @@ describe('BullMQExecutor (real Redis, real worker processes)', function () {
     expect(direct).to.be.instanceOf(TaskNodeError);
     expect((direct as TaskNodeError).node).to.equal('throwsRange');
     expect((direct as TaskNodeError).cause).to.be.instanceOf(RangeError);
+  });
+
+  it('makes a @resource in each worker process from its upstream values, once per process across runs', async () => {
+    const dr = await driver(RemotePrices);
+    type Quotes = ReturnType<RemotePrices['quotes']>;
+    const first = (await dr.execute(['quotes'], { inputs: { count: 6, url: 'prices://a' } })).quotes as Quotes;
+    const second = (await dr.execute(['quotes'], { inputs: { count: 6, url: 'prices://a' } })).quotes as Quotes;
+    for (const quotes of [first, second]) {
+      expect(quotes.map((q) => q.price)).to.deep.equal([10, 20, 30, 40, 50, 60]);
+      expect(quotes.every((q) => q.url === 'prices://a' && q.pid !== process.pid)).to.equal(true);
+    }
+    // Each process made one client for this URL, whichever items it took, in both runs.
+    const madeByPid = new Map<number, Set<number>>();
+    for (const q of [...first, ...second]) madeByPid.set(q.pid, (madeByPid.get(q.pid) ?? new Set()).add(q.made));
+    expect([...madeByPid.values()].every((made) => made.size === 1)).to.equal(true);
   });
 
   it("honours a node's @retry through BullMQ's attempts, without the worker retrying as well", async () => {
