@@ -6,6 +6,13 @@ import 'reflect-metadata';
 
 export { Driver } from './driver/driver.js';
 export { Builder } from './driver/builder.js';
+export { cache, type CacheDecoratorOptions } from './cache/cache-decorator.js';
+export { SQLiteStore } from './cache/store.js';
+export type { DriverCache } from './cache/driver-cache.js';
+export type { CacheOptions, CacheBehavior, NodeSelection } from './cache/options.js';
+export type { CacheFormat } from './cache/formats.js';
+export type { CacheLogEntry, CacheStatus } from './cache/cache-run.js';
+export { dataVersion, type DataVersion } from './cache/data-version.js';
 export { AsyncDriver, type AsyncExecuteOptions } from './driver/async-driver.js';
 export type { ExecuteOptions } from './driver/driver-base.js';
 export type { NodesOf, NodesOfAll, NodeNameOf, TypedOutputs, ExecuteResult } from './driver/typed-outputs.js';

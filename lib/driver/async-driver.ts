@@ -41,8 +41,18 @@ export class AsyncDriver<TResult = DataFrame, TNodes = NoNodes> extends DriverBa
   }
 
   private async run(outputs: readonly string[], options: AsyncExecuteOptions): Promise<TResult> {
+    const build = (results: Record<string, unknown>) => this.resultBuilder.build(results);
     const context = this.prepare(outputs, options);
-    return executeAsync(context, this.settings.executor, (results) => this.resultBuilder.build(results), options.signal);
+    const cache = this.cacheRun(context);
+    if (!cache) return executeAsync(context, this.settings.executor, build, options.signal);
+    let success = false;
+    try {
+      const result = await executeAsync(context, this.settings.executor, build, options.signal, cache);
+      success = true;
+      return result;
+    } finally {
+      cache.end(success);
+    }
   }
 
   /** Runs every check `execute` would without running nodes. */

@@ -6,6 +6,7 @@ import type { Config } from '../graph/modifiers/index.js';
 import { DictResult } from '../results/dict-result.js';
 import type { ResultBuilder } from '../results/result-builder.js';
 import { checkExecutor, type Executor } from '../execution/executor.js';
+import { checkedCacheOptions, type CacheOptions } from '../cache/options.js';
 import { AsyncDriver } from './async-driver.js';
 import { Driver } from './driver.js';
 import type { NodesOfAll, NoNodes } from './typed-outputs.js';
@@ -27,6 +28,7 @@ export class Builder<TResult = Record<string, unknown>, TNodes = NoNodes> {
   private readonly adapters: LifecycleAdapter[] = [];
   private overridesAllowed = false;
   private executor: Executor | undefined;
+  private cacheOptions: CacheOptions | undefined;
 
   /** Merges config (later keys win). Config is fixed for the driver's life and also feeds nodes as inputs. */
   withConfig(config: Config): this {
@@ -76,6 +78,16 @@ export class Builder<TResult = Record<string, unknown>, TNodes = NoNodes> {
     return this;
   }
 
+  /**
+   * Caches node results across runs and processes (Hamilton's `with_cache`): a node is taken from the cache when
+   * its code version and its inputs' data versions match a stored run. Results and metadata go to `path`
+   * (default `.hamilton_cache/`) or to a `store` shared with a `RunTracker`; `dr.cache` tells what was reused.
+   */
+  withCache(options: CacheOptions = {}): this {
+    this.cacheOptions = checkedCacheOptions(options);
+    return this;
+  }
+
   /** Builds the graph (all graph checks run here) and returns a synchronous driver. */
   build(): Driver<TResult, TNodes> {
     return new Driver<TResult, TNodes>(this.settings());
@@ -93,6 +105,15 @@ export class Builder<TResult = Record<string, unknown>, TNodes = NoNodes> {
       : undefined;
     const resultBuilder = this.resultBuilder ?? fromContainer ?? (new DictResult() as unknown as ResultBuilder<TResult>);
     const executor = this.executor ?? (container.isBound(HamiltonTokens.Executor) ? container.get<Executor>(HamiltonTokens.Executor) : undefined);
-    return new DriverSettings(this.config, [...this.featureSets], resultBuilder, container, [...this.adapters], this.overridesAllowed, executor);
+    return new DriverSettings(
+      this.config,
+      [...this.featureSets],
+      resultBuilder,
+      container,
+      [...this.adapters],
+      this.overridesAllowed,
+      executor,
+      this.cacheOptions,
+    );
   }
 }

@@ -1,3 +1,7 @@
+import { DriverCache } from '../cache/driver-cache.js';
+import type { CacheRun } from '../cache/cache-run.js';
+import { CacheMessages } from '../cache/messages.js';
+import { HamiltonError } from '../errors/index.js';
 import { checkFanOutShapes } from '../execution/blocks.js';
 import type { ExecuteOptions } from '../execution/execute-options.js';
 import { createPlan, type ExecutionPlan } from '../execution/plan.js';
@@ -29,6 +33,7 @@ export abstract class DriverBase<TResult> {
   readonly graph: FunctionGraph;
   protected readonly resultBuilder: ResultBuilder<TResult>;
   private readonly plans = new Map<string, ExecutionPlan>();
+  private readonly driverCache: DriverCache | undefined;
 
   protected constructor(protected readonly settings: DriverSettings<TResult>) {
     const featureSets = instantiateFeatureSets(settings.featureSets, settings.container);
@@ -38,6 +43,7 @@ export abstract class DriverBase<TResult> {
       instantiate: (cls) => instantiateFeatureSets([cls], settings.container)[0].instance,
     });
     checkFanOutShapes(this.graph);
+    this.driverCache = settings.cache && new DriverCache(this.graph, this.featureSetClasses(), settings.cache);
     this.resultBuilder = settings.resultBuilder;
     settings.executor.prepare?.({
       featureSets: featureSets.map((f) => f.cls),
@@ -45,6 +51,17 @@ export abstract class DriverBase<TResult> {
       allowModuleOverrides: settings.allowModuleOverrides,
       graph: this.graph,
     });
+  }
+
+  /** The cache (`Builder.withCache()`): `lastRunId`, `logs(runId?)`, code and DAG versions, its store. */
+  get cache(): DriverCache {
+    if (!this.driverCache) throw new HamiltonError(CacheMessages.noCache);
+    return this.driverCache;
+  }
+
+  /** The cache's part in a run, when the driver has a cache. */
+  protected cacheRun(context: RunContext): CacheRun | undefined {
+    return this.driverCache?.beginRun(context.runId);
   }
 
   /** Every node, optionally filtered by tags (every key must match; a list matches any value; `null`: exists). */

@@ -39,7 +39,18 @@ export class Driver<TResult = DataFrame, TNodes = NoNodes> extends DriverBase<TR
   }
 
   private run(outputs: readonly string[], options: ExecuteOptions): TResult {
-    return executeSync(this.prepare(outputs, options), this.settings.executor, (results) => this.resultBuilder.build(results));
+    const build = (results: Record<string, unknown>) => this.resultBuilder.build(results);
+    const context = this.prepare(outputs, options);
+    const cache = this.cacheRun(context);
+    if (!cache) return executeSync(context, this.settings.executor, build);
+    let success = false;
+    try {
+      const result = executeSync(context, this.settings.executor, build, cache);
+      success = true;
+      return result;
+    } finally {
+      cache.end(success);
+    }
   }
 
   /** Runs every check `execute` would (unknown names, missing inputs, input types) without running nodes. */

@@ -1,6 +1,7 @@
 import type { Container } from 'inversify';
 import { newContainer } from './container.js';
 import type { DataFrame } from '../dataframe/danfo.js';
+import type { CacheOptions } from '../cache/options.js';
 import type { LifecycleAdapter } from '../execution/adapters.js';
 import type { Executor } from '../execution/executor.js';
 import { LocalExecutor } from '../execution/local-executor.js';
@@ -20,6 +21,8 @@ export class DriverSettings<TResult> {
     readonly adapters: readonly LifecycleAdapter[] = [],
     readonly allowModuleOverrides = false,
     readonly executor: Executor = new LocalExecutor(),
+    /** `Builder.withCache()`'s options; no cache without them. */
+    readonly cache?: CacheOptions,
   ) {}
 
   /**

@@ -119,7 +119,8 @@ export class FanOutRun {
   private async runItem(index: number, item: unknown): Promise<void> {
     const { scheduler, fanOut } = this;
     const own = new Map<number, unknown>([[this.step.node.index, item]]);
-    if (fanOut.steps.length > 0 && fanOut.steps.every((inner) => scheduler.runsRemotely(inner.node))) {
+    // With a cache, each node is looked up on its own, so an item's branch is not sent as one task.
+    if (!scheduler.cache && fanOut.steps.length > 0 && fanOut.steps.every((inner) => scheduler.runsRemotely(inner.node))) {
       const values = await scheduler.runTaskOfNodes(
         this.itemTask(index, item),
         fanOut.steps.map((s) => s.node),

@@ -1,5 +1,6 @@
 import type { Executor } from './executor.js';
 import { Hooks } from './hooks.js';
+import type { NodeCallCache } from './node-call-cache.js';
 import { rethrowAfter, settle, then } from './maybe.js';
 import type { RunContext } from './run-context.js';
 import { Scheduler } from './scheduler.js';
@@ -8,16 +9,22 @@ import { Scheduler } from './scheduler.js';
 export type BuildResult<T> = (outputs: Record<string, unknown>) => T;
 
 /** Runs a checked run context to its result under the sync Driver: the scheduler refusing thenables. */
-export function executeSync<T>(context: RunContext, executor: Executor, build: BuildResult<T>): T {
+export function executeSync<T>(context: RunContext, executor: Executor, build: BuildResult<T>, cache?: NodeCallCache): T {
   const hooks = new Hooks(context.adapters, true);
-  const scheduler = new Scheduler(context, executor, hooks, true);
+  const scheduler = new Scheduler(context, executor, hooks, true, undefined, cache);
   return execute(context, hooks, () => scheduler.runSync(), build) as T;
 }
 
 /** Runs a checked run context to its result under the AsyncDriver. */
-export async function executeAsync<T>(context: RunContext, executor: Executor, build: BuildResult<T>, signal?: AbortSignal): Promise<T> {
+export async function executeAsync<T>(
+  context: RunContext,
+  executor: Executor,
+  build: BuildResult<T>,
+  signal?: AbortSignal,
+  cache?: NodeCallCache,
+): Promise<T> {
   const hooks = new Hooks(context.adapters, false);
-  const scheduler = new Scheduler(context, executor, hooks, false, signal);
+  const scheduler = new Scheduler(context, executor, hooks, false, signal, cache);
   return execute(context, hooks, () => scheduler.runAsync(), build);
 }
 

@@ -5,6 +5,7 @@ import { chainsOf, type Chains } from './chains.js';
 import type { Executor } from './executor.js';
 import { FanOutRun } from './fan-out.js';
 import type { Hooks } from './hooks.js';
+import type { NodeCallCache } from './node-call-cache.js';
 import { rethrowAfter, settle, then } from './maybe.js';
 import { ExecutionMessages } from './messages.js';
 import type { PlanStep } from './plan.js';
@@ -39,9 +40,11 @@ export class Scheduler {
     readonly hooks: Hooks,
     readonly sync: boolean,
     private readonly signal?: AbortSignal,
+    /** Consulted around every node call (`Builder.withCache()`); with one, every node goes through `runNode`. */
+    readonly cache?: NodeCallCache,
   ) {
     this.controller = executor.inline ? undefined : new AbortController();
-    this.chainsToo = !executor.inline;
+    this.chainsToo = !executor.inline && !cache;
   }
 
   /** Runs every step in plan order; throws the first failure. */
@@ -97,14 +100,14 @@ export class Scheduler {
 
   /** Runs a node between its hooks; its failure comes out named (`NodeExecutionError`). */
   runNode(node: GraphNode, args: unknown[], item: number | undefined): unknown {
-    if (!this.hooks.any) return this.callNode(node, args);
+    if (!this.hooks.any) return this.callCached(node, args, item);
     const event = this.context.nodeEvent(node, args, item);
     return then(this.hooks.call('beforeNodeExecute', event), () => {
       const started = performance.now();
       const after = (outcome: { success: true; result: unknown } | { success: false; error: unknown }) =>
         this.hooks.call('afterNodeExecute', { ...event, ...outcome, durationMs: performance.now() - started });
       return settle(
-        () => this.callNode(node, args),
+        () => this.callCached(node, args, item),
         (result) => then(after({ success: true, result }), () => result),
         // Hooks see what the node threw, as Hamilton's post_node_execute does; the run gets it named.
         (error) => rethrowAfter(() => after({ success: false, error: thrownBy(node, error) }), error),
@@ -181,6 +184,12 @@ export class Scheduler {
         throw this.taskFailure(task, nodes, error);
       },
     );
+  }
+
+  /** Calls a node through the run's cache, if any: the cache returns a stored value or calls the node. */
+  private callCached(node: GraphNode, args: unknown[], item: number | undefined): unknown {
+    if (!this.cache) return this.callNode(node, args);
+    return this.cache.call(node, args, item, () => this.callNode(node, args));
   }
 
   /** Calls a node where it runs, with its retry policy; refuses a thenable in a sync run. */

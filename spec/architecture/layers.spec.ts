@@ -15,7 +15,10 @@ const LAYERS: readonly (readonly string[])[] = [
   ['graph'],
   ['execution'],
   ['results'],
+  ['io'],
   ['lineage'],
+  ['cache'],
+  ['tracking'],
   ['driver'],
   ['integrations', 'cli', 'index.ts'],
 ];

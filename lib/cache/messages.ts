@@ -1,0 +1,82 @@
+/**
+ * The messages of the cache (lib/cache/): errors, and the reasons its logs give for each node. Each says what
+ * happened and, for errors, what to do.
+ */
+export const CacheMessages = {
+  neededFor: 'The cache and the run tracker (their SQLite store)',
+  badStorePath: (given: unknown) => `A store's folder must be a non-empty string (a path such as '.hamilton_cache'), not ${String(given)}.`,
+  storeUnusable: (folder: string, why: string) =>
+    `The store in ${folder} cannot be opened: ${why}. Check that the folder is writable and that its hamilton.sqlite ` +
+    `is a database written by hamilton-ts (or remove the folder to start afresh).`,
+  storeClosed: (folder: string) => `The store in ${folder} was closed; open a new SQLiteStore to use it again.`,
+  logsNotWritten: (runId: string, why: string) => `hamilton-ts cache: the logs of run ${runId} could not be written (${why}).`,
+  noCache: 'This driver was built without a cache. Call Builder.withCache() before build() to use dr.cache.',
+  unknownRun: (runId: string) => `No cached run '${runId}' is in this store; dr.cache.lastRunId names the latest.`,
+  noCode: (node: string) => `node '${node}' has no method behind it`,
+  classNotFound: (node: string, cls: string, ambiguous: boolean) =>
+    ambiguous
+      ? `two different classes named ${cls} are in this driver, so the code of node '${node}' is ambiguous`
+      : `the class ${cls} of node '${node}' is not among this driver's feature sets`,
+  unreadableSource: (origin: string, why: string) => `the source of ${origin} or its module cannot be read (${why})`,
+  unversionable: {
+    function: (name: string) => `a function${name ? ` (${name})` : ''} has no data version`,
+    symbol: 'a symbol has no data version',
+    symbolKeys: 'an object with symbol keys holds state the data version would miss',
+    tooDeep: (depth: number) => `the value nests deeper than ${depth} levels`,
+    cycle: 'the value refers to itself',
+    instance: (cls: string) =>
+      `an instance of ${cls} may hold state the data version cannot see (plain data, arrays, Maps, Sets, Dates, ` +
+      `typed arrays, danfo frames and Arrow tables are versioned)`,
+  },
+  reasons: {
+    disable: "behaviour 'disable': computed, not stored",
+    ignore: "behaviour 'ignore': computed, not stored, left out of the keys of the nodes that read it",
+    uncacheableCode: (why: string) => `not cached: no code version (${why})`,
+    uncacheableInput: (input: string, why: string) => `not cached: input '${input}' has no data version (${why})`,
+    disabledInput: (input: string) => `not cached: input '${input}' is computed with behaviour 'disable', so it has no data version`,
+    uncacheableResult: (why: string) => `computed; not stored: the result has no data version (${why})`,
+    notStored: (why: string) => `computed; not stored: ${why}`,
+    hit: 'taken from the cache: same code version and input data versions',
+    recompute: "behaviour 'recompute': computed and stored",
+    firstRun: 'no earlier run of this node in the store',
+    codeChanged: 'the code version changed since the last run',
+    inputsChanged: (inputs: readonly string[]) => `the data version of ${inputs.map((i) => `'${i}'`).join(', ')} changed since the last run`,
+    notStoredBefore: 'same versions as the last run, whose result was not stored',
+  },
+  miss: {
+    resultMissing: 'its stored result is missing',
+    resultCorrupt: 'its stored result is corrupt (checksum or decoding failed)',
+    resultLossy: (format: string) => `its stored result did not read back equal in format '${format}'; use format 'v8'`,
+  },
+  options: {
+    notAnObject: (actual: string) =>
+      `Builder.withCache() takes an options object such as { path: '.hamilton_cache', recompute: ['raw'] }, not ${actual}.`,
+    unknownKeys: (keys: readonly string[], known: readonly string[]) =>
+      `Builder.withCache() does not know ${keys.map((k) => `'${k}'`).join(', ')}; its options are ${known.join(', ')}.`,
+    badPath: (actual: string) => `Builder.withCache({ path }) must be a folder name (a non-empty string), not ${actual}.`,
+    badStore: (actual: string) =>
+      `Builder.withCache({ store }) must be a SQLiteStore (new SQLiteStore('.hamilton_cache')), not ${actual}; give a folder as { path } instead.`,
+    badBehavior: (where: string, actual: string) =>
+      `${where}: the behaviour must be one of 'default', 'recompute', 'disable', 'ignore', not ${actual}.`,
+    badFormat: (where: string, actual: string) => `${where}: the format must be 'v8' or 'json', not ${actual}.`,
+    badList: (list: string, actual: string) => `Builder.withCache({ ${list} }) takes an array of node names or true (every node), not ${actual}.`,
+    twoWholeGraphLists: (lists: readonly string[]) =>
+      `Builder.withCache(): ${lists.join(' and ')} are both true; at most one behaviour can apply to every node (or use defaultBehavior).`,
+    unknownNode: (list: string, name: string, close: readonly string[]) =>
+      `Builder.withCache({ ${list} }) names '${name}', which is not a node of this graph` +
+      (close.length > 0 ? `; did you mean ${close.map((c) => `'${c}'`).join(', ')}?` : '.'),
+    twoLists: (name: string, first: string, second: string) =>
+      `Builder.withCache(): node '${name}' is in both ${first} and ${second}; give each node one behaviour.`,
+    decorator: (actual: string) => `@cache() takes an options object such as { behavior: 'recompute', format: 'json' }, not ${actual}.`,
+    decoratorKeys: (keys: readonly string[]) =>
+      `@cache() does not know ${keys.map((k) => `'${k}'`).join(', ')}; its options are behavior and format.`,
+  },
+  cli: {
+    listed: (entries: number, results: number, bytes: number, runs: number) =>
+      `${entries} cache entries, ${results} stored results (${bytes} bytes), ${runs} cached runs`,
+    cleared: (folder: string) => `Cleared the cache in ${folder} (run records of the tracker are kept).`,
+    collected: (removed: number, bytes: number) => `Removed ${removed} results (${bytes} bytes).`,
+    badAge: (given: string) => `--older-than takes a number of days (e.g. 30), not '${given}'.`,
+    badSize: (given: string) => `--max-size takes a size in megabytes (e.g. 500), not '${given}'.`,
+  },
+};
