@@ -68,6 +68,10 @@ export { DataQualityTags } from './validation/tags.js';
 export type { ResultBuilder } from './results/result-builder.js';
 export { DictResult } from './results/dict-result.js';
 export { DataFrameResult } from './results/dataframe-result.js';
+export { ArrowResult } from './results/arrow-result.js';
+// Data in and out: loaders and savers as nodes, materialize() (added to both drivers by this import), the kinds.
+import './driver/materialize.js';
+export * from './io/index.js';
 export { rollingMean, shift } from './dataframe/window.js';
 export type { DataFrame, Series } from './dataframe/danfo.js';
 

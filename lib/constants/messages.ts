@@ -252,6 +252,28 @@ export const Messages = {
     /** Logged (never sent) for a 5xx: the status and the error's own message, which names the node. */
     logged: (status: number, name: string, message: string) => `${status} ${name}: ${message}`,
   },
+  arrowResult: {
+    neededFor: 'An Arrow table (ArrowResult, the parquet and arrow data kinds)',
+    unbuildable: (output: string, what: string) =>
+      `Cannot make an Arrow column of output '${output}' (${what}): give a typed array, an array, an Arrow vector or table, ` +
+      `a danfo Series or DataFrame, or a scalar to broadcast.`,
+  },
+  /** Loader and saver nodes, as the graph builds and runs them (the kinds' own messages are in lib/io/messages.ts). */
+  dataIo: {
+    notLoaderResult: (node: string, got: string) =>
+      `Loader '${node}' returned ${got}; a loader returns [data, metadata] (metadata an object such as { path, rows }).`,
+    notSaverResult: (node: string, got: string) => `Saver '${node}' returned ${got}; a saver returns its metadata, an object such as { path, rows }.`,
+    notABinding: (where: string, key: string, got: string) =>
+      `${where}: argument '${key}' is ${got}; give each argument as value(literal) or source('node'), or as a plain literal.`,
+    injectNeeded: (origin: string, parameters: readonly string[]) =>
+      `${origin}: @loadFrom fills one parameter, and the method has ${parameters.length} (${parameters.join(', ') || 'none'}); ` +
+      `name it with { inject: 'parameter' }.`,
+    unknownSaveTarget: (origin: string, id: string, target: string, nodes: readonly string[]) =>
+      `${origin}: @saveTo '${id}' saves '${target}', which the method does not produce (it produces: ${nodes.join(', ') || 'nothing'}). Fix target.`,
+    saveTargetNeeded: (origin: string, id: string, finals: readonly string[]) =>
+      `${origin}: @saveTo '${id}' cannot tell which node to save (the method ends in ${finals.join(', ')}); name one with { target }.`,
+    saverNameTaken: (origin: string, id: string) => `${origin}: @saveTo id '${id}' is already a node of the method; give the saver its own id.`,
+  },
   optionalPackage: {
     missing: (pkg: string, neededFor: string, install: string) =>
       `${neededFor} needs the package '${pkg}', which is not installed. It is an optional peer dependency of ` +

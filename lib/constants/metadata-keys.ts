@@ -36,6 +36,11 @@ export const DecoratorKind = {
   resolve: 'resolve',
   schemaOutput: 'schemaOutput',
   acceptErrorSentinels: 'acceptErrorSentinels',
+  dataloader: 'dataloader',
+  datasaver: 'datasaver',
+  loadFrom: 'loadFrom',
+  saveTo: 'saveTo',
+  generatedNodes: 'generatedNodes',
   pipeInput: 'pipeInput',
   pipeOutput: 'pipeOutput',
   /** Recorded on each method a `@mutate` method alters. */
@@ -47,6 +52,19 @@ export const DecoratorKind = {
   parameterizeExtractColumns: 'parameterizeExtractColumns',
   withColumns: 'withColumns',
 } as const;
+
+/**
+ * Tags of loader and saver nodes (Hamilton's keys): `hamilton.data_loader.source` holds what was read (a path or a
+ * table), so `whatIsUpstreamOf('model')` filtered by it answers "what sources did I train on?".
+ */
+export const DATA_LOADER_TAG = 'hamilton.data_loader';
+export const DATA_LOADER_SOURCE_TAG = 'hamilton.data_loader.source';
+export const DATA_LOADER_KIND_TAG = 'hamilton.data_loader.kind';
+export const DATA_SAVER_TAG = 'hamilton.data_saver';
+export const DATA_SAVER_SINK_TAG = 'hamilton.data_saver.sink';
+export const DATA_SAVER_KIND_TAG = 'hamilton.data_saver.kind';
+/** `@dataloader()` and `from.<kind>` split a load in `<name>.loader` (data and metadata) and `<name>` (the data). */
+export const LOADER_SUFFIX = '.loader';
 
 /** Tags Hamilton puts on the validator nodes of `@checkOutput`: they hold check results, and of which node. */
 export const DQ_RESULTS_TAG = 'hamilton.data_quality.contains_dq_results';

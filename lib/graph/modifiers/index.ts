@@ -11,6 +11,8 @@ import { collectModifier, parallelizableModifier } from './dynamic.js';
 import { resourceModifier, retryModifier, runLocallyModifier } from './execution.js';
 import { tagModifier } from './tag.js';
 import { tagOutputsModifier } from './tag-outputs.js';
+import { dataloaderModifier, datasaverModifier, loadFromModifier, saveToModifier } from './data-io-modifiers.js';
+import { generatedNodesModifier } from './generated.js';
 import { hamiltonExcludeModifier } from './hamilton-exclude.js';
 import { schemaOutputModifier } from './schema-output.js';
 import { acceptErrorSentinelsModifier } from './accept-error-sentinels.js';
@@ -42,6 +44,11 @@ export const MODIFIERS: ReadonlyMap<string, NodeModifier<unknown>> = new Map<str
   [DecoratorKind.hamiltonExclude, hamiltonExcludeModifier],
   [DecoratorKind.schemaOutput, schemaOutputModifier],
   [DecoratorKind.acceptErrorSentinels, acceptErrorSentinelsModifier],
+  [DecoratorKind.dataloader, dataloaderModifier],
+  [DecoratorKind.datasaver, datasaverModifier],
+  [DecoratorKind.loadFrom, loadFromModifier],
+  [DecoratorKind.saveTo, saveToModifier],
+  [DecoratorKind.generatedNodes, generatedNodesModifier],
   [DecoratorKind.pipeInput, pipeInputModifier],
   [DecoratorKind.pipeOutput, pipeOutputModifier],
   [DecoratorKind.mutate, mutateModifier],

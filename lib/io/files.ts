@@ -1,0 +1,44 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { HamiltonError } from '../errors/index.js';
+import { IoMessages } from './messages.js';
+
+/** `file:///abs/path` of a path. */
+export function fileUri(path: string): string {
+  return pathToFileURL(resolve(path)).href;
+}
+
+/** The bytes of a file, or a `HamiltonError` naming the loader and the file. */
+export function readBytes(path: string, node: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    throw new HamiltonError(IoMessages.readFailed(node, fileUri(path), (error as Error).message), { cause: error });
+  }
+}
+
+/**
+ * Writes a file whole or not at all: the bytes go to a temporary name beside it, which is renamed over the
+ * target only once written (a rename within a directory is atomic). A failure removes the temporary file, so
+ * neither a partial file nor a stray temporary one is left, and an existing target stays as it was.
+ */
+export function writeAtomically(path: string, write: (temporary: string) => void, node: string): number {
+  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    write(temporary);
+    const bytes = statSync(temporary).size;
+    renameSync(temporary, path);
+    return bytes;
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    if (error instanceof HamiltonError) throw error;
+    throw new HamiltonError(IoMessages.writeFailed(node, fileUri(path), (error as Error).message), { cause: error });
+  }
+}
+
+/** `writeAtomically` for bytes already in memory. */
+export function writeBytesAtomically(path: string, bytes: Uint8Array | string, node: string): number {
+  return writeAtomically(path, (temporary) => writeFileSync(temporary, bytes), node);
+}

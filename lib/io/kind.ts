@@ -1,0 +1,59 @@
+import { HamiltonError } from '../errors/index.js';
+import { describeValue } from '../metadata/value-types.js';
+import { IoMessages } from './messages.js';
+import type { IoMetadata } from './metadata.js';
+
+/** What a load or save is told besides its arguments: the node doing it, for errors and records. */
+export interface IoContext {
+  readonly node: string;
+}
+
+/** A load gives the data and its metadata record. */
+export type Loaded<T = unknown> = readonly [T, IoMetadata];
+
+/**
+ * A data kind: how to load and/or save one format or store. `load` and `save` may be synchronous (the sync
+ * Driver needs that) or return a promise (the AsyncDriver awaits it). Arguments arrive resolved: each
+ * `source('node')` replaced by that node's value.
+ *
+ * @example
+ * registerIoKind({
+ *   name: 'text',
+ *   location: 'path',
+ *   load: ({ path }) => { const text = readFileSync(String(path), 'utf8'); return [text, { ... }]; },
+ * });
+ */
+export interface IoKind<TArgs extends object = Record<string, unknown>> {
+  readonly name: string;
+  /** The argument saying where (e.g. `path`, `table`): tags loader/saver nodes with it when it is a literal. */
+  readonly location?: keyof TArgs & string;
+  load?(args: TArgs, context: IoContext): Loaded | Promise<Loaded>;
+  save?(data: unknown, args: TArgs, context: IoContext): IoMetadata | Promise<IoMetadata>;
+}
+
+const kinds = new Map<string, IoKind<object>>();
+
+/** Adds a kind: `loadFrom.<name>`, `saveTo.<name>`, `from.<name>` and `to.<name>` then exist. */
+export function registerIoKind<TArgs extends object>(kind: IoKind<TArgs>, options: { readonly replace?: boolean } = {}): void {
+  if (kind === null || typeof kind !== 'object') throw new HamiltonError(IoMessages.badKind(`the kind is ${describeValue(kind)}`));
+  if (typeof kind.name !== 'string' || !/^[A-Za-z_$][\w$]*$/.test(kind.name)) {
+    throw new HamiltonError(IoMessages.badKind(`name must be an identifier such as 's3'; got ${describeValue(kind.name)}`));
+  }
+  if (typeof kind.load !== 'function' && typeof kind.save !== 'function') {
+    throw new HamiltonError(IoMessages.badKind(`'${kind.name}' needs a load function, a save function or both`));
+  }
+  if (kinds.has(kind.name) && options.replace !== true) throw new HamiltonError(IoMessages.kindTaken(kind.name));
+  kinds.set(kind.name, kind as IoKind<object>);
+}
+
+/** The kind of that name, or a `HamiltonError` naming the kinds there are. */
+export function ioKind(name: string, use: string): IoKind<object> {
+  const kind = kinds.get(name);
+  if (!kind) throw new HamiltonError(IoMessages.unknownKind(use, name, ioKindNames()));
+  return kind;
+}
+
+/** The registered kind names. */
+export function ioKindNames(): string[] {
+  return [...kinds.keys()];
+}

@@ -1,0 +1,85 @@
+import { InvalidDecoratorError } from '../errors/index.js';
+import type { LoadSpec, SaveSpec } from '../graph/modifiers/data-io.js';
+import { describeValue } from '../metadata/value-types.js';
+import type { ResultBuilder } from '../results/result-builder.js';
+import type { BUILT_IN_KINDS } from './kinds/index.js';
+import type { IoKind } from './kind.js';
+import { IoMessages } from './messages.js';
+import { kindFactories, loadSpecOf, nameOption, optionsObject, saveSpecOf, type BoundArgs } from './specs.js';
+
+/** `to.<kind>(...)`: a saver node `id` that writes `dependencies` (combined by `combine` when there are several). */
+export interface SaverMaterializer {
+  readonly role: 'save';
+  readonly kind: string;
+  readonly id: string;
+  readonly dependencies: readonly string[];
+  readonly combine?: ResultBuilder<unknown>;
+  readonly spec: SaveSpec;
+}
+
+/** `from.<kind>(...)`: the node `target` is loaded instead of computed (its upstream is not run). */
+export interface LoaderMaterializer {
+  readonly role: 'load';
+  readonly kind: string;
+  readonly target: string;
+  readonly spec: LoadSpec;
+}
+
+export type Materializer = SaverMaterializer | LoaderMaterializer;
+
+type ArgsOf<K> = K extends IoKind<infer A> ? A : never;
+type BuiltIn = typeof BUILT_IN_KINDS;
+
+/** Options of `to.<kind>`: the saver's `id`, the nodes it saves, how several are combined, and the kind's arguments. */
+export type ToOptions<A> = BoundArgs<A> & {
+  readonly id: string;
+  readonly dependencies: readonly string[];
+  readonly combine?: ResultBuilder<unknown>;
+};
+/** Options of `from.<kind>`: the node it fills and the kind's arguments. */
+export type FromOptions<A> = BoundArgs<A> & { readonly target: string };
+
+export type ToFactories = { readonly [K in keyof BuiltIn]: (options: ToOptions<ArgsOf<BuiltIn[K]>>) => SaverMaterializer } & {
+  readonly [kind: string]: (options: ToOptions<Record<string, unknown>>) => SaverMaterializer;
+};
+export type FromFactories = { readonly [K in keyof BuiltIn]: (options: FromOptions<ArgsOf<BuiltIn[K]>>) => LoaderMaterializer } & {
+  readonly [kind: string]: (options: FromOptions<Record<string, unknown>>) => LoaderMaterializer;
+};
+
+/** `to.csv({ id: 'saveFeatures', dependencies: ['spend', 'signups'], path: 'out/features.csv' })`. */
+export const to = kindFactories((kind) => (options: unknown): SaverMaterializer => {
+  const use = `to.${kind}`;
+  const args = optionsObject(use, options, "{ id: 'saveFeatures', dependencies: ['spend'], path: 'out/features.csv' }");
+  const id = nameOption(use, args, 'id', true, "'saveFeatures'")!;
+  const dependencies = args.dependencies;
+  if (!Array.isArray(dependencies) || dependencies.length === 0 || !dependencies.every((d) => typeof d === 'string' && d.length > 0)) {
+    throw new InvalidDecoratorError(IoMessages.badDependencies(use, describeValue(dependencies)));
+  }
+  const combine = args.combine;
+  if (combine !== undefined && typeof (combine as { build?: unknown })?.build !== 'function') {
+    throw new InvalidDecoratorError(IoMessages.badCombine(use, describeValue(combine)));
+  }
+  const spec = saveSpecOf(kind, use, args, ['id', 'dependencies', 'combine']);
+  return Object.freeze({
+    role: 'save',
+    kind,
+    id,
+    dependencies: Object.freeze([...(dependencies as string[])]),
+    combine: combine as ResultBuilder<unknown> | undefined,
+    spec,
+  });
+}) as ToFactories;
+
+/** `from.parquet({ target: 'spend', path: 'data/spend.parquet' })`. */
+export const from = kindFactories((kind) => (options: unknown): LoaderMaterializer => {
+  const use = `from.${kind}`;
+  const args = optionsObject(use, options, "{ target: 'spend', path: 'data/spend.parquet' }");
+  const target = nameOption(use, args, 'target', true, "'spend'")!;
+  return Object.freeze({ role: 'load', kind, target, spec: loadSpecOf(kind, use, args, ['target']) });
+}) as FromFactories;
+
+/** Whether a value was made by `to.<kind>` or `from.<kind>`. */
+export function isMaterializer(value: unknown): value is Materializer {
+  const role = (value as { role?: unknown } | null)?.role;
+  return (role === 'save' || role === 'load') && typeof (value as { spec?: unknown }).spec === 'object';
+}

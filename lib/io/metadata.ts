@@ -1,0 +1,42 @@
+import { createHash } from 'node:crypto';
+
+/** One column of what was loaded or saved: its name and type as the format tells it. */
+export interface ColumnSchema {
+  readonly name: string;
+  readonly type: string;
+}
+
+/**
+ * The one record of every load and save (loaders, savers, `materialize`, the run recorder): where, in what
+ * format, how much, what shape, which bytes (a SHA-256 of them) and when. The run tracker and the cache store
+ * the same shape.
+ */
+export interface IoMetadata {
+  readonly operation: 'load' | 'save';
+  /** The kind that did it (`csv`, `parquet`, ... or `dataloader` for a hand-written loader). */
+  readonly kind: string;
+  /** Where: `file:///abs/path.csv`, `sqlite:///abs/db.sqlite#table`, `postgres://host/db#table`. */
+  readonly uri: string;
+  /** The format of the bytes: `csv`, `json`, `jsonl`, `parquet`, `arrow`, `sqlite`, `postgres`. */
+  readonly format: string;
+  readonly rows?: number;
+  readonly schema?: readonly ColumnSchema[];
+  readonly bytes?: number;
+  /** SHA-256 (hex) of the bytes read or written; for a database table, of the rows as JSON. */
+  readonly contentHash?: string;
+  /** When it finished (ISO 8601). */
+  readonly time: string;
+  readonly durationMs: number;
+  /** The node that did it, filled in when a run records it. */
+  readonly node?: string;
+}
+
+/** SHA-256 hex of some bytes. */
+export function contentHash(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** A metadata record finished now, `started` being `performance.now()` when the work began. */
+export function ioMetadata(fields: Omit<IoMetadata, 'time' | 'durationMs'>, started: number): IoMetadata {
+  return { ...fields, time: new Date().toISOString(), durationMs: Math.round((performance.now() - started) * 1000) / 1000 };
+}
