@@ -1,0 +1,140 @@
+import { expect } from 'chai';
+import fc from 'fast-check';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Table as ArrowTable } from 'apache-arrow';
+import { Builder, from, HamiltonError, ioKindNames, node, registerIoKind, to } from 'hamilton-ts';
+import { writeAtomically } from '../../lib/io/files.js';
+
+class Table {
+  @node()
+  table(): Record<string, unknown[]> {
+    return { id: [1, 2, 3], name: ['a', 'b', 'c'], score: [0.5, 1.5, 2.25] };
+  }
+  @node()
+  sum(table: Record<string, unknown>): number {
+    return table === undefined ? 0 : 1;
+  }
+}
+
+/** Saves the Table's `table` with `to.<kind>` and reads it back as node `table` with `from.<kind>`. */
+function roundTrip(kind: string, args: Record<string, unknown>): unknown {
+  const dr = new Builder().withModules(Table).build();
+  const factories = { to: to as unknown as Record<string, (o: object) => never>, from: from as unknown as Record<string, (o: object) => never> };
+  dr.materialize([factories.to[kind]({ id: 'save', dependencies: ['table'], ...args })]);
+  const [, values] = dr.materialize([factories.from[kind]({ target: 'table', ...args })], { additionalVars: ['table'] });
+  return values.table;
+}
+
+const ROWS = [
+  { id: 1, name: 'a', score: 0.5 },
+  { id: 2, name: 'b', score: 1.5 },
+  { id: 3, name: 'c', score: 2.25 },
+];
+
+describe('io/kinds: each built-in kind round-trips a table through its library', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'hamilton-kinds-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('the registry lists the built-in kinds', () => {
+    expect(ioKindNames()).to.include.members(['csv', 'json', 'jsonl', 'parquet', 'arrow', 'sqlite', 'postgres']);
+  });
+
+  it('csv, jsonl and sqlite give rows back', () => {
+    expect(roundTrip('csv', { path: join(dir, 't.csv') })).to.deep.equal(ROWS);
+    expect(roundTrip('jsonl', { path: join(dir, 't.jsonl') })).to.deep.equal(ROWS);
+    expect(roundTrip('sqlite', { path: join(dir, 't.sqlite'), table: 'scores' })).to.deep.equal(ROWS);
+  });
+
+  it('parquet and arrow give Arrow tables back, same columns and values', () => {
+    for (const [kind, file] of [
+      ['parquet', 't.parquet'],
+      ['arrow', 't.arrow'],
+    ]) {
+      const table = roundTrip(kind, { path: join(dir, file) }) as ArrowTable;
+      expect(table.numRows, kind).to.equal(3);
+      expect(table.toArray().map((row) => ({ ...row.toJSON() }))).to.deep.equal(ROWS);
+    }
+  });
+
+  it('csv round-trips any table of integers and plain words (fast-check against the rows themselves)', () => {
+    const path = join(dir, 'p.csv');
+    const row = fc.record({ n: fc.integer({ min: -1e6, max: 1e6 }), w: fc.stringMatching(/^[a-z]{1,8}$/) });
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 30 }), (rows) => {
+        class Rows {
+          @node()
+          data(): typeof rows {
+            return rows;
+          }
+        }
+        const dr = new Builder().withModules(Rows).build();
+        dr.materialize([to.csv({ id: 's', dependencies: ['data'], path })]);
+        const [, values] = dr.materialize([from.csv({ target: 'data', path })], { additionalVars: ['data'] });
+        expect(values.data).to.deep.equal(rows);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('a save that fails midway leaves neither the file nor a temporary one, and an existing file stays', () => {
+    const path = join(dir, 'keep.txt');
+    writeFileSync(path, 'old');
+    expect(() =>
+      writeAtomically(
+        path,
+        (temporary) => {
+          writeFileSync(temporary, 'half');
+          throw new Error('disk full');
+        },
+        'saveKeep',
+      ),
+    ).to.throw(HamiltonError, /Saver 'saveKeep' could not write .*keep\.txt.*disk full/);
+    expect(readdirSync(dir)).to.deep.equal(['keep.txt']);
+    expect(existsSync(path)).to.equal(true);
+  });
+
+  it('a saver given something that is not a table names the saver and what it got', () => {
+    class Bad {
+      @node()
+      value(): number {
+        return 3;
+      }
+    }
+    const dr = new Builder().withModules(Bad).build();
+    expect(() => dr.materialize([to.csv({ id: 'saveValue', dependencies: ['value'], path: join(dir, 'v.csv') })])).to.throw(
+      HamiltonError,
+      /saveValue.*csv.*number 3/s,
+    );
+    expect(readdirSync(dir)).to.deep.equal([]);
+  });
+
+  it('a user kind takes a few lines and works with loadFrom/saveTo/from/to', () => {
+    const store = new Map<string, unknown>();
+    registerIoKind<{ key: string }>(
+      {
+        name: 'memory',
+        location: 'key',
+        load: ({ key }) => [
+          store.get(key),
+          { operation: 'load', kind: 'memory', uri: `memory:${key}`, format: 'memory', time: new Date().toISOString(), durationMs: 0 },
+        ],
+        save: (data, { key }) => (
+          store.set(key, data),
+          { operation: 'save', kind: 'memory', uri: `memory:${key}`, format: 'memory', time: new Date().toISOString(), durationMs: 0 }
+        ),
+      },
+      { replace: true },
+    );
+    const dr = new Builder().withModules(Table).build();
+    const [metadata] = dr.materialize([
+      (to as unknown as Record<string, (o: object) => never>).memory({ id: 'keep', dependencies: ['sum'], key: 'k' }),
+    ]);
+    expect(store.get('k')).to.equal(1);
+    expect(metadata.keep.uri).to.equal('memory:k');
+    expect(() => registerIoKind({ name: 'memory', load: () => [1, {}] as never })).to.throw(HamiltonError, /exists already/);
+    expect(() => registerIoKind({ name: 'nothing' })).to.throw(HamiltonError, /needs a load function, a save function or both/);
+  });
+});
