@@ -53,6 +53,7 @@ export {
   type ParameterizedExtract,
   type ParameterizeExtractColumnsOptions,
 } from './decorators/parameterize-extract-columns.js';
+export { withColumns, type WithColumnsOptions } from './decorators/with-columns.js';
 export { resolve, ResolveAt, type ResolveOptions, type DecorateWith } from './decorators/resolve.js';
 export { schemaOutput, type SchemaField } from './decorators/schema-output.js';
 export { acceptErrorSentinels } from './decorators/accept-error-sentinels.js';

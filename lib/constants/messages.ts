@@ -203,6 +203,25 @@ export const Messages = {
     wrongColumnCount: (origin: string, node: string, expected: number, actual: number) =>
       `${origin}: node '${node}' returned a DataFrame with ${actual} column${actual === 1 ? '' : 's'}, but @parameterizeExtractColumns names ${expected} outputs for it; return one column per output.`,
   },
+  withColumns: {
+    noFeatureSets: 'name at least one feature-set class of column functions.',
+    notAClass: (position: number, got: string) => `argument #${position + 1} is ${got}; pass feature-set classes, then an optional options object.`,
+    badNames: (what: string, got: string) => `${what} must be a non-empty array of names; got ${got}.`,
+    badName: (what: string, got: string) => `${what} must be a non-empty string; got ${got}.`,
+    unknownInput: (origin: string, parameter: string, known: readonly string[]) =>
+      `${origin}: @withColumns onInput '${parameter}' is not a parameter of the method (its parameters: ${known.join(', ') || 'none'}).`,
+    notAFrameParameter: (origin: string, parameter: string, type: string) =>
+      `${origin}: @withColumns adds columns to parameter '${parameter}', which is declared as ${type}; declare it as a DataFrame.`,
+    notAFrameValue: (origin: string, input: string, got: string) => `${origin}: @withColumns needs a DataFrame from '${input}', got ${got}.`,
+    missingColumn: (origin: string, column: string, input: string, available: readonly string[]) =>
+      `${origin}: @withColumns passes column '${column}', which the frame from '${input}' lacks (columns: ${available.join(', ')}).`,
+    unknownSelect: (origin: string, name: string, produced: readonly string[]) =>
+      `${origin}: @withColumns selects '${name}', which no column function produces (they produce: ${produced.join(', ') || 'nothing'}).`,
+    lengthMismatch: (origin: string, column: string, length: number, rows: number) =>
+      `${origin}: @withColumns column '${column}' has ${length} values but the frame has ${rows} rows.`,
+    passedDoc: (column: string, input: string) => `Column '${column}' of '${input}'.`,
+    appendDoc: (input: string, columns: readonly string[]) => `'${input}' with columns ${columns.join(', ')} set.`,
+  },
   unknownParameter: (origin: string, decorator: string, parameter: string, known: readonly string[]) =>
     `${origin}: @${decorator} binds parameter '${parameter}', which the method does not have ` +
     `(its parameters: ${known.join(', ') || 'none'}). Fix the name in the decorator.`,

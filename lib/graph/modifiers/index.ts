@@ -21,6 +21,7 @@ import { injectModifier } from './inject.js';
 import { parameterizeExtractColumnsModifier } from './parameterize-extract-columns.js';
 import { pipeInputModifier } from './pipe-input.js';
 import { mutateModifier, mutatorModifier, pipeOutputModifier } from './pipe-output.js';
+import { withColumnsModifier } from './with-columns.js';
 import type { NodeModifier } from './modifier.js';
 
 /** Decorator kind -> what it does to nodes. A new decorator adds its modifier here. */
@@ -56,6 +57,7 @@ export const MODIFIERS: ReadonlyMap<string, NodeModifier<unknown>> = new Map<str
   [DecoratorKind.does, doesModifier],
   [DecoratorKind.inject, injectModifier],
   [DecoratorKind.parameterizeExtractColumns, parameterizeExtractColumnsModifier],
+  [DecoratorKind.withColumns, withColumnsModifier],
 ]);
 
 export * from './modifier.js';
