@@ -394,6 +394,60 @@ export const Messages = {
     wrote: (file: string) => `Wrote ${file}.`,
     badHighlight: (pair: string) => `--highlight '${pair}' is not tag=value (e.g. pii=true).`,
   },
+  /** Texts of `@config` / `@configWhen`'s `name` / `@hamiltonExclude`. */
+  config: {
+    notAPredicate: (got: string) => `give a function of the config returning true or false, e.g. (cfg) => cfg.region === 'eu'; got ${got}.`,
+    badName: (got: string) => `name must be a non-empty node name without '.', got ${got}.`,
+    twoNames: (origin: string, first: string, second: string) =>
+      `${origin}: config decorators name the node both '${first}' and '${second}'; give one name.`,
+    predicateThrew: (origin: string, cause: string) => `${origin}: the @config predicate threw: ${cause}. Make it read the config safely (cfg.key may be undefined).`,
+    predicateNotBoolean: (origin: string, got: string) =>
+      `${origin}: the @config predicate returned ${got}; it must return true or false (an async predicate cannot select nodes).`,
+    excludeTakesNothing: 'write @hamiltonExclude() with parentheses and no arguments.',
+  },
+  /** Texts of `@resolve`. */
+  resolve: {
+    badWhen: (got: string) => `when must be ResolveAt.ConfigAvailable (the only time Hamilton resolves at), got ${got}.`,
+    badDecorateWith: (got: string) => `decorateWith must be a function of config keys returning a decorator, got ${got}.`,
+    notPowerUser: (origin: string, flag: string) =>
+      `${origin} uses @resolve, a power-user feature: it makes decorators from config, which hides the graph's shape from readers. ` +
+      `Pass '${flag}': true in the driver's config to allow it.`,
+    missingConfig: (origin: string, keys: readonly string[]) =>
+      `${origin}: @resolve's decorateWith reads config key${keys.length === 1 ? '' : 's'} ${keys.map((k) => `'${k}'`).join(', ')}, ` +
+      `missing from the driver's config. Add ${keys.length === 1 ? 'it' : 'them'}, or give the parameter a default.`,
+    callbackThrew: (origin: string, cause: string) => `${origin}: @resolve's decorateWith failed: ${cause}`,
+    notADecorator: (origin: string, got: string) => `${origin}: @resolve's decorateWith returned ${got}; it must return a decorator (e.g. tag({...})).`,
+  },
+  /** Texts of `@schemaOutput`. */
+  schemaOutput: {
+    noFields: "declare at least one column, e.g. @schemaOutput(['userId', 'int']).",
+    badField: (position: number, got: string) => `field #${position + 1} must be ['column', 'type'] (two non-empty strings), got ${got}.`,
+    reservedCharacters: (column: string, type: string) => `'${column}' / '${type}': names and types cannot hold '=' or ',' (they separate the schema tag).`,
+    repeatedColumn: (column: string) => `column '${column}' is declared twice.`,
+    notAFrame: (origin: string, node: string, declared: string) =>
+      `${origin}: @schemaOutput declares columns, but node '${node}' is declared as ${declared}. Return a DataFrame, or drop the decorator.`,
+    valueNotAFrame: (node: string, got: string) => `@schemaOutput of node '${node}': the node returned ${got}, not a DataFrame.`,
+    missingColumn: (column: string) => `column '${column}' is missing`,
+    wrongDtype: (column: string, type: string, dtype: string) => `column '${column}' is declared ${type} but has dtype ${dtype}`,
+    mismatch: (node: string, problems: readonly string[], columns: readonly string[]) =>
+      `The frame of node '${node}' does not match its @schemaOutput: ${problems.join('; ')} (columns: ${columns.join(', ')}). ` +
+      `Fix the method or the declared schema.`,
+  },
+  /** Texts of `MatrixResult`. */
+  matrix: {
+    notNumeric: (output: string, what: string) =>
+      `Output '${output}' is ${what}, which MatrixResult cannot make a column of. Request numbers, arrays, typed arrays or Series ` +
+      `(one column each), or use DictResult / DataFrameResult.`,
+    aFrame: 'a DataFrame (several columns)',
+    notNumericElement: (output: string, position: number, what: string) =>
+      `Output '${output}' holds ${what} at position ${position}; MatrixResult takes numbers, booleans, bigints and missing values only.`,
+    lengthMismatch: (output: string, length: number, first: string, rows: number) =>
+      `Output '${output}' has ${length} values but '${first}' has ${rows}; every column of a matrix has one value per row (numbers are broadcast).`,
+  },
+  /** Texts of `@acceptErrorSentinels` (the GracefulErrorAdapter's own live with the execution messages). */
+  graceful: {
+    decoratorTakesNothing: 'write @acceptErrorSentinels() with parentheses and no arguments.',
+  },
   /** Texts of `@checkOutput` / `@checkOutputCustom`: decorator arguments, build errors and check results. */
   validation: {
     unknownOption: (key: string, known: readonly string[]) => `unknown option '${key}' (options: ${known.join(', ')}).`,
@@ -477,6 +531,16 @@ export const Messages = {
     meanInRangeDoc: (low: number, high: number) => `Checks that the mean is in [${low}, ${high}].`,
     meanInRange: (passes: boolean, mean: number, [low, high]: readonly [number, number]) =>
       Number.isNaN(mean) ? 'No mean: the data holds no numbers.' : `The mean ${round(mean)} is ${passes ? 'in' : 'outside'} [${low}, ${high}].`,
+    badAllowNone: (value: unknown) => `allowNone must be true or false, got ${showValue(value)}.`,
+    badSubstrings: (option: string) => `${option} must be a non-empty string or a non-empty array of non-empty strings.`,
+    allowNoneDoc: 'Checks that the value is not null or undefined.',
+    allowNoneNoOp: 'Allows any value, null and undefined included (checks nothing).',
+    noneValue: (passes: boolean, value: unknown) => (passes ? 'The value is present.' : `The value must not be null or undefined, got ${String(value)}.`),
+    substringDoc: (wanted: boolean, parts: readonly string[]) => `Checks that the string ${wanted ? 'contains' : 'does not contain'} [${showList(parts)}].`,
+    substrings: (wanted: boolean, passes: boolean, offending: readonly string[]) =>
+      passes
+        ? `The string ${wanted ? 'contains every' : 'contains none of the'} given substring${wanted ? '' : 's'}.`
+        : `The string ${wanted ? 'does not contain' : 'contains'} [${showList(offending)}].`,
     schemaDoc: (name: string) => `Checks the data against the class-validator rules of ${name}.`,
     schemaNotObject: (name: string) => `expected an object to check against ${name}`,
     schemaObject: (name: string, failures: readonly SchemaProblem[]) =>
@@ -488,63 +552,10 @@ export const Messages = {
 
 /** `mode = 'batch'`, `region in ['eu', 'us']`: one config decorator's condition, for messages. */
 function showCondition({ form, condition }: { form: string; condition: Readonly<Record<string, unknown>> }): string {
+  if (form === 'config') return 'its @config predicate holds';
   const operator = { configWhen: '=', configWhenNot: '!=', configWhenIn: 'in', configWhenNotIn: 'not in' }[form] ?? form;
   const show = (wanted: unknown) => (Array.isArray(wanted) ? `[${wanted.map(showValue).join(', ')}]` : showValue(wanted));
   return Object.entries(condition)
     .map(([key, wanted]) => `${key} ${operator} ${show(wanted)}`)
     .join(' and ');
 }
-  /** Texts of `@config` / `@configWhen`'s `name` / `@hamiltonExclude`. */
-  config: {
-    notAPredicate: (got: string) => `give a function of the config returning true or false, e.g. (cfg) => cfg.region === 'eu'; got ${got}.`,
-    badName: (got: string) => `name must be a non-empty node name without '.', got ${got}.`,
-    twoNames: (origin: string, first: string, second: string) =>
-      `${origin}: config decorators name the node both '${first}' and '${second}'; give one name.`,
-    predicateThrew: (origin: string, cause: string) => `${origin}: the @config predicate threw: ${cause}. Make it read the config safely (cfg.key may be undefined).`,
-    predicateNotBoolean: (origin: string, got: string) =>
-      `${origin}: the @config predicate returned ${got}; it must return true or false (an async predicate cannot select nodes).`,
-    excludeTakesNothing: 'write @hamiltonExclude() with parentheses and no arguments.',
-  },
-  /** Texts of `@resolve`. */
-  resolve: {
-    badWhen: (got: string) => `when must be ResolveAt.ConfigAvailable (the only time Hamilton resolves at), got ${got}.`,
-    badDecorateWith: (got: string) => `decorateWith must be a function of config keys returning a decorator, got ${got}.`,
-    notPowerUser: (origin: string, flag: string) =>
-      `${origin} uses @resolve, a power-user feature: it makes decorators from config, which hides the graph's shape from readers. ` +
-      `Pass '${flag}': true in the driver's config to allow it.`,
-    missingConfig: (origin: string, keys: readonly string[]) =>
-      `${origin}: @resolve's decorateWith reads config key${keys.length === 1 ? '' : 's'} ${keys.map((k) => `'${k}'`).join(', ')}, ` +
-      `missing from the driver's config. Add ${keys.length === 1 ? 'it' : 'them'}, or give the parameter a default.`,
-    callbackThrew: (origin: string, cause: string) => `${origin}: @resolve's decorateWith failed: ${cause}`,
-    notADecorator: (origin: string, got: string) => `${origin}: @resolve's decorateWith returned ${got}; it must return a decorator (e.g. tag({...})).`,
-  },
-  /** Texts of `@schemaOutput`. */
-  schemaOutput: {
-    noFields: "declare at least one column, e.g. @schemaOutput(['userId', 'int']).",
-    badField: (position: number, got: string) => `field #${position + 1} must be ['column', 'type'] (two non-empty strings), got ${got}.`,
-    reservedCharacters: (column: string, type: string) => `'${column}' / '${type}': names and types cannot hold '=' or ',' (they separate the schema tag).`,
-    repeatedColumn: (column: string) => `column '${column}' is declared twice.`,
-    notAFrame: (origin: string, node: string, declared: string) =>
-      `${origin}: @schemaOutput declares columns, but node '${node}' is declared as ${declared}. Return a DataFrame, or drop the decorator.`,
-    valueNotAFrame: (node: string, got: string) => `@schemaOutput of node '${node}': the node returned ${got}, not a DataFrame.`,
-    missingColumn: (column: string) => `column '${column}' is missing`,
-    wrongDtype: (column: string, type: string, dtype: string) => `column '${column}' is declared ${type} but has dtype ${dtype}`,
-    mismatch: (node: string, problems: readonly string[], columns: readonly string[]) =>
-      `The frame of node '${node}' does not match its @schemaOutput: ${problems.join('; ')} (columns: ${columns.join(', ')}). ` +
-      `Fix the method or the declared schema.`,
-  },
-  /** Texts of `@acceptErrorSentinels` (the GracefulErrorAdapter's own live with the execution messages). */
-  graceful: {
-    decoratorTakesNothing: 'write @acceptErrorSentinels() with parentheses and no arguments.',
-  },
-    badAllowNone: (value: unknown) => `allowNone must be true or false, got ${showValue(value)}.`,
-    badSubstrings: (option: string) => `${option} must be a non-empty string or a non-empty array of non-empty strings.`,
-    allowNoneDoc: 'Checks that the value is not null or undefined.',
-    allowNoneNoOp: 'Allows any value, null and undefined included (checks nothing).',
-    noneValue: (passes: boolean, value: unknown) => (passes ? 'The value is present.' : `The value must not be null or undefined, got ${String(value)}.`),
-    substringDoc: (wanted: boolean, parts: readonly string[]) => `Checks that the string ${wanted ? 'contains' : 'does not contain'} [${showList(parts)}].`,
-    substrings: (wanted: boolean, passes: boolean, offending: readonly string[]) =>
-      passes
-        ? `The string ${wanted ? 'contains every' : 'contains none of the'} given substring${wanted ? '' : 's'}.`
-        : `The string ${wanted ? 'does not contain' : 'contains'} [${showList(offending)}].`,
-  if (form === 'config') return 'its @config predicate holds';

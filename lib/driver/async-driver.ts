@@ -6,6 +6,7 @@ import { executeArguments } from './execute-arguments.js';
 import type { FeatureSet } from './instantiate.js';
 import { DriverSettings } from './settings.js';
 import type { ExecuteResult, NoNodes } from './typed-outputs.js';
+import type { OutputRef } from './output-refs.js';
 
 /** Options of `AsyncDriver.execute`. */
 export interface AsyncExecuteOptions extends ExecuteOptions {
@@ -27,21 +28,34 @@ export class AsyncDriver<TResult = DataFrame, TNodes = NoNodes> extends DriverBa
   /** @internal Used by the Builder. */
   constructor(settings: DriverSettings<TResult>);
   constructor(configOrSettings: Config | DriverSettings<TResult>, ...featureSets: FeatureSet[]) {
-    super(DriverSettings.from<TResult>(configOrSettings, featureSets));
+    super(DriverSettings.from<TResult>(configOrSettings, featureSets), false);
   }
 
   /** Computes the requested outputs; rejects with the same errors as `Driver.execute`. */
-  execute<const O extends string>(outputs: readonly O[], options: AsyncExecuteOptions = {}): Promise<ExecuteResult<TResult, TNodes, O>> {
+  execute<const O extends string>(outputs: readonly (O | OutputRef)[], options: AsyncExecuteOptions = {}): Promise<ExecuteResult<TResult, TNodes, O>> {
+    let names: readonly string[];
     try {
-      [outputs, options] = executeArguments({ method: 'execute', async: true }, this.graph, outputs, options);
+      [names, options] = executeArguments({ method: 'execute', async: true }, this.graph, this.outputNames(outputs), options);
     } catch (error) {
       return Promise.reject(error);
     }
-    return this.run(outputs, options) as Promise<ExecuteResult<TResult, TNodes, O>>;
+    return this.run(names, options) as Promise<ExecuteResult<TResult, TNodes, O>>;
   }
 
-  private async run(outputs: readonly string[], options: AsyncExecuteOptions): Promise<TResult> {
-    const build = (results: Record<string, unknown>) => this.resultBuilder.build(results);
+  /** Computes the requested outputs as a plain object by name, without the result builder (Hamilton's `raw_execute`). */
+  async rawExecute(outputs: readonly (string | OutputRef)[], options: AsyncExecuteOptions = {}): Promise<Record<string, unknown>> {
+    const [names, checked] = executeArguments({ method: 'rawExecute', async: true }, this.graph, this.outputNames(outputs), options);
+    return this.run(names, checked, true) as Promise<Record<string, unknown>>;
+  }
+
+  /** @internal Resolves once the `afterGraphConstruct` hooks are done (`buildAsync` waits for it). */
+  async whenConstructed(): Promise<void> {
+    await this.graphConstructed;
+  }
+
+  private async run(outputs: readonly string[], options: AsyncExecuteOptions, raw = false): Promise<TResult | Record<string, unknown>> {
+    await this.graphConstructed;
+    const build = (results: Record<string, unknown>): TResult | Record<string, unknown> => (raw ? results : this.resultBuilder.build(results));
     const context = this.prepare(outputs, options);
     const cache = this.cacheRun(context);
     if (!cache) return executeAsync(context, this.settings.executor, build, options.signal);
@@ -56,8 +70,8 @@ export class AsyncDriver<TResult = DataFrame, TNodes = NoNodes> extends DriverBa
   }
 
   /** Runs every check `execute` would without running nodes. */
-  async validateExecution(outputs: readonly string[], options: ExecuteOptions = {}): Promise<void> {
-    [outputs, options] = executeArguments({ method: 'validateExecution', async: true }, this.graph, outputs, options);
-    this.prepare(outputs, options);
+  async validateExecution(outputs: readonly (string | OutputRef)[], options: ExecuteOptions = {}): Promise<void> {
+    const [names, checked] = executeArguments({ method: 'validateExecution', async: true }, this.graph, this.outputNames(outputs), options);
+    this.prepare(names, checked);
   }
 }

@@ -88,6 +88,17 @@ export class Builder<TResult = Record<string, unknown>, TNodes = NoNodes> {
     return this;
   }
 
+  /**
+   * A new Builder with this one's settings (config, feature sets, result builder, container, adapters,
+   * overrides, executor, cache), so variants of a driver can be built from a common base (Hamilton's `copy()`).
+   * Lists are copied: adding to the copy leaves this one as it is.
+   */
+  copy(): Builder<TResult, TNodes> {
+    const copy = new Builder<TResult, TNodes>();
+    Object.assign(copy, this, { config: { ...this.config }, featureSets: [...this.featureSets], adapters: [...this.adapters] });
+    return copy;
+  }
+
   /** Builds the graph (all graph checks run here) and returns a synchronous driver. */
   build(): Driver<TResult, TNodes> {
     return new Driver<TResult, TNodes>(this.settings());
@@ -95,7 +106,9 @@ export class Builder<TResult = Record<string, unknown>, TNodes = NoNodes> {
 
   /** Builds the graph and returns an AsyncDriver (async nodes, concurrency, cancellation). */
   async buildAsync(): Promise<AsyncDriver<TResult, TNodes>> {
-    return new AsyncDriver<TResult, TNodes>(this.settings());
+    const driver = new AsyncDriver<TResult, TNodes>(this.settings());
+    await driver.whenConstructed();
+    return driver;
   }
 
   private settings(): DriverSettings<TResult> {

@@ -1,8 +1,11 @@
 import { DriverCache } from '../cache/driver-cache.js';
-import type { CacheRun } from '../cache/cache-run.js';
 import { CacheMessages } from '../cache/messages.js';
 import { HamiltonError } from '../errors/index.js';
 import { checkFanOutShapes } from '../execution/blocks.js';
+import { Hooks, nodeCallWrapperOf } from '../execution/hooks.js';
+import { silence } from '../execution/thenable.js';
+import { exportExecution } from './export-execution.js';
+import { outputNames, type OutputRef } from './output-refs.js';
 import type { ExecuteOptions } from '../execution/execute-options.js';
 import { createPlan, type ExecutionPlan } from '../execution/plan.js';
 import { RunContext } from '../execution/run-context.js';
@@ -19,6 +22,7 @@ import { executeArguments } from './execute-arguments.js';
 import { lineageOptions, namesThenOptions } from './lineage-arguments.js';
 import { instantiateFeatureSets } from './instantiate.js';
 import type { DriverSettings } from './settings.js';
+import type { CacheRun } from '../cache/cache-run.js';
 
 export type { ExecuteOptions } from '../execution/execute-options.js';
 
@@ -33,9 +37,14 @@ export abstract class DriverBase<TResult> {
   readonly graph: FunctionGraph;
   protected readonly resultBuilder: ResultBuilder<TResult>;
   private readonly plans = new Map<string, ExecutionPlan>();
+  /** What `afterGraphConstruct` hooks returned: a Promise only under the AsyncDriver, which awaits it before running. */
+  protected readonly graphConstructed: void | Promise<void>;
   private readonly driverCache: DriverCache | undefined;
 
-  protected constructor(protected readonly settings: DriverSettings<TResult>) {
+  protected constructor(
+    protected readonly settings: DriverSettings<TResult>,
+    sync = true,
+  ) {
     const featureSets = instantiateFeatureSets(settings.featureSets, settings.container);
     this.graph = FunctionGraph.build(featureSets, {
       config: settings.config,
@@ -43,6 +52,11 @@ export abstract class DriverBase<TResult> {
       instantiate: (cls) => instantiateFeatureSets([cls], settings.container)[0].instance,
     });
     checkFanOutShapes(this.graph);
+    nodeCallWrapperOf(settings.adapters); // two adapters taking over node calls: refused when the driver is built
+    const event = { graph: this.graph, modules: featureSets.map((f) => f.cls), config: settings.config };
+    this.graphConstructed = new Hooks(settings.adapters, sync).call('afterGraphConstruct', event);
+    // Awaited by the first run; until then a rejection must not surface as an unhandled one.
+    if (this.graphConstructed) silence(this.graphConstructed);
     this.driverCache = settings.cache && new DriverCache(this.graph, this.featureSetClasses(), settings.cache);
     this.resultBuilder = settings.resultBuilder;
     settings.executor.prepare?.({
@@ -143,6 +157,23 @@ export abstract class DriverBase<TResult> {
 
   private featureSetClasses(): Function[] {
     return this.settings.featureSets.map((f) => (typeof f === 'function' ? f : f.constructor));
+  }
+
+  /**
+   * The nodes a run of `outputs` involves (what runs, and the inputs, config and overrides it reads), as
+   * Hamilton's `export_execution` JSON text `{ "nodes": [...] }`: name, tags, output type, required and optional
+   * dependencies, source, documentation and a version (hash of the source). Validates as `execute` does.
+   */
+  exportExecution(outputs: readonly (string | OutputRef)[], options: ExecuteOptions = {}): string {
+    const [names, checked] = executeArguments({ method: 'exportExecution' }, this.graph, this.outputNames(outputs), options);
+    this.prepare(names, checked);
+    return exportExecution(this.graph, this.plan(names, checked), Object.keys(checked.overrides ?? {}), this.graph.featureSetClasses);
+  }
+
+  /** Output names for outputs given as names, methods (`Class.prototype.method`) or Variables. */
+  protected outputNames<O extends string>(outputs: readonly (O | OutputRef)[] | O): readonly O[] | O {
+    if (typeof outputs === 'string' || !Array.isArray(outputs) || outputs.every((o) => typeof o === 'string')) return outputs as readonly O[] | O;
+    return outputNames(this.graph, outputs) as O[];
   }
 
   /** Plans a run of these outputs; the plan is cached by the names involved. */

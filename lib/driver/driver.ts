@@ -8,6 +8,7 @@ import { executeArguments } from './execute-arguments.js';
 import type { FeatureSet } from './instantiate.js';
 import { DriverSettings } from './settings.js';
 import type { ExecuteResult, NoNodes } from './typed-outputs.js';
+import type { OutputRef } from './output-refs.js';
 
 /**
  * Runs a graph synchronously. `new Driver(config, ...featureSets)` returns danfo DataFrames; a `Builder`
@@ -33,13 +34,22 @@ export class Driver<TResult = DataFrame, TNodes = NoNodes> extends DriverBase<TR
    * Throws `UnknownNodeError`, `MissingInputError`, `TypeMismatchError` before any node runs, and
    * `NodeExecutionError` when a node fails.
    */
-  execute<const O extends string>(outputs: readonly O[], options: ExecuteOptions = {}): ExecuteResult<TResult, TNodes, O> {
-    [outputs, options] = executeArguments({ method: 'execute' }, this.graph, outputs, options);
-    return this.run(outputs, options) as ExecuteResult<TResult, TNodes, O>;
+  execute<const O extends string>(outputs: readonly (O | OutputRef)[], options: ExecuteOptions = {}): ExecuteResult<TResult, TNodes, O> {
+    const [names, checked] = executeArguments({ method: 'execute' }, this.graph, this.outputNames(outputs), options);
+    return this.run(names, checked) as ExecuteResult<TResult, TNodes, O>;
   }
 
-  private run(outputs: readonly string[], options: ExecuteOptions): TResult {
-    const build = (results: Record<string, unknown>) => this.resultBuilder.build(results);
+  /**
+   * Computes the requested outputs and returns them as a plain object by name, without the result builder
+   * (Hamilton's `raw_execute`). Same checks and errors as `execute`.
+   */
+  rawExecute(outputs: readonly (string | OutputRef)[], options: ExecuteOptions = {}): Record<string, unknown> {
+    const [names, checked] = executeArguments({ method: 'rawExecute' }, this.graph, this.outputNames(outputs), options);
+    return this.run(names, checked, true) as Record<string, unknown>;
+  }
+
+  private run(outputs: readonly string[], options: ExecuteOptions, raw = false): TResult | Record<string, unknown> {
+    const build = (results: Record<string, unknown>): TResult | Record<string, unknown> => (raw ? results : this.resultBuilder.build(results));
     const context = this.prepare(outputs, options);
     const cache = this.cacheRun(context);
     if (!cache) return executeSync(context, this.settings.executor, build);
@@ -54,8 +64,8 @@ export class Driver<TResult = DataFrame, TNodes = NoNodes> extends DriverBase<TR
   }
 
   /** Runs every check `execute` would (unknown names, missing inputs, input types) without running nodes. */
-  validateExecution(outputs: readonly string[], options: ExecuteOptions = {}): void {
-    [outputs, options] = executeArguments({ method: 'validateExecution' }, this.graph, outputs, options);
-    this.prepare(outputs, options);
+  validateExecution(outputs: readonly (string | OutputRef)[], options: ExecuteOptions = {}): void {
+    const [names, checked] = executeArguments({ method: 'validateExecution' }, this.graph, this.outputNames(outputs), options);
+    this.prepare(names, checked);
   }
 }

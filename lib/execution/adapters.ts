@@ -1,3 +1,5 @@
+import type { FunctionGraph } from '../graph/function-graph.js';
+
 /** What a run is about, given to `beforeGraphExecute`. */
 export interface GraphRunEvent {
   readonly runId: string;
@@ -39,14 +41,45 @@ export interface GraphResultEvent {
   readonly results?: Readonly<Record<string, unknown>>;
 }
 
+/** The built graph, given to `afterGraphConstruct` (Hamilton's `post_graph_construct`). */
+export interface GraphConstructEvent {
+  readonly graph: FunctionGraph;
+  /** The feature-set classes the graph was built from, in the order given. */
+  readonly modules: readonly Function[];
+  readonly config: Readonly<Record<string, unknown>>;
+}
+
+/** A node call an adapter may take over (`wrapNodeCall`, Hamilton's `do_node_execute`). */
+export interface NodeCall extends NodeRunEvent {
+  /** The arguments in parameter order (`args` holds the same by name). */
+  readonly argList: readonly unknown[];
+  /** The node is `@parallelizable()`: its value is the iterable of items. */
+  readonly isExpand: boolean;
+  /** The node is a `@collect` node. */
+  readonly isCollect: boolean;
+  /**
+   * Calls the node as the driver would (retries, executor, resources), with `argList` or the arguments given;
+   * it throws (or rejects with) what the node threw. Under the sync Driver it must not return a thenable.
+   */
+  call(args?: readonly unknown[]): unknown;
+}
+
 /**
  * Lifecycle hooks (Hamilton's lifecycle adapters); every method is optional. A hook that throws fails the
  * run with a `HamiltonError` naming the adapter and hook. The AsyncDriver awaits hooks that return a
  * Promise; the sync Driver refuses them. Per-item nodes of a fan-out get node hooks too (with `item`).
  */
 export interface LifecycleAdapter {
+  /** Once the driver's graph is built and checked; the sync Driver refuses a Promise from it. */
+  afterGraphConstruct?(event: GraphConstructEvent): void | Promise<void>;
   beforeGraphExecute?(event: GraphRunEvent): void | Promise<void>;
   beforeNodeExecute?(event: NodeRunEvent): void | Promise<void>;
   afterNodeExecute?(event: NodeResultEvent): void | Promise<void>;
   afterGraphExecute?(event: GraphResultEvent): void | Promise<void>;
+  /**
+   * Takes over calling each node (Hamilton's `do_node_execute`): returns the node's value, usually by way of
+   * `call.call()`, between `beforeNodeExecute` and `afterNodeExecute`. At most one adapter of a driver may
+   * implement it. What it throws fails the node (as a `NodeExecutionError`).
+   */
+  wrapNodeCall?(call: NodeCall): unknown;
 }

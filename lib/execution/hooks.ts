@@ -1,5 +1,6 @@
 import { describeCause, HamiltonError } from '../errors/index.js';
 import type { LifecycleAdapter } from './adapters.js';
+import { AdapterMessages } from './adapters/messages.js';
 import { ExecutionMessages } from './messages.js';
 import { isThenable, silence } from './thenable.js';
 
@@ -13,12 +14,15 @@ type EventOf<H extends HookName> = Parameters<NonNullable<LifecycleAdapter[H]>>[
  */
 export class Hooks {
   readonly any: boolean;
+  /** The one adapter that takes over node calls (`wrapNodeCall`), if any. */
+  readonly nodeCallWrapper: LifecycleAdapter | undefined;
 
   constructor(
     private readonly adapters: readonly LifecycleAdapter[],
-    private readonly sync: boolean,
+    readonly sync: boolean,
   ) {
     this.any = adapters.length > 0;
+    this.nodeCallWrapper = nodeCallWrapperOf(adapters);
   }
 
   call<H extends HookName>(hook: H, event: EventOf<H>): void | Promise<void> {
@@ -64,6 +68,13 @@ export class Hooks {
   }
 }
 
+/** The adapter implementing `wrapNodeCall`; two of them are a `HamiltonError` (Hamilton allows one). */
+export function nodeCallWrapperOf(adapters: readonly LifecycleAdapter[]): LifecycleAdapter | undefined {
+  const wrappers = adapters.filter((a) => typeof a.wrapNodeCall === 'function');
+  if (wrappers.length > 1) throw new HamiltonError(AdapterMessages.twoNodeCallWrappers(wrappers.map(adapterName)));
+  return wrappers[0];
+}
+
 function hookError(adapter: LifecycleAdapter, hook: HookName, event: unknown, cause: unknown): HamiltonError {
   const node = (event as { node?: unknown }).node;
   return new HamiltonError(
@@ -72,6 +83,7 @@ function hookError(adapter: LifecycleAdapter, hook: HookName, event: unknown, ca
   );
 }
 
-function adapterName(adapter: LifecycleAdapter): string {
+/** An adapter's class name, for messages. */
+export function adapterName(adapter: LifecycleAdapter): string {
   return (adapter as object).constructor?.name || 'adapter';
 }

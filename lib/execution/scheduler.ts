@@ -4,7 +4,8 @@ import type { GraphNode } from '../graph/node.js';
 import { chainsOf, type Chains } from './chains.js';
 import type { Executor } from './executor.js';
 import { FanOutRun } from './fan-out.js';
-import type { Hooks } from './hooks.js';
+import { adapterName, type Hooks } from './hooks.js';
+import { AdapterMessages } from './adapters/messages.js';
 import type { NodeCallCache } from './node-call-cache.js';
 import { rethrowAfter, settle, then } from './maybe.js';
 import { ExecutionMessages } from './messages.js';
@@ -100,14 +101,14 @@ export class Scheduler {
 
   /** Runs a node between its hooks; its failure comes out named (`NodeExecutionError`). */
   runNode(node: GraphNode, args: unknown[], item: number | undefined): unknown {
-    if (!this.hooks.any) return this.callCached(node, args, item);
+    if (!this.hooks.any) return this.callWrapped(node, args, item);
     const event = this.context.nodeEvent(node, args, item);
     return then(this.hooks.call('beforeNodeExecute', event), () => {
       const started = performance.now();
       const after = (outcome: { success: true; result: unknown } | { success: false; error: unknown }) =>
         this.hooks.call('afterNodeExecute', { ...event, ...outcome, durationMs: performance.now() - started });
       return settle(
-        () => this.callCached(node, args, item),
+        () => this.callWrapped(node, args, item),
         (result) => then(after({ success: true, result }), () => result),
         // Hooks see what the node threw, as Hamilton's post_node_execute does; the run gets it named.
         (error) => rethrowAfter(() => after({ success: false, error: thrownBy(node, error) }), error),
@@ -190,6 +191,49 @@ export class Scheduler {
   private callCached(node: GraphNode, args: unknown[], item: number | undefined): unknown {
     if (!this.cache) return this.callNode(node, args);
     return this.cache.call(node, args, item, () => this.callNode(node, args));
+  }
+
+  /**
+   * Calls a node through the adapter that takes over node calls (`wrapNodeCall`, Hamilton's `do_node_execute`),
+   * if there is one. Its `call()` runs the node as usual and throws what the node threw; whatever the wrapper
+   * throws fails the node, named as any node failure is.
+   */
+  private callWrapped(node: GraphNode, args: unknown[], item: number | undefined): unknown {
+    const wrapper = this.hooks.nodeCallWrapper;
+    if (!wrapper) return this.callCached(node, args, item);
+    let original: { readonly thrown: unknown; readonly error: unknown } | undefined;
+    const fail = (error: unknown): never => {
+      original = { thrown: thrownBy(node, error), error };
+      throw original.thrown;
+    };
+    const call = (given: unknown[] = args): unknown => {
+      let result: unknown;
+      try {
+        result = this.callCached(node, given, item);
+      } catch (error) {
+        return fail(error);
+      }
+      return isThenable(result) ? Promise.resolve(result).then(undefined, fail) : result;
+    };
+    // What the node threw, passed on by the wrapper, keeps the failure the scheduler gave it.
+    const blame = (error: unknown) =>
+      original !== undefined && error === original.thrown ? original.error : this.context.failure(node, args, error);
+    const event = this.context.nodeEvent(node, args, item);
+    const dynamic = node.dynamic?.kind;
+    let result: unknown;
+    try {
+      result = wrapper.wrapNodeCall!({ ...event, argList: args, isExpand: dynamic === 'expand', isCollect: dynamic === 'collect', call });
+    } catch (error) {
+      throw blame(error);
+    }
+    if (!isThenable(result)) return result;
+    if (this.sync) {
+      silence(result);
+      throw new HamiltonError(AdapterMessages.asyncNodeCallInSyncDriver(adapterName(wrapper), node.name));
+    }
+    return Promise.resolve(result).then(undefined, (error: unknown) => {
+      throw blame(error);
+    });
   }
 
   /** Calls a node where it runs, with its retry policy; refuses a thenable in a sync run. */
