@@ -9,7 +9,7 @@
  */
 import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { Builder, collect, parallelizable, runTask, WorkerPoolExecutor, type Task } from 'hamilton-ts';
+import { Builder, runTask, WorkerPoolExecutor, type Task } from 'hamilton-ts';
 import { primesBelow, TrivialFanOut } from './workloads.js';
 import { fixed, now, printTable } from './report.js';
 

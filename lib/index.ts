@@ -78,7 +78,15 @@ export * from './io/index.js';
 export { rollingMean, shift } from './dataframe/window.js';
 export type { DataFrame, Series } from './dataframe/danfo.js';
 
-export type { LifecycleAdapter, GraphRunEvent, GraphResultEvent, NodeRunEvent, NodeResultEvent, GraphConstructEvent, NodeCall } from './execution/adapters.js';
+export type {
+  LifecycleAdapter,
+  GraphRunEvent,
+  GraphResultEvent,
+  NodeRunEvent,
+  NodeResultEvent,
+  GraphConstructEvent,
+  NodeCall,
+} from './execution/adapters.js';
 export { GracefulErrorAdapter, ErrorSentinel, type GracefulErrorOptions } from './execution/adapters/graceful-error-adapter.js';
 export { MatrixResult, type Matrix } from './results/matrix-result.js';
 export type { OutputRef } from './driver/output-refs.js';

@@ -400,7 +400,8 @@ export const Messages = {
     badName: (got: string) => `name must be a non-empty node name without '.', got ${got}.`,
     twoNames: (origin: string, first: string, second: string) =>
       `${origin}: config decorators name the node both '${first}' and '${second}'; give one name.`,
-    predicateThrew: (origin: string, cause: string) => `${origin}: the @config predicate threw: ${cause}. Make it read the config safely (cfg.key may be undefined).`,
+    predicateThrew: (origin: string, cause: string) =>
+      `${origin}: the @config predicate threw: ${cause}. Make it read the config safely (cfg.key may be undefined).`,
     predicateNotBoolean: (origin: string, got: string) =>
       `${origin}: the @config predicate returned ${got}; it must return true or false (an async predicate cannot select nodes).`,
     excludeTakesNothing: 'write @hamiltonExclude() with parentheses and no arguments.',
@@ -416,13 +417,15 @@ export const Messages = {
       `${origin}: @resolve's decorateWith reads config key${keys.length === 1 ? '' : 's'} ${keys.map((k) => `'${k}'`).join(', ')}, ` +
       `missing from the driver's config. Add ${keys.length === 1 ? 'it' : 'them'}, or give the parameter a default.`,
     callbackThrew: (origin: string, cause: string) => `${origin}: @resolve's decorateWith failed: ${cause}`,
-    notADecorator: (origin: string, got: string) => `${origin}: @resolve's decorateWith returned ${got}; it must return a decorator (e.g. tag({...})).`,
+    notADecorator: (origin: string, got: string) =>
+      `${origin}: @resolve's decorateWith returned ${got}; it must return a decorator (e.g. tag({...})).`,
   },
   /** Texts of `@schemaOutput`. */
   schemaOutput: {
     noFields: "declare at least one column, e.g. @schemaOutput(['userId', 'int']).",
     badField: (position: number, got: string) => `field #${position + 1} must be ['column', 'type'] (two non-empty strings), got ${got}.`,
-    reservedCharacters: (column: string, type: string) => `'${column}' / '${type}': names and types cannot hold '=' or ',' (they separate the schema tag).`,
+    reservedCharacters: (column: string, type: string) =>
+      `'${column}' / '${type}': names and types cannot hold '=' or ',' (they separate the schema tag).`,
     repeatedColumn: (column: string) => `column '${column}' is declared twice.`,
     notAFrame: (origin: string, node: string, declared: string) =>
       `${origin}: @schemaOutput declares columns, but node '${node}' is declared as ${declared}. Return a DataFrame, or drop the decorator.`,
@@ -535,8 +538,10 @@ export const Messages = {
     badSubstrings: (option: string) => `${option} must be a non-empty string or a non-empty array of non-empty strings.`,
     allowNoneDoc: 'Checks that the value is not null or undefined.',
     allowNoneNoOp: 'Allows any value, null and undefined included (checks nothing).',
-    noneValue: (passes: boolean, value: unknown) => (passes ? 'The value is present.' : `The value must not be null or undefined, got ${String(value)}.`),
-    substringDoc: (wanted: boolean, parts: readonly string[]) => `Checks that the string ${wanted ? 'contains' : 'does not contain'} [${showList(parts)}].`,
+    noneValue: (passes: boolean, value: unknown) =>
+      passes ? 'The value is present.' : `The value must not be null or undefined, got ${String(value)}.`,
+    substringDoc: (wanted: boolean, parts: readonly string[]) =>
+      `Checks that the string ${wanted ? 'contains' : 'does not contain'} [${showList(parts)}].`,
     substrings: (wanted: boolean, passes: boolean, offending: readonly string[]) =>
       passes
         ? `The string ${wanted ? 'contains every' : 'contains none of the'} given substring${wanted ? '' : 's'}.`

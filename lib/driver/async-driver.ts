@@ -32,7 +32,10 @@ export class AsyncDriver<TResult = DataFrame, TNodes = NoNodes> extends DriverBa
   }
 
   /** Computes the requested outputs; rejects with the same errors as `Driver.execute`. */
-  execute<const O extends string>(outputs: readonly (O | OutputRef)[], options: AsyncExecuteOptions = {}): Promise<ExecuteResult<TResult, TNodes, O>> {
+  execute<const O extends string>(
+    outputs: readonly (O | OutputRef)[],
+    options: AsyncExecuteOptions = {},
+  ): Promise<ExecuteResult<TResult, TNodes, O>> {
     let names: readonly string[];
     try {
       [names, options] = executeArguments({ method: 'execute', async: true }, this.graph, this.outputNames(outputs), options);

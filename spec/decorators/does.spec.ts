@@ -33,9 +33,7 @@ describe('@does', () => {
       }
     }
     const dr = new Builder().withModules(Sets).build();
-    expect([...(dr.execute(['toModify'], { inputs: { param1: [1, 2, 3], param2: [4, 5, 6] } }).toModify)]).to.deep.equal([
-      1, 2, 3, 4, 5, 6,
-    ]);
+    expect([...dr.execute(['toModify'], { inputs: { param1: [1, 2, 3], param2: [4, 5, 6] } }).toModify]).to.deep.equal([1, 2, 3, 4, 5, 6]);
     expect(dr.whatIsUpstreamOf('toModify').find((v) => v.name === 'param1')!.type).to.equal(Array);
   });
 
