@@ -89,7 +89,14 @@ export function createPlan(graph: FunctionGraph, request: PlanRequest): Executio
     if (outputIndices[o] < 0) continue; // a plain input passed through
     const output = request.outputs[o];
     const root = nodes[outputIndices[o]];
-    if (state[root.index] === UNSEEN && !overridden.has(output) && root.role === 'input' && !inputKeys.has(output)) {
+    // A requested input nothing gives is missing, unless every reader may go without it (Hamilton returns None).
+    if (
+      state[root.index] === UNSEEN &&
+      !overridden.has(output) &&
+      root.role === 'input' &&
+      !inputKeys.has(output) &&
+      !readOptionallyOnly(root, nodes)
+    ) {
       requireInput(root, Messages.requestedOutput);
     }
     stack[depth] = root.index;
@@ -251,6 +258,18 @@ function linkSteps(steps: PlanStep[], stepOf: Int32Array, state: Uint8Array, nod
     for (const from of step.upstreamSteps) (steps[from].downstreamSteps as number[])[filled[from]++] = position;
   });
   return readCounts;
+}
+
+/** Whether every node reading this input declares it optional (a parameter with a default). */
+function readOptionallyOnly(input: GraphNode, nodes: readonly GraphNode[]): boolean {
+  if (input.dependentIndices.length === 0) return false;
+  for (const index of input.dependentIndices) {
+    const reader = nodes[index];
+    for (let i = 0; i < reader.dependencyIndices.length; i++) {
+      if (reader.dependencyIndices[i] === input.index && !reader.dependencies[i].optional) return false;
+    }
+  }
+  return true;
 }
 
 type Linked = { argumentIndices: readonly number[]; upstreamSteps: readonly number[]; downstreamSteps: readonly number[] };
