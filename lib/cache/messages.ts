@@ -75,7 +75,10 @@ export const CacheMessages = {
     listed: (entries: number, results: number, bytes: number, runs: number) =>
       `${entries} cache entries, ${results} stored results (${bytes} bytes), ${runs} cached runs`,
     cleared: (folder: string) => `Cleared the cache in ${folder} (run records of the tracker are kept).`,
-    collected: (removed: number, bytes: number) => `Removed ${removed} results (${bytes} bytes).`,
+    collected: (removed: number, bytes: number, entries: number, strayFiles: number) =>
+      `Removed ${removed} results (${bytes} bytes), ${entries} cache entries and ${strayFiles} stray files.`,
+    noStore: (folder: string) => `No store in ${folder} (no hamilton.sqlite there); give the folder of Builder.withCache({ path }) with --store.`,
+    tableHeader: ['node', 'entries', 'bytes', 'last stored'] as const,
     badAge: (given: string) => `--older-than takes a number of days (e.g. 30), not '${given}'.`,
     badSize: (given: string) => `--max-size takes a size in megabytes (e.g. 500), not '${given}'.`,
   },

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Command, CommanderError } from 'commander';
+import { registerCache } from './commands/cache.js';
 import { registerCatalog } from './commands/catalog.js';
 import { registerLineage } from './commands/lineage.js';
 import { registerValidate } from './commands/validate.js';
 import { registerView } from './commands/view.js';
+import { registerUi } from './commands/ui.js';
 import { registerWorker } from './commands/worker.js';
 import { oneLine } from './errors.js';
 
@@ -24,6 +26,8 @@ export function createProgram(): Command {
   registerCatalog(program);
   registerValidate(program);
   registerWorker(program);
+  registerUi(program);
+  registerCache(program);
   return program;
 }
 
