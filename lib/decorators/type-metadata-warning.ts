@@ -6,8 +6,13 @@ const WARNED = Symbol.for('hamilton-ts:type-metadata-warned');
 
 type GlobalWithFlag = typeof globalThis & { [WARNED]?: boolean };
 
-/** Inherited by worker threads (and child processes) started after the warning: they rebuild the same graph. */
-const WARNED_ENV = 'HAMILTON_TS_TYPE_METADATA_WARNED';
+/** Set in the environment of the worker threads a driver starts after the warning: they rebuild the same graph. */
+export const TYPE_METADATA_WARNED_ENV = 'HAMILTON_TS_TYPE_METADATA_WARNED';
+
+/** Whether this process (or the driver that started this thread) has given the warning. */
+export function typeMetadataWarned(): boolean {
+  return (globalThis as GlobalWithFlag)[WARNED] === true || process.env[TYPE_METADATA_WARNED_ENV] === '1';
+}
 
 /**
  * Warns once per process that decorator type metadata is missing, and what is not checked as a result.
@@ -17,10 +22,9 @@ const WARNED_ENV = 'HAMILTON_TS_TYPE_METADATA_WARNED';
  */
 export function warnIfNoTypeMetadata(where: string, standard: boolean, prototype?: object, member?: string | symbol): void {
   const flagHolder = globalThis as GlobalWithFlag;
-  if (flagHolder[WARNED] || process.env[WARNED_ENV] === '1') return;
+  if (typeMetadataWarned()) return;
   if (!standard && prototype !== undefined && member !== undefined && hasParameterTypes(prototype, member)) return;
   flagHolder[WARNED] = true;
-  process.env[WARNED_ENV] = '1';
   // console.warn, not the validation logger: a one-off note to the developer, not a data-quality event.
   console.warn(Messages.typeMetadataMissing(where, standard));
 }

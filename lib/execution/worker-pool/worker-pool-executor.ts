@@ -2,6 +2,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { TYPE_METADATA_WARNED_ENV, typeMetadataWarned } from '../../decorators/type-metadata-warning.js';
 import { describeCause, HamiltonError } from '../../errors/index.js';
 import type { Executor, ExecutorSetup } from '../executor.js';
 import { TaskNodeError, type Task, type TaskValues } from '../task.js';
@@ -168,7 +169,9 @@ export class WorkerPoolExecutor implements Executor {
   private start(): Slot {
     const progress = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
     const workerData: WorkerData = { ...this.setup!, progress };
-    const worker = new Worker(WORKER_MAIN, { workerData, resourceLimits: this.resourceLimits });
+    // A thread rebuilds the driver's graph: a warning the driver gave about it would only be said again.
+    const env = typeMetadataWarned() ? { ...process.env, [TYPE_METADATA_WARNED_ENV]: '1' } : process.env;
+    const worker = new Worker(WORKER_MAIN, { workerData, resourceLimits: this.resourceLimits, env });
     worker.unref();
     const slot: Slot = { worker, progress, ready: false, retiring: false, running: undefined, messageId: 0 };
     this.slots.add(slot);
