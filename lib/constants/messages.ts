@@ -227,8 +227,10 @@ export const Messages = {
     `(its parameters: ${known.join(', ') || 'none'}). Fix the name in the decorator.`,
   extractNeedsType: (origin: string, decorator: string, expected: string, actual: string) =>
     `${origin}: @${decorator} needs the method to return ${expected}, but it declares ${actual}.`,
+  extractColumnsNeedsFrame: (origin: string, actual: string) =>
+    `${origin}: @extractColumns needs the method to return a DataFrame, but it declares ${actual}. An Arrow Table works too.`,
   missingColumn: (column: string, origin: string, available: readonly string[]) =>
-    `No column '${column}' in the DataFrame returned by ${origin} (columns: ${available.join(', ')}). ` +
+    `No column '${column}' in the frame returned by ${origin} (columns: ${available.join(', ')}). ` +
     `Return it, or give @extractColumns a fillWith value.`,
   missingField: (field: string, origin: string, available: readonly string[]) =>
     `No field '${field}' in the object returned by ${origin} (fields: ${available.join(', ')}). ` +

@@ -44,3 +44,38 @@ export function isArrowVector(value: unknown): value is ArrowVector {
     typeof candidate.toArray === 'function'
   );
 }
+
+/**
+ * Whether a class is Arrow's `Vector` or `Table`, by name and prototype: apache-arrow ships a CommonJS and an
+ * ES module build, and an app importing one while hamilton-ts requires the other has two classes of each.
+ * Never loads apache-arrow.
+ */
+export function arrowClassKind(type: Function): 'Vector' | 'Table' | undefined {
+  const prototype = type.prototype as Record<string, unknown> | undefined;
+  if (prototype === undefined || typeof prototype.toArray !== 'function' || typeof prototype.getChild !== 'function') return undefined;
+  if (type.name === 'Vector' && typeof prototype.isValid === 'function') return 'Vector';
+  if (type.name === 'Table' && typeof prototype.select === 'function') return 'Table';
+  return undefined;
+}
+
+/** `Vector<Float64>(1000)`, `Table(1000x3)`: an Arrow value as error messages describe it. */
+export function describeArrowValue(value: ArrowVector | ArrowTable): string {
+  if (isArrowTable(value)) return `Table(${value.numRows}x${value.schema.fields.length})`;
+  return `Vector<${String(value.type)}>(${value.length})`;
+}
+
+/**
+ * Column `name` of an Arrow table (`@extractColumns`); a missing one is `fill` repeated when `hasFill`, else
+ * `undefined` so the caller names the node.
+ */
+export function arrowColumn(table: ArrowTable, name: string, hasFill: boolean, fill: unknown, neededFor: string): ArrowVector | undefined {
+  const column = table.getChild(name);
+  if (column !== null) return column;
+  if (!hasFill) return undefined;
+  return arrow(neededFor).vectorFromArray(new Array<unknown>(table.numRows).fill(fill));
+}
+
+/** The column names of an Arrow table. */
+export function arrowColumnNames(table: ArrowTable): string[] {
+  return table.schema.fields.map((field) => field.name);
+}

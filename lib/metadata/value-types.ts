@@ -1,3 +1,4 @@
+import { arrowClassKind, describeArrowValue, isArrowTable, isArrowVector } from '../dataframe/arrow.js';
 import { canonicalFrameType } from '../dataframe/danfo.js';
 import type { Constructor } from '../metadata/registry.js';
 
@@ -13,10 +14,23 @@ export function knownType(type: unknown): NodeType {
   return canonicalFrameType(type) as Constructor;
 }
 
-/** An edge fits when either side is unknown, both are equal, or the producer subclasses the parameter's type. */
+/**
+ * An edge fits when either side is unknown, both are equal, the producer subclasses the parameter's type, or
+ * both are Arrow's Vector (or Table) from two copies of apache-arrow.
+ */
 export function typesMatch(parameterType: NodeType, producerType: NodeType): boolean {
   if (parameterType === undefined || producerType === undefined || parameterType === producerType) return true;
-  return producerType.prototype instanceof parameterType;
+  if (producerType.prototype instanceof parameterType) return true;
+  const arrowKind = arrowClassKind(parameterType);
+  return arrowKind !== undefined && arrowKind === arrowClassKind(producerType);
+}
+
+// The common base of Float64Array, Int32Array...
+const TypedArray = Object.getPrototypeOf(Int8Array) as Function;
+
+/** Whether a declared type is a typed array class (`Float64Array`, `Int32Array`...). */
+export function isTypedArrayType(type: NodeType): boolean {
+  return type !== undefined && type.prototype instanceof TypedArray;
 }
 
 /** The tighter of two compatible types, or `null` when they conflict. */
@@ -46,7 +60,20 @@ export function valueMatchesType(type: NodeType, value: unknown): boolean {
   const primitive = PRIMITIVES.get(type);
   if (primitive !== undefined) return typeof value === primitive || value instanceof type;
   if (type === Array) return Array.isArray(value);
-  return value instanceof type;
+  return value instanceof type || matchesAcrossCopies(type, value);
+}
+
+/**
+ * The slow path, for values `instanceof` refused: a typed array from another realm (a vm context) has its
+ * class's tag, and an Arrow vector or table from another copy of apache-arrow has Arrow's shape.
+ */
+function matchesAcrossCopies(type: Function, value: unknown): boolean {
+  if (typeof value !== 'object') return false;
+  if (type.prototype instanceof TypedArray) return ArrayBuffer.isView(value) && Object.prototype.toString.call(value) === `[object ${type.name}]`;
+  const arrowKind = arrowClassKind(type);
+  if (arrowKind === 'Vector') return isArrowVector(value);
+  if (arrowKind === 'Table') return isArrowTable(value);
+  return false;
 }
 
 /** `number`, `Series`, `unknown`: a type as a person reads it. */
@@ -69,6 +96,9 @@ export function describeValue(value: unknown): string {
       return `function ${value.name || '(anonymous)'}`;
     case 'object': {
       if (Array.isArray(value)) return `Array(${value.length})`;
+      if (ArrayBuffer.isView(value) && !(value instanceof DataView))
+        return `${value.constructor.name}(${(value as unknown as ArrayLike<unknown>).length})`;
+      if (isArrowVector(value) || isArrowTable(value)) return describeArrowValue(value);
       const name = value.constructor?.name ?? 'Object';
       const shape = (value as { shape?: unknown }).shape;
       return Array.isArray(shape) ? `${name}(${shape.join('x')})` : name;

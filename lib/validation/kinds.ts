@@ -1,3 +1,4 @@
+import { arrowClassKind, isArrowVector } from '../dataframe/arrow.js';
 import { danfo, frameClasses, isDataFrame, isSeries } from '../dataframe/danfo.js';
 import type { NodeType } from '../metadata/value-types.js';
 
@@ -23,6 +24,7 @@ export function kindOfType(type: NodeType): ValueKind | undefined {
   if (type === String) return 'string';
   if (type === Boolean) return 'boolean';
   if (type === Array || type.prototype instanceof Array || type.prototype instanceof TypedArray) return 'array';
+  if (arrowClassKind(type) === 'Vector') return 'array';
   if (NOT_OBJECTS.has(type)) return 'other';
   // Only a class named like danfo's can be one; comparing otherwise would load danfo for nothing.
   if (isFrameName(type)) {
@@ -43,7 +45,7 @@ export function kindOfValue(value: unknown): ValueKind {
     case 'boolean':
       return 'boolean';
     case 'object':
-      if (Array.isArray(value) || value instanceof TypedArray) return 'array';
+      if (Array.isArray(value) || value instanceof TypedArray || isArrowVector(value)) return 'array';
       if (isFrameName(value.constructor)) {
         if (isSeries(value)) return 'series';
         if (isDataFrame(value)) return 'frame';

@@ -1,3 +1,4 @@
+import { isArrowVector } from '../dataframe/arrow.js';
 import type { DataFrame, Series } from '../dataframe/danfo.js';
 import type { ValueKind } from './kinds.js';
 
@@ -16,14 +17,40 @@ export function isMissing(value: unknown): boolean {
   return value === null || value === undefined || (typeof value === 'number' && Number.isNaN(value));
 }
 
-/** The values of a Series or an array (typed arrays included) with their labels. */
+/**
+ * The values of a Series or an array (typed arrays and Arrow vectors included: an Arrow null is `null`) with
+ * their labels; typed arrays and vectors carry the danfo dtype of their elements.
+ */
 export function sequenceOf(value: unknown, kind: ValueKind): Sequence {
   if (kind === 'series') {
     const series = value as Series;
     return { values: series.values, labels: series.index, dtype: series.dtype };
   }
-  const values = Array.from(value as ArrayLike<unknown>);
-  return { values, labels: values.map((_, i) => i) };
+  const values = Array.from(value as Iterable<unknown>);
+  return { values, labels: values.map((_, i) => i), dtype: dtypeOf(value) };
+}
+
+// Arrow's type ids (fixed by the Arrow format): Int, Float, Utf8, Bool, LargeUtf8.
+const ARROW_DTYPES = new Map<number, string>([
+  [3, 'float32'],
+  [5, 'string'],
+  [6, 'boolean'],
+  [20, 'string'],
+]);
+const ARROW_INT = 2;
+
+/**
+ * The danfo dtype (danfo calls any float `float32`) of a typed array's or an Arrow vector's elements;
+ * `undefined` for plain arrays and 64-bit integers (bigints), which are checked element by element.
+ */
+function dtypeOf(value: unknown): string | undefined {
+  if (value instanceof Float64Array || value instanceof Float32Array) return 'float32';
+  if (ArrayBuffer.isView(value))
+    return value instanceof BigInt64Array || value instanceof BigUint64Array || value instanceof DataView ? undefined : 'int32';
+  if (!isArrowVector(value)) return undefined;
+  const type = value.type as { typeId: number; bitWidth?: number };
+  if (type.typeId === ARROW_INT) return (type.bitWidth ?? 64) <= 32 ? 'int32' : undefined;
+  return ARROW_DTYPES.get(type.typeId);
 }
 
 /** Each column of a DataFrame as a sequence labelled by the frame's index. */

@@ -1,33 +1,45 @@
 import { Messages } from '../../constants/messages.js';
 import type { ExtractColumnsArgs } from '../../decorators/extract-columns.js';
 import { HamiltonError, InvalidDecoratorError } from '../../errors/index.js';
+import { arrow, arrowClassKind, arrowColumn, arrowColumnNames, isArrowTable } from '../../dataframe/arrow.js';
 import { danfo, frameClasses, isDataFrame } from '../../dataframe/danfo.js';
 import type { NodeDefinition } from '../node.js';
 import { describeType, describeValue } from '../../metadata/value-types.js';
 import { extractedNodes } from './extracted-nodes.js';
 import type { NodeModifier } from './modifier.js';
 
-/** `@extractColumns`: the frame node stays; each column becomes a Series node reading it. */
+const FRAMES = 'a DataFrame or an Arrow Table';
+
+/** `@extractColumns`: the frame node stays; each column becomes a node reading it (a Series, or an Arrow Vector of a Table). */
 export const extractColumnsModifier: NodeModifier<ExtractColumnsArgs> = {
   phase: 'transform',
   allowsMultiple: false,
   apply: (nodes, args, context) =>
     extractedNodes(nodes, (frame) => {
-      if (frame.type !== undefined && frame.type !== frameClasses().DataFrame) {
-        throw new InvalidDecoratorError(Messages.extractNeedsType(context.origin, 'extractColumns', 'a DataFrame', describeType(frame.type)));
-      }
-      const seriesType = frame.type === undefined ? undefined : (frameClasses().Series as NodeDefinition['type']);
+      const columnType = frame.type === undefined ? undefined : declaredColumnType(frame.type, context.origin);
       return args.columns.map((column) => ({
         name: column.name,
-        type: seriesType,
+        type: columnType,
         doc: column.doc ?? frame.doc,
         extract: (value: unknown) => columnOf(value, column.name, args, context.origin),
       }));
     }),
 };
 
+/** The type of the column nodes of a frame declared as `type`: Arrow's Vector for a Table, danfo's Series for a DataFrame. */
+function declaredColumnType(type: NonNullable<NodeDefinition['type']>, origin: string): NodeDefinition['type'] {
+  if (arrowClassKind(type) === 'Table') return arrow(Messages.arrowResult.neededFor).Vector;
+  if (type !== frameClasses().DataFrame) throw new InvalidDecoratorError(Messages.extractColumnsNeedsFrame(origin, describeType(type)));
+  return frameClasses().Series as NodeDefinition['type'];
+}
+
 function columnOf(frame: unknown, column: string, args: ExtractColumnsArgs, origin: string): unknown {
-  if (!isDataFrame(frame)) throw new HamiltonError(Messages.notAFrame(origin, 'extractColumns', 'a DataFrame', describeValue(frame)));
+  if (isArrowTable(frame)) {
+    const vector = arrowColumn(frame, column, args.hasFill, args.fillWith, Messages.arrowResult.neededFor);
+    if (vector === undefined) throw new HamiltonError(Messages.missingColumn(column, origin, arrowColumnNames(frame)));
+    return vector;
+  }
+  if (!isDataFrame(frame)) throw new HamiltonError(Messages.notAFrame(origin, 'extractColumns', FRAMES, describeValue(frame)));
   const columns = frame.columns;
   if (columns.includes(column)) return frame.column(column);
   if (!args.hasFill) throw new HamiltonError(Messages.missingColumn(column, origin, columns));

@@ -1,9 +1,10 @@
 import { Messages } from '../../constants/messages.js';
-import { describeType, valueMatchesType } from '../../metadata/value-types.js';
+import { arrowClassKind } from '../../dataframe/arrow.js';
+import { describeType, isTypedArrayType, valueMatchesType } from '../../metadata/value-types.js';
 import type { Constructor } from '../../metadata/registry.js';
 import { isMissing, MAX_LISTED, type Sequence } from '../sequences.js';
 import type { ValidationResult } from '../types.js';
-import { defineCheck } from './check.js';
+import { defineCheck, type BuiltInCheck } from './check.js';
 
 /** danfo's dtypes. */
 export const DTYPES = ['float32', 'int32', 'string', 'boolean'] as const;
@@ -15,8 +16,11 @@ export type Dtype = (typeof DTYPES)[number];
  */
 export type DataType = Constructor | Function | Dtype;
 
-/** `dataType`: a Series' (or each column's) dtype, each element of an array, or a single value's type. */
-export const dataTypeCheck = defineCheck<DataType>({
+/**
+ * `dataType`: a Series' (or each column's) dtype, each element of an array, or a single value's type. A
+ * sequence class (`Array`, `Float64Array`, Arrow's `Vector`) is asked of an array as a whole.
+ */
+const byShape = defineCheck<DataType>({
   name: 'dataType',
   kinds: ['series', 'frame', 'array', 'number', 'string', 'boolean', 'object', 'other'],
   describe: (type) => Messages.validation.dataTypeDoc(showType(type)),
@@ -27,6 +31,19 @@ export const dataTypeCheck = defineCheck<DataType>({
     return { passes, message: Messages.validation.dataTypeValue(passes, showType(type), value), diagnostics: { expected: showType(type) } };
   },
 });
+
+export const dataTypeCheck: BuiltInCheck<DataType> = {
+  ...byShape,
+  validate: (value, kind, type) => {
+    if (kind !== 'array' || !isSequenceClass(type)) return byShape.validate(value, kind, type);
+    const passes = valueMatchesType(type, value);
+    return { passes, message: Messages.validation.dataTypeValue(passes, showType(type), value), diagnostics: { expected: showType(type) } };
+  },
+};
+
+function isSequenceClass(type: DataType): type is Constructor {
+  return typeof type === 'function' && (type === Array || isTypedArrayType(type as Constructor) || arrowClassKind(type) === 'Vector');
+}
 
 const NUMERIC_DTYPES = new Set<string>(['float32', 'int32']);
 const DTYPE_OF = new Map<Function, string>([
