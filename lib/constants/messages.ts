@@ -195,6 +195,13 @@ export const Messages = {
     groupNeedsRecord: (origin: string, decorator: string, parameter: string, type: string) =>
       `${origin}: @${decorator} binds '${parameter}' to group({ ... }), a record, but the parameter is declared as ${type}; declare it as an object type, or use group(...) for an array.`,
   },
+  parameterizeDoc: {
+    unknownPlaceholder: (origin: string, decorator: string, key: string, parameters: readonly string[]) =>
+      `${origin}: the doc that @${decorator} templates has the placeholder '{${key}}', which names no parameter ` +
+      `(its parameters: ${parameters.join(', ') || 'none'}; '{outputName}' is the output's name). Fix the placeholder, or write '{{${key}}}' for the text '{${key}}'.`,
+    reservedParameter: (origin: string, decorator: string, key: string) =>
+      `${origin}: @${decorator} cannot apply to a method with a parameter named '${key}': '{${key}}' is the doc placeholder of the output's name. Rename the parameter.`,
+  },
   parameterizeExtract: {
     noExtracts: 'give at least one { outputs, inputMapping } entry.',
     badExtract: (position: number, got: string) =>

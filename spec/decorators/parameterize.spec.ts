@@ -81,4 +81,79 @@ describe('@parameterize family', () => {
     expect(() => parameterize({ out: { x: 3 as never } })).to.throw(InvalidDecoratorError, /wrap it in value/);
     expect(() => parameterize({})).to.throw(InvalidDecoratorError, /at least one output/);
   });
+
+  // Hamilton's format_doc_string (test_parametrized_inputs, ..._validate_reserved_param, ..._validate_bad_doc_string).
+  describe('doc templates', () => {
+    const docOf = (cls: new () => object, name: string) =>
+      new Builder()
+        .withModules(cls)
+        .build()
+        .listAvailableVariables()
+        .find((v) => v.name === name)!.doc;
+
+    it('fills an unbound parameter with its own name, bound ones with their value or source', () => {
+      class Partly {
+        @parameterize({ spendX2: { factor: value(2) }, fromSignups: { series: source('signups'), factor: value(3) } })
+        @node({ doc: '{outputName}: {series} times {factor}, plus {offset}.' })
+        scaled(series: number[], factor: number, offset: number): number[] {
+          return series.map((x) => x * factor + offset);
+        }
+      }
+      expect(docOf(Partly, 'spendX2')).to.equal('spendX2: series times 2, plus offset.');
+      expect(docOf(Partly, 'fromSignups')).to.equal('fromSignups: signups times 3, plus offset.');
+    });
+
+    it('the shorthands template the same way; {{param}} is the text {param}', () => {
+      class Short {
+        @parameterizeValues('weeks', { shift1: 1 })
+        @node({ doc: '{base} shifted by {weeks} ({{weeks}} in the template).' })
+        shifted(base: number, weeks: number): number {
+          return base + weeks;
+        }
+
+        @parameterizeSources({ fromA: { x: 'a' } })
+        @node({ doc: '{outputName} negates {x}.' })
+        negated(x: number): number {
+          return -x;
+        }
+      }
+      expect(docOf(Short, 'shift1')).to.equal('base shifted by 1 ({weeks} in the template).');
+      expect(docOf(Short, 'fromA')).to.equal('fromA negates a.');
+    });
+
+    it('rejects a placeholder that names no parameter, naming it and the method, when the graph is built', () => {
+      class Typo {
+        @parameterize({ out: { factor: value(2) } })
+        @node({ doc: 'Scales {sereis} by {factor}.' })
+        scaled(series: number, factor: number): number {
+          return series * factor;
+        }
+      }
+      expect(() => new Builder().withModules(Typo).build()).to.throw(
+        InvalidDecoratorError,
+        /Typo\.scaled.*'\{sereis\}'.*its parameters: series, factor/,
+      );
+    });
+
+    it('a doc given for an output is not templated, so only the templated outputs are checked', () => {
+      class Given {
+        @parameterize({ out: { bindings: { factor: value(2) }, doc: 'Doubled.' } })
+        @node({ doc: 'Scales by {nothing}.' })
+        scaled(series: number, factor: number): number {
+          return series * factor;
+        }
+      }
+      expect(docOf(Given, 'out')).to.equal('Doubled.');
+    });
+
+    it('rejects a parameter named outputName, even without a doc', () => {
+      class Reserved {
+        @parameterizeValues('factor', { out: 2 })
+        scaled(outputName: string, factor: number): string {
+          return outputName.repeat(factor);
+        }
+      }
+      expect(() => new Builder().withModules(Reserved).build()).to.throw(InvalidDecoratorError, /Reserved\.scaled.*parameter named 'outputName'/);
+    });
+  });
 });

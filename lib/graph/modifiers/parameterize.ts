@@ -18,20 +18,26 @@ export const parameterizeModifier: NodeModifier<ParameterizeArgs> = {
   allowsMultiple: false,
   apply: (nodes, args, context) => {
     const targets = finalNodes(nodes);
-    return nodes.flatMap((node) =>
-      !targets.has(node)
-        ? [node]
-        : Object.entries(args.outputs).map(([outputName, output]) =>
-            bindParameters(
-              node,
-              outputName,
-              output.bindings,
-              output.doc ?? templated(node.doc, outputName, output.bindings),
-              args.decorator,
-              context,
+    return nodes.flatMap((node) => {
+      if (!targets.has(node)) return [node];
+      const parameters = node.dependencies.map((d) => d.name);
+      if (parameters.includes(OUTPUT_NAME_KEY)) {
+        throw new InvalidDecoratorError(Messages.parameterizeDoc.reservedParameter(context.origin, args.decorator, OUTPUT_NAME_KEY));
+      }
+      return Object.entries(args.outputs).map(([outputName, output]) =>
+        bindParameters(
+          node,
+          outputName,
+          output.bindings,
+          output.doc ??
+            templated(node.doc, outputName, output.bindings, parameters, (key) =>
+              Messages.parameterizeDoc.unknownPlaceholder(context.origin, args.decorator, key, parameters),
             ),
-          ),
-    );
+          args.decorator,
+          context,
+        ),
+      );
+    });
   },
 };
 
@@ -91,12 +97,27 @@ function checkGroupType(dependency: Dependency, record: boolean, decorator: stri
   throw new InvalidDecoratorError(message(context.origin, decorator, dependency.name, describeType(type)));
 }
 
-/** Fills `{outputName}` and `{param}` placeholders of a method's doc for one output. */
-function templated(doc: string, outputName: string, bindings: ParameterBindings): string {
-  return doc.replace(/\{(\w+)\}/g, (placeholder, key: string) => {
-    if (key === 'outputName') return outputName;
+/** The doc placeholder of the output's name (Hamilton's `{output_name}`); no parameter may be called so. */
+const OUTPUT_NAME_KEY = 'outputName';
+
+/**
+ * Fills the placeholders of a method's doc for one output (Hamilton's `str.format`): `{outputName}`, a bound
+ * parameter's value or source, an unbound parameter's own name. `{{param}}` stays `{param}`. A placeholder
+ * naming no parameter is a mistake in the doc, reported when the decorator is applied.
+ */
+function templated(
+  doc: string,
+  outputName: string,
+  bindings: ParameterBindings,
+  parameters: readonly string[],
+  unknown: (key: string) => string,
+): string {
+  return doc.replace(/\{\{(\w+)\}\}|\{(\w+)\}/g, (_placeholder, escaped: string | undefined, key: string) => {
+    if (escaped !== undefined) return `{${escaped}}`;
+    if (key === OUTPUT_NAME_KEY) return outputName;
+    if (!parameters.includes(key)) throw new InvalidDecoratorError(unknown(key));
     const ref = bindings[key];
-    if (ref === undefined) return placeholder;
+    if (ref === undefined) return key;
     if (ref.kind === 'value') return String(ref.value);
     if (ref.kind === 'source') return ref.name;
     return ref.items.map((i) => (i.kind === 'value' ? String(i.value) : i.name)).join(', ');
