@@ -126,6 +126,34 @@ describe('io/loaders and savers: decorators make loader and saver nodes', () => 
     ]);
   });
 
+  it('@tag tags the method node and @saveTo saves it whichever is written first (phases, not written order)', () => {
+    const path = join(dir, 'spend.jsonl');
+    class TagAbove {
+      @tag({ owner: 'growth' })
+      @saveTo.jsonl({ id: 'saveSpend', path })
+      spend(): Record<string, number[]> {
+        return { week: [1, 2] };
+      }
+    }
+    class TagBelow {
+      @saveTo.jsonl({ id: 'saveSpend', path })
+      @tag({ owner: 'growth' })
+      spend(): Record<string, number[]> {
+        return { week: [1, 2] };
+      }
+    }
+    const shapes = [TagAbove, TagBelow].map((featureSet) => {
+      const dr = new Builder().withModules(featureSet).build();
+      const variables = dr.listAvailableVariables();
+      const spend = variables.find((v) => v.name === 'spend')!;
+      const saver = variables.find((v) => v.name === 'saveSpend')!;
+      dr.execute(['saveSpend']);
+      return { spendOwner: spend.tags.owner, saverOwner: saver.tags.owner, saved: readFileSync(path, 'utf8') };
+    });
+    expect(shapes[0]).to.deep.equal({ spendOwner: 'growth', saverOwner: undefined, saved: '{"week":1}\n{"week":2}\n' });
+    expect(shapes[1]).to.deep.equal(shapes[0]);
+  });
+
   it('a bad CSV row is an error naming the loader, the file and the line', () => {
     const path = join(dir, 'bad.csv');
     writeFileSync(path, 'a,b\n1,2\n3,4,5\n');

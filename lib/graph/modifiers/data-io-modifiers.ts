@@ -98,10 +98,11 @@ function onlyParameter(names: readonly string[], context: MethodContext): string
 
 /**
  * `@saveTo.<kind>({ id, ... })`: a saver node `id` after the method's node (or `target`, one of its nodes).
- * Applied with the decorations, after extraction and output checks, so it saves the checked final value.
+ * Applied last, after extraction, output checks and decorations, so it saves the checked final value and a
+ * `@tag` written above it still tags the method's node, not the saver.
  */
 export const saveToModifier: NodeModifier<SaveToArgs> = {
-  phase: 'decorate',
+  phase: 'save',
   allowsMultiple: true,
   apply: (nodes, args, context) => {
     const own = nodes.filter((n) => n.tags[DATA_SAVER_TAG] === undefined);

@@ -9,11 +9,12 @@ export type Config = Readonly<Record<string, unknown>>;
  * The order in which modifiers apply, whatever order the decorators are written in (Hamilton's lifecycle):
  * config selection, then node generation, injection of nodes into the method's inputs (`@pipeInput`,
  * `@withColumns`), expansion, transforms, pipes on outputs (`@pipeOutput`, `@mutate`: after the transforms, so
- * they reach extracted nodes whatever order the decorators are written in), output checks, and decoration.
+ * they reach extracted nodes whatever order the decorators are written in), output checks, decoration, and
+ * savers last (`@saveTo`: its node reads the decorated final node, and is no target of `@tag` and the like).
  * Hamilton counts `check_output` among the transforms; here checks come after every transform, so that they
  * check the final (e.g. extracted) nodes whatever order the decorators are written in.
  */
-export const PHASES = ['resolve', 'generate', 'inject', 'expand', 'transform', 'pipe', 'validate', 'decorate'] as const;
+export const PHASES = ['resolve', 'generate', 'inject', 'expand', 'transform', 'pipe', 'validate', 'decorate', 'save'] as const;
 export type Phase = (typeof PHASES)[number];
 
 /** Everything a modifier may need to know about the method it shapes. */
