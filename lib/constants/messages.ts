@@ -195,6 +195,12 @@ export const Messages = {
     groupNeedsRecord: (origin: string, decorator: string, parameter: string, type: string) =>
       `${origin}: @${decorator} binds '${parameter}' to group({ ... }), a record, but the parameter is declared as ${type}; declare it as an object type, or use group(...) for an array.`,
   },
+  extractFieldTypes: {
+    notAType: (field: string, got: string) => `field '${field}' needs a type (a class such as Number, String or your own), got ${got}.`,
+    notAClass: (field: string, name: string) =>
+      `field '${field}' is the function ${name}, not a type; give the class of the field's values (Number, String, Date, your own class).`,
+    record: 'an object with fields (a plain object or a class instance; for a DataFrame, @extractColumns)',
+  },
   parameterizeDoc: {
     unknownPlaceholder: (origin: string, decorator: string, key: string, parameters: readonly string[]) =>
       `${origin}: the doc that @${decorator} templates has the placeholder '{${key}}', which names no parameter ` +

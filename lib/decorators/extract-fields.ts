@@ -36,8 +36,29 @@ export function extractFields(fields: Record<string, Constructor>, options: Extr
   const names = Object.keys(fields);
   if (names.length === 0) throw fail('name at least one field.');
   for (const name of names) {
-    if (typeof fields[name] !== 'function') throw fail(`field '${name}' needs a type (a constructor such as Number), got ${describe(fields[name])}.`);
+    const type: unknown = fields[name];
+    if (typeof type !== 'function') throw fail(Messages.extractFieldTypes.notAType(name, describe(type)));
+    if (!isClass(type)) throw fail(Messages.extractFieldTypes.notAClass(name, type.name || '(anonymous)'));
   }
   const record: ExtractFieldsArgs = { fields: { ...fields }, fillWith: options.fillWith, hasFill: 'fillWith' in options };
   return recordingDecorator(DecoratorKind.extractFields, record);
+}
+
+/**
+ * Whether a function is a type (Hamilton requires types, not callables): a class, a built-in constructor
+ * (`Number`, `Date`, `Float64Array`), or an ES5-style constructor with methods on its prototype. Arrow
+ * functions, methods, async and generator functions and built-ins that construct nothing (`parseFloat`) are
+ * not; neither is a plain `function` without prototype methods, which TypeScript code uses as a function.
+ */
+function isClass(candidate: Function): boolean {
+  try {
+    // Throws for whatever `new` refuses, without running the candidate.
+    Reflect.construct(String, [], candidate);
+  } catch {
+    return false;
+  }
+  const source = Function.prototype.toString.call(candidate);
+  if (source.startsWith('class') || /\{\s*\[native code\]\s*\}\s*$/.test(source)) return true;
+  const prototype: unknown = candidate.prototype;
+  return typeof prototype === 'object' && prototype !== null && Object.getOwnPropertyNames(prototype).some((key) => key !== 'constructor');
 }

@@ -1,4 +1,6 @@
+import { Table, tableFromArrays } from 'apache-arrow';
 import { expect } from 'chai';
+import { DataFrame } from 'danfojs';
 import { Builder, extractFields, InvalidDecoratorError, node, NodeExecutionError, TypeMismatchError } from 'hamilton-ts';
 
 describe('@extractFields', () => {
@@ -61,6 +63,80 @@ describe('@extractFields', () => {
       }
     }
     expect(() => new Builder().withModules(Scalar).build()).to.throw(InvalidDecoratorError, /needs the method to return an object/);
+  });
+
+  // Hamilton's test_extract_fields_validate: field types must be types, the function must return a dict type.
+  it('rejects field "types" that are functions, not classes, when the class is defined', () => {
+    const notTypes: Record<string, Function> = {
+      arrow: () => 1,
+      parseFloat,
+      asyncFn: async () => 1,
+      generator: function* () {
+        yield 1;
+      },
+      plain: function double(x: number) {
+        return x * 2;
+      },
+      method: { m() {} }.m,
+    };
+    for (const [label, fn] of Object.entries(notTypes)) {
+      expect(() => extractFields({ a: fn as NumberConstructor }), label).to.throw(InvalidDecoratorError, /field 'a' is the function .*not a type/);
+    }
+    class Point {
+      constructor(readonly x = 0) {}
+    }
+    function LegacyPoint(this: { x: number }) {
+      this.x = 0;
+    }
+    LegacyPoint.prototype.norm = function () {
+      return 0;
+    };
+    for (const type of [Number, String, Boolean, Date, Float64Array, Map, Point, LegacyPoint, Point.bind(null)]) {
+      expect(() => extractFields({ a: type as NumberConstructor }), type.name).not.to.throw();
+    }
+  });
+
+  it('rejects a method declared to return a typed array, a DataFrame, a Map or an Arrow table, when the graph is built', () => {
+    class Typed {
+      @extractFields({ a: Number })
+      n(): Float64Array {
+        return new Float64Array(1);
+      }
+    }
+    class Frame {
+      @extractFields({ a: Number })
+      n(): DataFrame {
+        return new DataFrame({ a: [1] });
+      }
+    }
+    class Mapped {
+      @extractFields({ a: Number })
+      n(): Map<string, number> {
+        return new Map([['a', 1]]);
+      }
+    }
+    class Arrow {
+      @extractFields({ a: Number })
+      n(): Table {
+        return tableFromArrays({ a: [1] });
+      }
+    }
+    for (const cls of [Typed, Frame, Mapped, Arrow]) {
+      expect(() => new Builder().withModules(cls).build(), cls.name).to.throw(
+        InvalidDecoratorError,
+        new RegExp(`${cls.name}\\.n: @extractFields needs the method to return an object with fields`),
+      );
+    }
+    class Row {
+      constructor(readonly a = 1) {}
+    }
+    class Rows {
+      @extractFields({ a: Number })
+      n(): Row {
+        return new Row();
+      }
+    }
+    expect(new Builder().withModules(Rows).build().execute(['a'])).to.deep.equal({ a: 1 });
   });
 
   it('on an async method, the sync driver refuses instead of passing a Promise on', () => {

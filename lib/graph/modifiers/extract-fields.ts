@@ -2,7 +2,17 @@ import { Messages } from '../../constants/messages.js';
 import type { ExtractFieldsArgs } from '../../decorators/extract-fields.js';
 import { HamiltonError, InvalidDecoratorError } from '../../errors/index.js';
 import type { Constructor } from '../../metadata/registry.js';
-import { describeType, describeValue, isRecordType, knownType, valueMatchesType } from '../../metadata/value-types.js';
+import { arrowClassKind } from '../../dataframe/arrow.js';
+import { danfoIfInstalled, frameClasses } from '../../dataframe/danfo.js';
+import {
+  describeType,
+  describeValue,
+  isRecordType,
+  isTypedArrayType,
+  knownType,
+  valueMatchesType,
+  type NodeType,
+} from '../../metadata/value-types.js';
 import { extractedNodes } from './extracted-nodes.js';
 import type { NodeModifier } from './modifier.js';
 
@@ -12,8 +22,10 @@ export const extractFieldsModifier: NodeModifier<ExtractFieldsArgs> = {
   allowsMultiple: false,
   apply: (nodes, args, context) =>
     extractedNodes(nodes, (parent) => {
-      if (!isRecordType(parent.type)) {
-        throw new InvalidDecoratorError(Messages.extractNeedsType(context.origin, 'extractFields', 'an object', describeType(parent.type)));
+      if (!isRecordType(parent.type) || !hasFields(parent.type)) {
+        throw new InvalidDecoratorError(
+          Messages.extractNeedsType(context.origin, 'extractFields', Messages.extractFieldTypes.record, describeType(parent.type)),
+        );
       }
       return Object.entries(args.fields).map(([field, declared]) => ({
         name: field,
@@ -23,6 +35,19 @@ export const extractFieldsModifier: NodeModifier<ExtractFieldsArgs> = {
       }));
     }),
 };
+
+/** Built-in types whose values are collections or single values, not records of named fields. */
+const NOT_RECORDS: ReadonlySet<Function> = new Set([Map, Set, WeakMap, WeakSet, Date, RegExp, ArrayBuffer, SharedArrayBuffer, DataView, Promise]);
+
+/** Whether a declared (known) type is a record type, as Hamilton's dict / TypedDict: no typed array, frame or collection. */
+function hasFields(type: NodeType): boolean {
+  if (type === undefined) return true;
+  if (NOT_RECORDS.has(type) || isTypedArrayType(type) || arrowClassKind(type) !== undefined) return false;
+  if (type.name !== 'DataFrame' && type.name !== 'Series') return true;
+  if (danfoIfInstalled() === undefined) return true;
+  const frames = frameClasses();
+  return type !== frames.DataFrame && type !== frames.Series;
+}
 
 function fieldOf(value: unknown, field: string, declared: Constructor, args: ExtractFieldsArgs, origin: string): unknown {
   if (value === null || typeof value !== 'object') {
