@@ -6,6 +6,7 @@ import { registerCatalog } from './commands/catalog.js';
 import { registerLineage } from './commands/lineage.js';
 import { registerValidate } from './commands/validate.js';
 import { registerView } from './commands/view.js';
+import { registerUi } from './commands/ui.js';
 import { registerWorker } from './commands/worker.js';
 import { oneLine } from './errors.js';
 
@@ -25,6 +26,7 @@ export function createProgram(): Command {
   registerCatalog(program);
   registerValidate(program);
   registerWorker(program);
+  registerUi(program);
   registerCache(program);
   return program;
 }

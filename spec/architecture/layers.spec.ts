@@ -20,7 +20,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['cache'],
   ['tracking'],
   ['driver'],
-  ['integrations', 'cli', 'index.ts'],
+  ['integrations', 'cli', 'ui', 'index.ts'],
 ];
 
 function layerOf(file: string): number {

@@ -1,0 +1,16 @@
+/** What the runs UI says: errors of `hamilton-ts ui` and the text its pages show when something is not there. */
+export const UiMessages = {
+  neededFor: 'the runs UI (`hamilton-ts ui`)',
+  storeMissing: (file: string) =>
+    `No store at '${file}': pass --store the folder given to withCache({ path }) / new SQLiteStore(folder), or its hamilton.sqlite file.`,
+  storeUnreadable: (file: string, why: string) => `The store '${file}' cannot be read as a hamilton-ts store: ${why}.`,
+  badPort: (port: string) => `--port '${port}' is not a port: give a whole number from 0 (any free port) to 65535.`,
+  listening: (url: string, file: string) => `Runs UI for ${file} at ${url} (Ctrl+C to stop)`,
+  noProject: (name: string) => `No project named '${name}' in this store.`,
+  noRun: (id: string) => `No run '${id}' in this store.`,
+  noNode: (node: string, project: string) => `No run of project '${project}' recorded node '${node}'.`,
+  diffNeedsTwo: 'Pick two runs to compare (?a=<run id>&b=<run id>).',
+  graphUnknown:
+    'The graph of this run is not in the store (its edges come from the cache: run with Builder.withCache() on the same store), so the nodes are listed as a table.',
+  noSources: 'The store does not hold the graph of this run, so where an output came from cannot be told.',
+} as const;

@@ -1,0 +1,36 @@
+import { badge, duration, href, link, page, table, text, time, version } from '../html.js';
+import type { RunSummary } from '../records.js';
+import type { RunFilter } from '../run-filter.js';
+
+const STATUSES = ['', 'success', 'failed', 'running'];
+
+/** The runs of a project, newest first, with the filters and two-run comparison. */
+export function runsPage(project: string, runs: readonly RunSummary[], shown: readonly RunSummary[], filter: RunFilter): string {
+  const statusOptions = STATUSES.map((s) => `<option value="${s}"${filter.status === s ? ' selected' : ''}>${s || 'any'}</option>`).join('');
+  const form = `<form class="filters" method="get">
+<label>status<select name="status">${statusOptions}</select></label>
+<label>tag (key or key=value)<input name="tag" value="${text(filter.tag ?? '')}"></label>
+<label>DAG version<input name="dag" value="${text(filter.dagVersion ?? '')}"></label>
+<button type="submit">Filter</button>
+<button type="button" id="compare" disabled>Compare two picked runs</button></form>`;
+  const rows = shown.map((run) => [
+    `<input type="checkbox" class="pick" value="${text(run.runId)}" aria-label="pick ${text(run.runId)}">`,
+    link(href('runs', run.runId), run.runId.slice(0, 12)),
+    badge(run.status),
+    time(run.startedAt),
+    duration(run.endedAt === undefined ? undefined : run.endedAt - run.startedAt),
+    version(run.dagVersion),
+    text(
+      Object.entries(run.tags)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(', '),
+    ),
+    text(run.outputs.join(', ')),
+  ]);
+  const count = `<p class="note">${shown.length} of ${runs.length} runs</p>`;
+  return page(
+    `Runs of ${project}`,
+    [[href('projects', project), project]],
+    form + count + table(['', 'run', 'status', 'started', 'took', 'DAG version', 'tags', 'outputs'], rows, 'runs'),
+  );
+}

@@ -1,0 +1,141 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type Express from 'express';
+import { HamiltonError } from '../errors/index.js';
+import { requireOptional } from '../errors/optional-package.js';
+import { SCRIPT, STYLESHEET } from './assets.js';
+import { page, text } from './html.js';
+import { UiMessages } from './messages.js';
+import { diffPage } from './pages/diff.js';
+import { nodePage } from './pages/node.js';
+import { projectsPage } from './pages/projects.js';
+import { runPage } from './pages/run.js';
+import { runsPage } from './pages/runs.js';
+import { sourcesPage } from './pages/sources.js';
+import { diffRuns } from './run-diff.js';
+import { filterRuns } from './run-filter.js';
+import { runPicture } from './run-picture.js';
+import { sourcesOf } from './sources.js';
+import { StoreReader } from './store-reader.js';
+
+export interface UiOptions {
+  /** The store's folder or its hamilton.sqlite file. */
+  readonly store: string;
+  /** 0 (the default) takes any free port. */
+  readonly port?: number;
+  /** 127.0.0.1 unless told: the runs hold the project's data summaries. */
+  readonly host?: string;
+}
+
+export interface RunningUi {
+  readonly url: string;
+  readonly file: string;
+  close(): Promise<void>;
+}
+
+/** A page the store has nothing for: a 404 with the reason. */
+class NotFound extends Error {}
+
+/** The runs UI's Express app over a store reader: server-rendered pages, the stylesheet and script from the package. */
+export function createUiApp(reader: StoreReader): Express.Express {
+  const express = requireOptional<typeof Express>('express', UiMessages.neededFor);
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/assets/ui.css', (_req, res) => void res.type('text/css').send(STYLESHEET));
+  app.get('/assets/ui.js', (_req, res) => void res.type('application/javascript').send(SCRIPT));
+  const html = (render: (req: Express.Request) => string | Promise<string>) => async (req: Express.Request, res: Express.Response) => {
+    try {
+      res.type('html').send(await render(req));
+    } catch (error) {
+      const notFound = error instanceof NotFound;
+      res
+        .status(notFound ? 404 : 500)
+        .type('html')
+        .send(page(notFound ? 'Not found' : 'Error', [], `<p class="error">${text((error as Error).message)}</p>`));
+    }
+  };
+  const runOf = (id: string) => reader.run(id) ?? fail(UiMessages.noRun(id));
+  const param = (req: Express.Request, name: string) => String(req.params[name]);
+  const query = (req: Express.Request, name: string) => (typeof req.query[name] === 'string' && req.query[name] !== '' ? req.query[name] : undefined);
+
+  app.get(
+    '/',
+    html(() => projectsPage(reader.projects())),
+  );
+  app.get(
+    '/projects/:project',
+    html((req) => {
+      const project = param(req, 'project');
+      if (!reader.hasProject(project)) fail(UiMessages.noProject(project));
+      const filter = { status: query(req, 'status'), tag: query(req, 'tag'), dagVersion: query(req, 'dag') };
+      const runs = reader.runs(project);
+      return runsPage(project, runs, filterRuns(runs, filter), filter);
+    }),
+  );
+  app.get(
+    '/projects/:project/nodes/:node',
+    html((req) => {
+      const [project, node] = [param(req, 'project'), param(req, 'node')];
+      const history = reader.nodeAcrossRuns(project, node);
+      if (history.length === 0) fail(UiMessages.noNode(node, project));
+      return nodePage(project, node, history);
+    }),
+  );
+  app.get(
+    '/runs/:run',
+    html(async (req) => {
+      const run = runOf(param(req, 'run'));
+      const graph = reader.graphOf(run);
+      return runPage(run, graph, graph ? await runPicture(graph, run.nodes) : undefined);
+    }),
+  );
+  app.get(
+    '/runs/:run/sources/:output',
+    html((req) => {
+      const run = runOf(param(req, 'run'));
+      const graph = reader.graphOf(run) ?? fail(UiMessages.noSources);
+      return sourcesPage(run, param(req, 'output'), sourcesOf(graph, param(req, 'output')), reader.readVersions(run.runId));
+    }),
+  );
+  app.get(
+    '/diff',
+    html((req) => {
+      const [a, b] = [query(req, 'a'), query(req, 'b')];
+      if (a === undefined || b === undefined) fail(UiMessages.diffNeedsTwo);
+      const [before, after] = [runOf(a), runOf(b)];
+      const graph = reader.graphOf(after);
+      return diffPage(before, after, diffRuns(before, after, graph), graph !== undefined);
+    }),
+  );
+  return app;
+}
+
+/** Opens the store and serves the UI; resolves once it listens. */
+export async function startUi(options: UiOptions): Promise<RunningUi> {
+  const reader = new StoreReader(options.store);
+  const app = createUiApp(reader);
+  const host = options.host ?? '127.0.0.1';
+  const server = await new Promise<Server>((resolve, reject) => {
+    const listening = app.listen(options.port ?? 0, host, (error?: Error) => (error ? reject(error) : resolve(listening)));
+  }).catch((error: unknown) => {
+    reader.close();
+    throw new HamiltonError((error as Error).message, { cause: error });
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${host}:${port}`,
+    file: reader.file,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => {
+          reader.close();
+          resolve();
+        });
+      }),
+  };
+}
+
+function fail(message: string): never {
+  throw new NotFound(message);
+}

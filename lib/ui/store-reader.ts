@@ -1,0 +1,251 @@
+import { existsSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
+import { DATABASE_FILE } from '../cache/store.js';
+import { HamiltonError } from '../errors/index.js';
+import { requireOptional } from '../errors/optional-package.js';
+import { UiMessages } from './messages.js';
+import type { NodeRecord, ProjectSummary, RunGraph, RunRecord, RunSummary, ValueSummary } from './records.js';
+
+type Database = BetterSqlite3.Database;
+type Row = Record<string, unknown>;
+
+/**
+ * Reads the store the cache and the RunTracker write, read-only, and turns its rows into the UI's records. It asks
+ * the database which columns exist, so columns the tracker adds later (a run's DAG version, a node's cache status)
+ * are used when present and read from the cache's tables when not.
+ */
+export class StoreReader {
+  readonly file: string;
+  private readonly db: Database;
+  private readonly columns = new Map<string, Set<string>>();
+
+  constructor(store: string) {
+    this.file = databaseFile(store);
+    const sqlite = requireOptional<typeof BetterSqlite3>('better-sqlite3', UiMessages.neededFor);
+    try {
+      this.db = new sqlite(this.file, { readonly: true, fileMustExist: true, timeout: 10_000 });
+      this.db.prepare('SELECT 1 FROM runs LIMIT 1').all();
+    } catch (error) {
+      throw new HamiltonError(UiMessages.storeUnreadable(this.file, (error as Error).message), { cause: error });
+    }
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  projects(): ProjectSummary[] {
+    const rows = this.db
+      .prepare(
+        `SELECT p.name AS name, p.created_at AS created, COUNT(r.run_id) AS runs, MAX(r.started_at) AS last,
+                SUM(CASE WHEN r.status = 'failed' THEN 1 ELSE 0 END) AS failed
+         FROM projects p LEFT JOIN runs r ON r.project = p.name GROUP BY p.name ORDER BY p.name`,
+      )
+      .all() as Row[];
+    return rows.map((r) => ({
+      name: String(r.name),
+      createdAt: Number(r.created),
+      runs: Number(r.runs),
+      failedRuns: Number(r.failed ?? 0),
+      ...(r.last === null ? {} : { lastRunAt: Number(r.last) }),
+    }));
+  }
+
+  hasProject(name: string): boolean {
+    return this.db.prepare('SELECT 1 FROM projects WHERE name = ?').get(name) !== undefined;
+  }
+
+  /** The project's runs, newest first. */
+  runs(project: string): RunSummary[] {
+    const rows = this.db
+      .prepare(`SELECT ${this.runColumns()} FROM runs r WHERE r.project = ? ORDER BY r.started_at DESC, r.run_id`)
+      .all(project) as Row[];
+    return rows.map((row) => this.runOf(row));
+  }
+
+  run(runId: string): RunRecord | undefined {
+    const row = this.db.prepare(`SELECT ${this.runColumns()} FROM runs r WHERE r.run_id = ?`).get(runId) as Row | undefined;
+    if (!row) return undefined;
+    return { ...this.runOf(row), nodes: this.nodesOf(runId) };
+  }
+
+  /** Every record of one node in the project's runs, oldest first. */
+  nodeAcrossRuns(project: string, node: string): { run: RunSummary; record: NodeRecord }[] {
+    const runs = this.runs(project).reverse();
+    return runs.flatMap((run) => this.nodesOf(run.runId, node).map((record) => ({ run, record })));
+  }
+
+  /**
+   * The run's graph as far as the store knows it: a node's inputs are the names its cache key was made of
+   * (`node_versions.inputs`), trusted when this run wrote them or while the code version seen there is the one this
+   * run used (the same code reads the same parameters). Undefined when any computed node's inputs are unknown.
+   */
+  graphOf(run: RunRecord): RunGraph | undefined {
+    const names = [...new Set(run.nodes.map((n) => n.node))];
+    if (names.length === 0) return undefined;
+    const versions = this.db.prepare('SELECT code_version AS code, inputs, run_id AS run FROM node_versions WHERE node = ? ORDER BY item LIMIT 1');
+    const dependencies = new Map<string, string[]>();
+    for (const name of names) {
+      const code = run.nodes.find((n) => n.node === name && n.codeVersion !== undefined)?.codeVersion;
+      const row = versions.get(name) as { code: string; inputs: string; run: string } | undefined;
+      if (!row || (row.run !== run.runId && (code === undefined || row.code !== code))) return undefined;
+      dependencies.set(name, Object.keys(JSON.parse(row.inputs) as Record<string, string>));
+    }
+    const inputs = [...new Set([...dependencies.values()].flat().filter((d) => !dependencies.has(d)))].sort();
+    return { nodes: names, inputs, dependencies };
+  }
+
+  /** Data versions of what the run's nodes read, as the cache last saw them in this run (external inputs included). */
+  readVersions(runId: string): Map<string, string> {
+    const rows = this.db.prepare('SELECT inputs FROM node_versions WHERE run_id = ?').all(runId) as { inputs: string }[];
+    const versions = new Map<string, string>();
+    for (const row of rows) for (const [name, v] of Object.entries(JSON.parse(row.inputs) as Record<string, string>)) versions.set(name, v);
+    return versions;
+  }
+
+  private runColumns(): string {
+    const own = this.columnsOf('runs');
+    const fromCache = '(SELECT c.dag_version FROM cache_runs c WHERE c.run_id = r.run_id)';
+    const dag = own.has('dag_version') ? `COALESCE(r.dag_version, ${fromCache})` : fromCache;
+    return `r.run_id AS run_id, r.project AS project, r.tags AS tags, r.outputs AS outputs, r.inputs AS inputs, r.status AS status,
+      r.error AS error, r.started_at AS started_at, r.ended_at AS ended_at, ${dag} AS dag_version`;
+  }
+
+  private runOf(row: Row): RunSummary {
+    return {
+      runId: String(row.run_id),
+      project: String(row.project),
+      status: String(row.status),
+      tags: stringRecord(row.tags),
+      outputs: stringList(row.outputs),
+      inputs: inputsOf(row.inputs),
+      startedAt: Number(row.started_at),
+      ...(row.ended_at === null || row.ended_at === undefined ? {} : { endedAt: Number(row.ended_at) }),
+      ...(typeof row.error === 'string' ? { error: row.error } : {}),
+      ...(typeof row.dag_version === 'string' ? { dagVersion: row.dag_version } : {}),
+    };
+  }
+
+  /** The tracker's node records merged with the cache's logs of the same run (either may be missing). */
+  private nodesOf(runId: string, only?: string): NodeRecord[] {
+    const hasCacheColumn = this.columnsOf('node_runs').has('cache');
+    const tracked = this.db
+      .prepare(
+        `SELECT node, item, status, error, ${hasCacheColumn ? 'cache' : 'NULL AS cache'}, started_at, ended_at, duration_ms, summary
+         FROM node_runs WHERE run_id = ? ${only === undefined ? '' : 'AND node = ?'} ORDER BY started_at, node, item`,
+      )
+      .all(...(only === undefined ? [runId] : [runId, only])) as Row[];
+    const logs = this.db
+      .prepare(
+        `SELECT node, item, status, reason, code_version, data_version FROM cache_logs WHERE run_id = ? ${only === undefined ? '' : 'AND node = ?'} ORDER BY seq`,
+      )
+      .all(...(only === undefined ? [runId] : [runId, only])) as Row[];
+    const byKey = new Map<string, Row>();
+    for (const log of logs) byKey.set(keyOf(log.node, log.item), log);
+    const records: NodeRecord[] = tracked.map((row) => {
+      const key = keyOf(row.node, row.item);
+      const log = byKey.get(key);
+      byKey.delete(key);
+      return recordOf(row, log);
+    });
+    // Calls the cache logged but the tracker did not see (no tracker on that run).
+    for (const log of byKey.values()) records.push(recordOf(undefined, log));
+    return records;
+  }
+
+  private columnsOf(table: string): Set<string> {
+    let found = this.columns.get(table);
+    if (!found) {
+      found = new Set((this.db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name));
+      this.columns.set(table, found);
+    }
+    return found;
+  }
+}
+
+/** The SQLite file of a store given as its folder or as the file itself. */
+export function databaseFile(store: string): string {
+  const resolved = path.resolve(store);
+  if (!existsSync(resolved)) throw new HamiltonError(UiMessages.storeMissing(resolved));
+  const file = statSync(resolved).isDirectory() ? path.join(resolved, DATABASE_FILE) : resolved;
+  if (!existsSync(file)) throw new HamiltonError(UiMessages.storeMissing(file));
+  return file;
+}
+
+function keyOf(node: unknown, item: unknown): string {
+  const index = item === null || item === undefined ? -1 : Number(item);
+  return `${String(node)}\0${index}`;
+}
+
+function recordOf(row: Row | undefined, log: Row | undefined): NodeRecord {
+  const source = (row ?? log)!;
+  const item = source.item === null || source.item === undefined || Number(source.item) < 0 ? undefined : Number(source.item);
+  const cache = typeof row?.cache === 'string' ? row.cache : typeof log?.status === 'string' ? log.status : undefined;
+  return {
+    node: String(source.node),
+    status: row ? String(row.status) : 'not tracked',
+    ...(item === undefined ? {} : { item }),
+    ...(typeof row?.error === 'string' ? { error: row.error } : {}),
+    ...(cache === undefined ? {} : { cache }),
+    ...(typeof log?.reason === 'string' ? { cacheReason: log.reason } : {}),
+    ...(typeof log?.code_version === 'string' ? { codeVersion: log.code_version } : {}),
+    ...(typeof log?.data_version === 'string' ? { dataVersion: log.data_version } : {}),
+    ...(typeof row?.started_at === 'number' ? { startedAt: row.started_at } : {}),
+    ...(typeof row?.duration_ms === 'number' ? { durationMs: row.duration_ms } : {}),
+    ...(typeof row?.summary === 'string' ? { summary: summaryOf(row.summary) } : {}),
+  };
+}
+
+function parse(text: unknown): unknown {
+  if (typeof text !== 'string') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function stringRecord(text: unknown): Record<string, string> {
+  const value = parse(text);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
+}
+
+function stringList(text: unknown): string[] {
+  const value = parse(text);
+  return Array.isArray(value) ? value.map(String) : [];
+}
+
+/** A run's inputs: names (the tracker's list) or names with their data versions (an object), whichever is stored. */
+function inputsOf(text: unknown): Record<string, string | undefined> {
+  const value = parse(text);
+  if (Array.isArray(value)) return Object.fromEntries(value.map((name) => [String(name), undefined]));
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, typeof v === 'string' ? v : undefined]));
+  }
+  return {};
+}
+
+function summaryOf(text: string): ValueSummary | undefined {
+  const value = parse(text);
+  if (typeof value !== 'object' || value === null) return undefined;
+  const v = value as Record<string, unknown>;
+  const stats = v.statistics as Record<string, unknown> | undefined;
+  const num = (x: unknown) => (typeof x === 'number' ? x : null);
+  return {
+    type: typeof v.type === 'string' ? v.type : 'unknown',
+    ...(typeof v.length === 'number' ? { length: v.length } : {}),
+    ...(stats && typeof stats === 'object'
+      ? {
+          statistics: {
+            count: Number(stats.count ?? 0),
+            mean: num(stats.mean),
+            min: num(stats.min),
+            max: num(stats.max),
+            nanShare: Number(stats.nanShare ?? 0),
+          },
+        }
+      : {}),
+  };
+}

@@ -1,0 +1,111 @@
+import { expect } from 'chai';
+import { HamiltonError } from 'hamilton-ts';
+import { runCli } from '../../lib/cli/program.js';
+import { startUi, type RunningUi } from '../../lib/ui/server.js';
+import { shopStore, type ShopStore } from './fixture.js';
+
+/** The UI's HTTP answers over a real store, without a browser. */
+describe('ui: server pages over HTTP', function () {
+  this.timeout(30000);
+  let shop: ShopStore;
+  let ui: RunningUi;
+  const get = async (path: string) => {
+    const response = await fetch(`${ui.url}${path}`);
+    return { status: response.status, type: response.headers.get('content-type') ?? '', body: await response.text() };
+  };
+  before(async () => {
+    shop = await shopStore();
+    ui = await startUi({ store: shop.folder, port: 0 });
+  });
+  after(async () => {
+    await ui?.close();
+    shop?.remove();
+  });
+
+  it('listens on an ephemeral port of 127.0.0.1 and serves its stylesheet and script from the package', async () => {
+    expect(ui.url).to.match(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const css = await get('/assets/ui.css');
+    expect(css.type).to.match(/text\/css/);
+    expect(css.body).to.include('.badge');
+    const js = await get('/assets/ui.js');
+    expect(js.type).to.match(/javascript/);
+    const home = await get('/');
+    expect(home.body).to.include('href="/assets/ui.css"');
+    expect(home.body).to.not.match(/https?:\/\//);
+  });
+
+  it('lists projects and a project’s runs, filtered by the query', async () => {
+    const home = await get('/');
+    expect(home.body).to.include('href="/projects/shop"').and.include('href="/projects/plain"');
+    const all = await get('/projects/shop');
+    for (const id of Object.values(shop.runs).slice(0, 4)) expect(all.body).to.include(`href="/runs/${id}"`);
+    const failed = await get('/projects/shop?status=failed');
+    expect(failed.body).to.include(`href="/runs/${shop.runs.failed}"`);
+    expect(failed.body).to.not.include(`href="/runs/${shop.runs.first}"`);
+    expect(failed.body).to.include('1 of 4 runs');
+    const dev = await get('/projects/shop?tag=env%3Ddev');
+    expect(dev.body).to.include('2 of 4 runs');
+  });
+
+  it('escapes what the store holds (a tag value with markup is text)', async () => {
+    const runs = await get('/projects/shop');
+    expect(runs.body).to.include('note=&lt;b&gt;first&lt;/b&gt;');
+    expect(runs.body).to.not.include('<b>first</b>');
+  });
+
+  it('draws a cached run’s DAG as SVG, and lists an uncached run’s nodes as a table with a note why', async () => {
+    const cached = await get(`/runs/${shop.runs.edited}`);
+    expect(cached.body).to.include('<svg').and.include('<title>bigOrders</title>');
+    const plain = await get(`/runs/${shop.runs.plain}`);
+    expect(plain.body).to.include('id="no-graph"').and.include('doubled');
+    expect(plain.body).to.not.include('<svg');
+  });
+
+  it('shows the failed node’s error beside its name, a node across runs, a diff and the sources of an output', async () => {
+    const failed = await get(`/runs/${shop.runs.failed}`);
+    expect(failed.body).to.match(/id="errors".*report.*no order reaches the minimum/s);
+    const node = await get('/projects/shop/nodes/bigOrders');
+    expect(node.body).to.include('id="durations"').and.include(`href="/runs/${shop.runs.first}"`);
+    const diff = await get(`/diff?a=${shop.runs.newInput}&b=${shop.runs.edited}`);
+    expect(diff.body).to.match(/bigOrders<\/td><td><span class="badge code">/);
+    expect(diff.body).to.match(/revenue<\/td>.*explained by <code>bigOrders<\/code>/);
+    const sources = await get(`/runs/${shop.runs.failed}/sources/report`);
+    expect(sources.body)
+      .to.match(/rawOrders<\/td><td>loader/)
+      .and.match(/minimum<\/td><td>input<\/td><td><code title="[0-9a-f]+"/);
+  });
+
+  it('answers 404 with the reason for an unknown run, project, node or a diff without two runs', async () => {
+    for (const [path, reason] of [
+      ['/runs/nope', "No run 'nope'"],
+      ['/projects/nope', "No project named 'nope'"],
+      ['/projects/shop/nodes/nope', "recorded node 'nope'"],
+      [`/diff?a=${shop.runs.first}`, 'Pick two runs'],
+      [`/runs/${shop.runs.plain}/sources/doubled`, 'does not hold the graph'],
+    ]) {
+      const answer = await get(path);
+      expect(answer.status, path).to.equal(404);
+      expect(answer.body, path).to.include(reason.replace(/'/g, '&#39;'));
+    }
+  });
+
+  it('refuses a store that is not there with a HamiltonError, and the CLI a bad port or missing store (exit 2)', async () => {
+    let error: unknown;
+    await startUi({ store: `${shop.folder}/missing` }).catch((e: unknown) => (error = e));
+    expect(error).to.be.instanceOf(HamiltonError);
+    const written: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = (chunk: string) => written.push(chunk) > 0;
+    try {
+      expect(await runCli(['ui', '--store', shop.folder, '--port', 'eighty'])).to.equal(2);
+      expect(await runCli(['ui', '--store', `${shop.folder}/missing`, '--port', '0'])).to.equal(2);
+      expect(await runCli(['ui'])).to.equal(2);
+    } finally {
+      process.stderr.write = write;
+    }
+    expect(written.join(''))
+      .to.match(/--port 'eighty' is not a port/)
+      .and.match(/No store at/)
+      .and.match(/--store/);
+  });
+});

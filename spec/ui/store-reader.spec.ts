@@ -1,0 +1,120 @@
+import { expect } from 'chai';
+import { writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { HamiltonError } from 'hamilton-ts';
+import { diffRuns } from '../../lib/ui/run-diff.js';
+import { filterRuns } from '../../lib/ui/run-filter.js';
+import { sourcesOf } from '../../lib/ui/sources.js';
+import { StoreReader } from '../../lib/ui/store-reader.js';
+import { shopStore, type ShopStore } from './fixture.js';
+
+describe('ui: store reader, filters, diff and sources over a real store', function () {
+  this.timeout(30000);
+  let shop: ShopStore;
+  let reader: StoreReader;
+  before(async () => {
+    shop = await shopStore();
+    reader = new StoreReader(shop.folder);
+  });
+  after(() => {
+    reader?.close();
+    shop?.remove();
+  });
+
+  it('lists the projects with their run counts and failures', () => {
+    const projects = reader.projects().map((p) => [p.name, p.runs, p.failedRuns]);
+    expect(projects).to.deep.equal([
+      ['plain', 1, 0],
+      ['shop', 4, 1],
+    ]);
+  });
+
+  it('reads runs newest first with tags, outputs, DAG version from the cache, and the failed run’s error', () => {
+    const runs = reader.runs('shop');
+    expect(runs.map((r) => r.runId)).to.deep.equal([shop.runs.failed, shop.runs.edited, shop.runs.newInput, shop.runs.first]);
+    expect(runs[0]).to.include({ status: 'failed' });
+    expect(runs[0].error).to.match(/no order reaches the minimum/);
+    expect(runs[3].tags).to.deep.equal({ env: 'dev', note: '<b>first</b>' });
+    expect(runs[3].outputs).to.deep.equal(['report', 'revenue']);
+    // Same code, same DAG version; the edit changes it.
+    expect(runs[3].dagVersion).to.be.a('string').and.equal(runs[2].dagVersion);
+    expect(runs[1].dagVersion).to.not.equal(runs[2].dagVersion);
+  });
+
+  it('merges the tracker’s node records with the cache’s logs (hit on an unchanged input, error on its node)', () => {
+    const edited = reader.run(shop.runs.edited)!;
+    const byName = new Map(edited.nodes.map((n) => [n.node, n]));
+    expect(byName.get('rawOrders')).to.include({ status: 'success', cache: 'hit' });
+    expect(byName.get('bigOrders')).to.include({ status: 'success', cache: 'miss' });
+    expect(byName.get('bigOrders')!.summary).to.include({ length: 3 });
+    expect(byName.get('bigOrders')!.summary!.type).to.match(/^Array/);
+    expect(byName.get('bigOrders')!.summary!.statistics).to.include({ count: 3, min: 22, max: 65, mean: (22 + 40 + 65) / 3 });
+    const failed = reader.run(shop.runs.failed)!;
+    expect(failed.nodes.filter((n) => n.error !== undefined).map((n) => n.node)).to.deep.equal(['report']);
+  });
+
+  it('knows a cached run’s graph from the inputs of its cache keys, and not an uncached one’s', () => {
+    const graph = reader.graphOf(reader.run(shop.runs.edited)!)!;
+    expect([...graph.nodes].sort()).to.deep.equal(['bigOrders', 'rawOrders', 'report', 'revenue']);
+    expect(graph.inputs).to.deep.equal(['minimum', 'ordersPath']);
+    expect(graph.dependencies.get('report')).to.have.members(['revenue', 'bigOrders']);
+    expect(reader.graphOf(reader.run(shop.runs.plain)!)).to.equal(undefined);
+  });
+
+  it('diffs two runs: an edited method is a code change and explains the values downstream of it', () => {
+    const [newInput, edited] = [reader.run(shop.runs.newInput)!, reader.run(shop.runs.edited)!];
+    const byCode = new Map(diffRuns(newInput, edited, reader.graphOf(edited)).map((d) => [d.node, d]));
+    expect(byCode.get('rawOrders')!.change).to.equal('same');
+    expect(byCode.get('bigOrders')!.change).to.equal('code');
+    expect(byCode.get('revenue')).to.deep.include({ change: 'data', explainedBy: ['bigOrders'] });
+    expect(byCode.get('report')).to.deep.include({ change: 'data', explainedBy: ['bigOrders'] });
+  });
+
+  it('diffs two runs: with the code unchanged a value change is explained by the inputs upstream; a failed node is a status change', () => {
+    const [edited, failed] = [reader.run(shop.runs.edited)!, reader.run(shop.runs.failed)!];
+    const byInput = new Map(diffRuns(edited, failed, reader.graphOf(failed)).map((d) => [d.node, d]));
+    expect(byInput.get('rawOrders')).to.deep.include({ change: 'data', explainedBy: ['minimum', 'ordersPath'] });
+    expect(byInput.get('revenue')).to.deep.include({ change: 'data', explainedBy: ['minimum', 'ordersPath'] });
+    expect(byInput.get('report')!.change).to.equal('status');
+  });
+
+  it('does not claim a graph for a run whose code was edited since (the edges seen are the new code’s)', () => {
+    const [first, newInput] = [reader.run(shop.runs.first)!, reader.run(shop.runs.newInput)!];
+    expect(reader.graphOf(newInput)).to.equal(undefined);
+    const diffs = diffRuns(first, newInput, undefined);
+    expect(diffs.find((d) => d.node === 'rawOrders')).to.deep.include({ change: 'data', explainedBy: [] });
+  });
+
+  it('without versions (no cache) a diff says unknown, not same', () => {
+    const plain = reader.run(shop.runs.plain)!;
+    expect(diffRuns(plain, plain, undefined).map((d) => d.change)).to.deep.equal(['unknown']);
+  });
+
+  it('filters runs by status, tag (key or key=value) and DAG version prefix', () => {
+    const runs = reader.runs('shop');
+    const ids = (filter: Parameters<typeof filterRuns>[1]) => filterRuns(runs, filter).map((r) => r.runId);
+    expect(ids({ status: 'failed' })).to.deep.equal([shop.runs.failed]);
+    expect(ids({ tag: 'env=dev' })).to.deep.equal([shop.runs.newInput, shop.runs.first]);
+    expect(ids({ tag: 'env' })).to.have.length(4);
+    expect(ids({ tag: 'team' })).to.deep.equal([]);
+    expect(ids({ dagVersion: runs[0].dagVersion!.slice(0, 8) })).to.deep.equal([shop.runs.failed, shop.runs.edited]);
+  });
+
+  it('names the sources of an output: the loader reading only inputs, and the inputs', () => {
+    const graph = reader.graphOf(reader.run(shop.runs.edited)!)!;
+    expect(sourcesOf(graph, 'report')).to.deep.equal({ inputs: ['minimum', 'ordersPath'], loaders: ['rawOrders'] });
+    // The versions of what nodes read are the cache's last seen ones: the latest run's (the failed one here).
+    expect(reader.readVersions(shop.runs.failed).get('minimum'))
+      .to.be.a('string')
+      .and.not.equal(reader.readVersions(shop.runs.failed).get('ordersPath'));
+    expect(reader.readVersions(shop.runs.first).size).to.equal(0);
+  });
+
+  it('refuses a missing store or a file that is not one with a HamiltonError naming it', () => {
+    const missing = path.join(shop.folder, 'nope');
+    expect(() => new StoreReader(missing)).to.throw(HamiltonError, /No store at .*nope/);
+    const junk = path.join(shop.folder, 'junk.sqlite');
+    writeFileSync(junk, 'not a database at all');
+    expect(() => new StoreReader(junk)).to.throw(HamiltonError, /junk\.sqlite.*cannot be read/);
+  });
+});
