@@ -22,23 +22,23 @@ function prng(seed: number): () => number {
   };
 }
 
-interface Inputs {
+export interface Inputs {
   readonly spend: Series;
   readonly signups: Series;
 }
 
-function inputsOf(rows: number): Inputs {
+export function inputsOf(rows: number): Inputs {
   const random = prng(42);
   const spend = Array.from({ length: rows }, () => Math.round((1000 + random() * 9000) * 100) / 100);
   const signups = Array.from({ length: rows }, () => 1 + Math.floor(random() * 500));
   return { spend: new danfo.Series(spend), signups: new danfo.Series(signups) };
 }
 
-const columnName = (i: number) => `c${i}`;
+export const columnName = (i: number) => `c${i}`;
 const previousName = (i: number) => (i === 0 ? 'spend' : columnName(i - 1));
 
 /** The feature set: one method per derived column, generated from source text so parameter names are real. */
-function featureSetClass(columns: number): new () => object {
+export function featureSetClass(columns: number): new () => object {
   const methods: string[] = [];
   for (let i = 0; i < columns; i++) {
     const name = columnName(i);

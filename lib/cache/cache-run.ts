@@ -52,6 +52,8 @@ interface VersionsSeen {
 export class CacheRun implements NodeCallCache {
   readonly entries: CacheLogEntry[] = [];
   private readonly seen: VersionsSeen[] = [];
+  /** Results read from the store in this run, marked used when it ends (one write, not one per hit). */
+  private readonly used = new Set<string>();
   /** Data versions of the objects this run produced or read, by identity: each is hashed once per run. */
   private readonly versions = new WeakMap<object, string>();
 
@@ -80,11 +82,12 @@ export class CacheRun implements NodeCallCache {
     const key = hashStrings([node.name, code.version, ...Object.entries(inputs.versions).map(([name, version]) => `${name}=${version}`)]);
     let reason: string | undefined;
     if (behavior === 'default') {
-      const entry = store.db.prepare('SELECT data_version FROM cache_entries WHERE cache_key = ?').get(key) as { data_version: string } | undefined;
+      const entry = store.statement('SELECT data_version FROM cache_entries WHERE cache_key = ?').get(key) as { data_version: string } | undefined;
       if (entry) {
         const loaded = this.parts.results.load(entry.data_version);
         if (loaded.ok) {
           this.remember(loaded.value, entry.data_version);
+          this.used.add(entry.data_version);
           this.note(node, item, code.version, inputs.versions);
           this.log(node, item, 'hit', CacheMessages.reasons.hit, code.version, entry.data_version);
           return loaded.value;
@@ -114,16 +117,17 @@ export class CacheRun implements NodeCallCache {
 
   private write(success: boolean): void {
     const { store } = this.parts;
-    const insertLog = store.db.prepare(
+    const insertLog = store.statement(
       'INSERT OR REPLACE INTO cache_logs (run_id, seq, node, item, status, reason, code_version, data_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    const insertSeen = store.db.prepare('INSERT OR REPLACE INTO node_versions (node, item, code_version, inputs, run_id) VALUES (?, ?, ?, ?, ?)');
+    const insertSeen = store.statement('INSERT OR REPLACE INTO node_versions (node, item, code_version, inputs, run_id) VALUES (?, ?, ?, ?, ?)');
     store.transaction(() => {
       this.entries.forEach((e, seq) =>
         insertLog.run(this.runId, seq, e.node, e.item ?? null, e.status, e.reason, e.codeVersion ?? null, e.dataVersion ?? null),
       );
       for (const s of this.seen) insertSeen.run(s.node, s.item, s.code, s.inputs, this.runId);
-      store.db.prepare('UPDATE cache_runs SET ended_at = ?, success = ? WHERE run_id = ?').run(Date.now(), success ? 1 : 0, this.runId);
+      this.parts.results.touch(this.used, Date.now());
+      store.statement('UPDATE cache_runs SET ended_at = ?, success = ? WHERE run_id = ?').run(Date.now(), success ? 1 : 0, this.runId);
     });
   }
 
@@ -163,8 +167,10 @@ export class CacheRun implements NodeCallCache {
     try {
       store.transaction(() => {
         results.save(version.version, result, behaviors.formatOf(node));
-        store.db
-          .prepare('INSERT OR REPLACE INTO cache_entries (cache_key, node, code_version, data_version, run_id, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+        store
+          .statement(
+            'INSERT OR REPLACE INTO cache_entries (cache_key, node, code_version, data_version, run_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+          )
           .run(key, node.name, code, version.version, this.runId, Date.now());
       });
     } catch (error) {
@@ -177,8 +183,8 @@ export class CacheRun implements NodeCallCache {
 
   /** Why a node with a default behaviour missed: what differs from the versions the store last saw for it. */
   private whatChanged(node: GraphNode, item: number | undefined, code: string, inputs: Record<string, string>): string {
-    const row = this.parts.store.db
-      .prepare('SELECT code_version, inputs FROM node_versions WHERE node = ? AND item = ?')
+    const row = this.parts.store
+      .statement('SELECT code_version, inputs FROM node_versions WHERE node = ? AND item = ?')
       .get(node.name, item ?? -1) as { code_version: string; inputs: string } | undefined;
     if (!row) return CacheMessages.reasons.firstRun;
     if (row.code_version !== code) return CacheMessages.reasons.codeChanged;

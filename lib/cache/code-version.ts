@@ -1,12 +1,14 @@
 import type { FunctionGraph } from '../graph/function-graph.js';
 import { originParts } from '../graph/function-graph.js';
-import { discoverMethods } from '../graph/discovery.js';
+import { discoverMethods, type DiscoveredMethod } from '../graph/discovery.js';
 import type { GraphNode } from '../graph/node.js';
 import { getRegistry } from '../metadata/registry.js';
 import { moduleFileExporting } from '../metadata/module-file.js';
 import { CacheMessages } from './messages.js';
 import { hashStrings } from './hash.js';
 import { moduleHelpers, normalisedSource, referencedHelpers, type ModuleHelpers } from './source.js';
+
+const NO_HELPERS: ModuleHelpers = new Map();
 
 /** A node's code version, or why it has none (the node is then not cached). */
 export type CodeVersion = { readonly ok: true; readonly version: string } | { readonly ok: false; readonly reason: string };
@@ -22,6 +24,8 @@ export class CodeVersions {
   private readonly byNode = new Map<string, CodeVersion>();
   private readonly classes = new Map<string, Function | null>();
   private readonly helpersByFile = new Map<string, ModuleHelpers | { readonly error: string }>();
+  private readonly fileByClass = new Map<Function, string | undefined>();
+  private readonly methodsByClass = new Map<Function, Map<string, DiscoveredMethod>>();
   private dag: string | undefined;
 
   constructor(
@@ -56,7 +60,9 @@ export class CodeVersions {
     if (!origin) return { ok: false, reason: CacheMessages.noCode(node.name) };
     const cls = this.classes.get(origin.class);
     if (!cls) return { ok: false, reason: CacheMessages.classNotFound(node.name, origin.class, cls === null) };
-    const method = discoverMethods(cls).find((m) => m.name === origin.method);
+    let methods = this.methodsByClass.get(cls);
+    if (!methods) this.methodsByClass.set(cls, (methods = new Map(discoverMethods(cls).map((m) => [m.name, m]))));
+    const method = methods.get(origin.method);
     if (!method) return { ok: false, reason: CacheMessages.classNotFound(node.name, origin.class, false) };
     let source: string;
     try {
@@ -74,9 +80,11 @@ export class CodeVersions {
   }
 
   private helpersOf(cls: Function): ModuleHelpers | { readonly error: string } {
-    const file = moduleFileExporting(cls);
+    // Looked up once per class: finding the file walks every loaded module.
+    if (!this.fileByClass.has(cls)) this.fileByClass.set(cls, moduleFileExporting(cls));
+    const file = this.fileByClass.get(cls);
     // A class outside any module file (made at run time) has no module-local helpers to read.
-    if (!file) return new Map();
+    if (!file) return NO_HELPERS;
     let helpers = this.helpersByFile.get(file);
     if (!helpers) {
       try {

@@ -65,10 +65,10 @@ export class DriverCache {
   logs(runId: string | undefined = this.lastRunId): CacheLogEntry[] {
     if (runId === undefined) return [];
     if (this.latest?.runId === runId && this.latest.entries.length > 0) return [...this.latest.entries];
-    const rows = this.store.db
-      .prepare('SELECT run_id, node, item, status, reason, code_version, data_version FROM cache_logs WHERE run_id = ? ORDER BY seq')
+    const rows = this.store
+      .statement('SELECT run_id, node, item, status, reason, code_version, data_version FROM cache_logs WHERE run_id = ? ORDER BY seq')
       .all(runId) as LogRow[];
-    if (rows.length === 0 && !this.store.db.prepare('SELECT 1 FROM cache_runs WHERE run_id = ?').get(runId)) {
+    if (rows.length === 0 && !this.store.statement('SELECT 1 FROM cache_runs WHERE run_id = ?').get(runId)) {
       throw new HamiltonError(CacheMessages.unknownRun(runId));
     }
     return rows.map((row) => ({
@@ -85,8 +85,8 @@ export class DriverCache {
   /** @internal The cache's part in a run about to start. */
   beginRun(runId: string): CacheRun {
     if (!this.store.isOpen) throw new HamiltonError(CacheMessages.storeClosed(this.store.path));
-    this.store.db
-      .prepare('INSERT OR REPLACE INTO cache_runs (run_id, dag_version, started_at) VALUES (?, ?, ?)')
+    this.store
+      .statement('INSERT OR REPLACE INTO cache_runs (run_id, dag_version, started_at) VALUES (?, ?, ?)')
       .run(runId, this.dagVersion, Date.now());
     const run = new CacheRun(runId, {
       graph: this.graph,

@@ -31,8 +31,7 @@ export class ResultStore {
 
   /** Stores a value under its data version (a second store of the same version is a no-op). */
   save(version: string, value: unknown, format: CacheFormat): void {
-    const { db } = this.store;
-    if (db.prepare('SELECT 1 FROM results WHERE data_version = ?').get(version)) return;
+    if (this.store.statement('SELECT 1 FROM results WHERE data_version = ?').get(version)) return;
     const bytes = encodeValue(value, format);
     const checksum = checksumOf(bytes);
     const now = Date.now();
@@ -45,14 +44,16 @@ export class ResultStore {
       writeFileSync(temporary, bytes);
       renameSync(temporary, full);
     }
-    db.prepare(
-      'INSERT OR REPLACE INTO results (data_version, format, checksum, bytes, inline, file, created_at, used_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    ).run(version, format, checksum, bytes.byteLength, file ? null : Buffer.from(bytes), file, now, now);
+    this.store
+      .statement(
+        'INSERT OR REPLACE INTO results (data_version, format, checksum, bytes, inline, file, created_at, used_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(version, format, checksum, bytes.byteLength, file ? null : Buffer.from(bytes), file, now, now);
   }
 
   /** Reads the value stored under a data version, checked. */
   load(version: string): Loaded {
-    const row = this.store.db.prepare('SELECT format, checksum, inline, file FROM results WHERE data_version = ?').get(version) as
+    const row = this.store.statement('SELECT format, checksum, inline, file FROM results WHERE data_version = ?').get(version) as
       ResultRow | undefined;
     if (!row) return { ok: false, reason: CacheMessages.miss.resultMissing };
     let bytes: Uint8Array;
@@ -70,14 +71,19 @@ export class ResultStore {
     }
     const reread = dataVersion(value);
     if (!reread.ok || reread.version !== version) return this.drop(version, CacheMessages.miss.resultLossy(row.format));
-    this.store.db.prepare('UPDATE results SET used_at = ? WHERE data_version = ?').run(Date.now(), version);
     return { ok: true, value };
+  }
+
+  /** Marks results as used now (for eviction by age and size); called once per run, in its closing transaction. */
+  touch(versions: Iterable<string>, now: number): void {
+    const update = this.store.statement('UPDATE results SET used_at = ? WHERE data_version = ?');
+    for (const version of versions) update.run(now, version);
   }
 
   /** Forgets a result that cannot be used, so the next store writes it afresh. */
   private drop(version: string, reason: string): Loaded {
-    const row = this.store.db.prepare('SELECT file FROM results WHERE data_version = ?').get(version) as { file: string | null } | undefined;
-    this.store.db.prepare('DELETE FROM results WHERE data_version = ?').run(version);
+    const row = this.store.statement('SELECT file FROM results WHERE data_version = ?').get(version) as { file: string | null } | undefined;
+    this.store.statement('DELETE FROM results WHERE data_version = ?').run(version);
     if (row?.file) rmSync(path.join(this.store.resultsPath, row.file), { force: true });
     return { ok: false, reason };
   }

@@ -29,6 +29,7 @@ export class SQLiteStore {
   /** @internal The database, for the cache and the tracker. */
   readonly db: Database;
   private closed = false;
+  private readonly statements = new Map<string, BetterSqlite3.Statement>();
 
   constructor(folder: string = DEFAULT_STORE_PATH) {
     if (typeof folder !== 'string' || folder.length === 0) throw new HamiltonError(CacheMessages.badStorePath(folder));
@@ -49,6 +50,13 @@ export class SQLiteStore {
   /** The folder of result files. */
   get resultsPath(): string {
     return path.join(this.path, 'results');
+  }
+
+  /** A prepared statement, made once per store: preparing costs more than running a small query. */
+  statement(sql: string): BetterSqlite3.Statement {
+    let prepared = this.statements.get(sql);
+    if (!prepared) this.statements.set(sql, (prepared = this.db.prepare(sql)));
+    return prepared;
   }
 
   /** Runs `work` as one transaction (all of it lands or none). */

@@ -47,9 +47,9 @@ export class RunTracker implements LifecycleAdapter {
     const outputs = JSON.stringify(event.outputs);
     const inputs = JSON.stringify(Object.keys(event.inputs));
     this.enqueue((store) => {
-      store.db.prepare('INSERT OR IGNORE INTO projects (name, created_at) VALUES (?, ?)').run(project, now);
-      store.db
-        .prepare('INSERT OR REPLACE INTO runs (run_id, project, tags, outputs, inputs, status, started_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      store.statement('INSERT OR IGNORE INTO projects (name, created_at) VALUES (?, ?)').run(project, now);
+      store
+        .statement('INSERT OR REPLACE INTO runs (run_id, project, tags, outputs, inputs, status, started_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
         .run(event.runId, project, JSON.stringify(tags), outputs, inputs, 'running', now);
     });
   }
@@ -66,8 +66,8 @@ export class RunTracker implements LifecycleAdapter {
     const summary = event.success ? safeSummary(event.result, this.capture) : undefined;
     const error = event.success ? null : describeCause(event.error);
     this.enqueue((store) =>
-      store.db
-        .prepare(
+      store
+        .statement(
           'INSERT OR REPLACE INTO node_runs (run_id, node, item, status, error, started_at, ended_at, duration_ms, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
         )
         .run(
@@ -88,8 +88,8 @@ export class RunTracker implements LifecycleAdapter {
     const now = Date.now();
     const error = event.success ? null : describeCause(event.error);
     this.enqueue((store) =>
-      store.db
-        .prepare('UPDATE runs SET status = ?, error = ?, ended_at = ? WHERE run_id = ?')
+      store
+        .statement('UPDATE runs SET status = ?, error = ?, ended_at = ? WHERE run_id = ?')
         .run(event.success ? 'success' : 'failed', error, now, event.runId),
     );
   }
