@@ -1,13 +1,23 @@
 import { danfo, type Series } from './danfo.js';
 
+/** A column of numbers as a typed array (the columnar path: no danfo, no boxing). */
+export type NumericArray = Float64Array | Float32Array | Int32Array | Int16Array | Int8Array | Uint32Array | Uint16Array | Uint8Array;
+
 /**
  * Rolling mean over `window` values (pandas' `series.rolling(window).mean()`): NaN until the window is full,
- * and NaN for any window holding a NaN. danfo's Series has no rolling window.
+ * and NaN for any window holding a NaN. danfo's Series has no rolling window. A typed array gives a
+ * `Float64Array`, a Series a Series on the same index.
  */
-export function rollingMean(series: Series, window: number): Series {
+export function rollingMean(series: Series, window: number): Series;
+export function rollingMean(values: NumericArray, window: number): Float64Array;
+export function rollingMean(column: Series | NumericArray, window: number): Series | Float64Array {
   if (!Number.isInteger(window) || window < 1) throw new RangeError(`rollingMean: window must be a positive integer, got ${window}`);
-  const values = series.values as number[];
-  const result = new Array<number>(values.length);
+  if (ArrayBuffer.isView(column)) return rollingMeanOf(column, window);
+  return new (danfo().Series)(Array.from(rollingMeanOf(column.values as ArrayLike<number | null | undefined>, window)), { index: column.index });
+}
+
+function rollingMeanOf(values: ArrayLike<number | null | undefined>, window: number): Float64Array {
+  const result = new Float64Array(values.length);
   let sum = 0;
   // Kahan compensation, as pandas keeps it: without it, a large value leaving the window leaves its
   // rounding error behind in every later mean.
@@ -30,21 +40,29 @@ export function rollingMean(series: Series, window: number): Series {
     }
     result[i] = i < window - 1 || nans > 0 ? NaN : sum / window;
   }
-  return new (danfo().Series)(result, { index: series.index });
+  return result;
 }
 
 /**
  * Values moved down by `periods` (up when negative), NaN where nothing moved in (pandas' `series.shift()`).
- * The index stays where it is.
+ * A Series keeps its index; a typed array gives a `Float64Array` (NaN needs a float).
  */
-export function shift(series: Series, periods = 1): Series {
+export function shift(series: Series, periods?: number): Series;
+export function shift(values: NumericArray, periods?: number): Float64Array;
+export function shift(column: Series | NumericArray, periods = 1): Series | Float64Array {
   if (!Number.isInteger(periods)) throw new RangeError(`shift: periods must be an integer, got ${periods}`);
-  const values = series.values as unknown[];
+  if (ArrayBuffer.isView(column)) {
+    const n = column.length;
+    const result = new Float64Array(n).fill(NaN);
+    if (Math.abs(periods) < n) result.set(periods >= 0 ? column.subarray(0, n - periods) : column.subarray(-periods), Math.max(periods, 0));
+    return result;
+  }
+  const values = column.values as unknown[];
   const n = values.length;
   const result = new Array<unknown>(n);
   for (let i = 0; i < n; i++) {
     const from = i - periods;
     result[i] = from >= 0 && from < n ? values[from] : NaN;
   }
-  return new (danfo().Series)(result, { index: series.index });
+  return new (danfo().Series)(result, { index: column.index });
 }

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import fc from 'fast-check';
 import { Series } from 'danfojs';
 import { rollingMean, shift } from 'hamilton-ts';
 import { isSeries } from '../../lib/dataframe/danfo.js';
@@ -85,6 +86,36 @@ describe('dataframe/window: pandas rolling(n).mean() and shift(n) for danfo Seri
 
     it('rejects fractional periods', () => {
       expect(() => shift(new Series([1]), 0.5)).to.throw(RangeError, /periods/);
+    });
+  });
+
+  describe('on typed arrays (the columnar path)', () => {
+    const column = fc.array(fc.oneof(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.constant(NaN)), { maxLength: 40 });
+
+    it('rollingMean of a Float64Array is the Series result as a Float64Array (property)', () => {
+      fc.assert(
+        fc.property(column, fc.integer({ min: 1, max: 8 }), (values, window) => {
+          const typed = rollingMean(Float64Array.from(values), window);
+          expect(typed).to.be.instanceOf(Float64Array);
+          expectValues(Array.from(typed), rollingMean(new Series(values.length === 0 ? [] : values), window).values as number[]);
+        }),
+      );
+    });
+
+    it('shift of a typed array is the Series result as a Float64Array, any period (property)', () => {
+      fc.assert(
+        fc.property(column, fc.integer({ min: -45, max: 45 }), (values, periods) => {
+          const typed = shift(Float64Array.from(values), periods);
+          expect(typed).to.be.instanceOf(Float64Array);
+          const reference = values.map((_, i) => (i - periods >= 0 && i - periods < values.length ? values[i - periods] : NaN));
+          expectValues(Array.from(typed), reference);
+        }),
+      );
+    });
+
+    it('gives integer columns a float result, so NaN can mark what nothing moved into', () => {
+      expectValues(Array.from(shift(new Int32Array([1, 2, 3]), 1)), [NaN, 1, 2]);
+      expectValues(Array.from(rollingMean(new Uint8Array([2, 4, 6]), 2)), [NaN, 3, 5]);
     });
   });
 });

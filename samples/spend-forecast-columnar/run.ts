@@ -1,0 +1,17 @@
+import { mkdirSync } from 'node:fs';
+import * as path from 'node:path';
+import { runColumnar, SHIPPED_ACTUALS } from './pipeline.js';
+
+// Usage: node dist/samples/spend-forecast-columnar/run.js [actuals.csv] [features.parquet]
+const actualsPath = process.argv[2] ?? SHIPPED_ACTUALS;
+const parquetPath = process.argv[3] ?? path.join('out', 'spend-features.parquet');
+mkdirSync(path.dirname(parquetPath), { recursive: true });
+
+const { features, saved, readBack } = runColumnar(actualsPath, parquetPath);
+console.log(`${features.numRows} weeks x ${features.numCols} columns, the first five (rounded for display):`);
+for (const row of features.slice(0, 5).toArray() as { toJSON(): Record<string, number> }[]) {
+  const cells = Object.entries(row.toJSON()).map(([name, value]) => `${name}=${Number.isNaN(value) ? 'NaN' : +value.toFixed(2)}`);
+  console.log(`  ${cells.join(' ')}`);
+}
+console.log(`\nWrote ${saved.uri}: ${saved.rows} rows, ${saved.bytes} bytes, sha256 ${String(saved.contentHash).slice(0, 12)}...`);
+console.log(`Read back ${readBack.numRows} rows; columns: ${readBack.schema.fields.map((f) => `${f.name}:${String(f.type)}`).join(', ')}`);
