@@ -81,22 +81,22 @@ export abstract class DriverBase<TResult> {
   /** Every node, optionally filtered by tags (every key must match; a list matches any value; `null`: exists). */
   listAvailableVariables(filter: { readonly tags?: TagQuery } = {}): Variable[] {
     const query = tagQueryOf(filter);
-    return this.graph.nodes.filter((n) => tagsMatch(n.tags, query)).map(variableOf);
+    return this.graph.nodes.filter((n) => tagsMatch(n.tags, query)).map((n) => variableOf(n, this.graph));
   }
 
   /** The named nodes and everything they depend on. */
   whatIsUpstreamOf(...names: string[]): Variable[] {
-    return upstreamOf(this.graph, names).map(variableOf);
+    return upstreamOf(this.graph, names).map((n) => variableOf(n, this.graph));
   }
 
   /** The named nodes and everything that depends on them. */
   whatIsDownstreamOf(...names: string[]): Variable[] {
-    return downstreamOf(this.graph, names).map(variableOf);
+    return downstreamOf(this.graph, names).map((n) => variableOf(n, this.graph));
   }
 
   /** The nodes on paths from `from` to `to` (inclusive); empty when `to` does not depend on `from`. */
   whatIsThePathBetween(from: string, to: string): Variable[] {
-    return pathBetween(this.graph, from, to).map(variableOf);
+    return pathBetween(this.graph, from, to).map((n) => variableOf(n, this.graph));
   }
 
   /** Graphviz DOT of the whole graph; with `{ file }` (`.dot` or `.svg`) writes it and resolves to the DOT. */

@@ -15,24 +15,24 @@ import { checkPictureFile, writePicture } from './write-picture.js';
 
 /** Every node of the graph. */
 export function allFunctionsScene(graph: FunctionGraph): Scene {
-  return sceneOf(graph.nodes);
+  return sceneOf(graph.nodes, [], graph);
 }
 
 /** The named nodes (marked) and what they depend on. */
 export function upstreamScene(graph: FunctionGraph, names: readonly string[]): Scene {
-  return sceneOf(upstreamOf(graph, names), [[names, 'selected']]);
+  return sceneOf(withConfig(graph, upstreamOf(graph, names)), [[names, 'selected']], graph);
 }
 
 /** The named nodes (marked) and what depends on them. */
 export function downstreamScene(graph: FunctionGraph, names: readonly string[]): Scene {
-  return sceneOf(downstreamOf(graph, names), [[names, 'selected']]);
+  return sceneOf(withConfig(graph, downstreamOf(graph, names)), [[names, 'selected']], graph);
 }
 
 /** The nodes on the paths from `from` to `to` (both marked); no path is an error, not an empty picture. */
 export function pathScene(graph: FunctionGraph, from: string, to: string): Scene {
   const nodes = pathBetween(graph, from, to);
   if (nodes.length === 0) throw new HamiltonError(Messages.lineage.noPath(from, to));
-  return sceneOf(nodes, [[[from, to], 'selected']]);
+  return sceneOf(withConfig(graph, nodes), [[[from, to], 'selected']], graph);
 }
 
 /**
@@ -71,13 +71,23 @@ export function executionScene(graph: FunctionGraph, outputs: readonly string[],
     });
   }
   return sceneOf(
-    [...seen],
+    withConfig(graph, [...seen]),
     [
       [drawnOutputs, 'output'],
       [[...overrides].filter((name) => seen.has(graph.get(name)!)), 'override'],
       [missing, 'missing'],
     ],
+    graph,
   );
+}
+
+/**
+ * These nodes and every config value: as Hamilton draws the whole config in each picture, so what the driver
+ * was built with is always in sight (a value read by no drawn node stands alone).
+ */
+function withConfig(graph: FunctionGraph, nodes: readonly GraphNode[]): GraphNode[] {
+  const drawn = new Set(nodes);
+  return [...nodes, ...graph.nodes.filter((node) => node.role === 'config' && !drawn.has(node))];
 }
 
 /** The DOT text of a scene; with `file`, a Promise that writes it first (any failure rejects it). */

@@ -236,6 +236,7 @@ describe('lineage: pictures', () => {
         'orderCount',
         'orderTotals',
         'referenceYear',
+        'region',
         'spendLimit',
       ]);
       expect(nodeLine(dot, 'loyaltyScore')).to.include('fillcolor="#ffc857"').and.include('class="hamilton function output"');
@@ -260,7 +261,16 @@ describe('lineage: pictures', () => {
 
     it('an override is marked and its upstream is not drawn; an unprovided optional input is left out', () => {
       const dot = shop().visualizeExecution(['discount'], { inputs: { orderTotals: [1] }, overrides: { ageBand: '30-39', spendLimit: 0 } });
-      expect(drawnNames(dot)).to.deep.equal(['ageBand', 'averageOrderValue', 'discount', 'loyaltyScore', 'orderCount', 'orderTotals', 'spendLimit']);
+      expect(drawnNames(dot)).to.deep.equal([
+        'ageBand',
+        'averageOrderValue',
+        'discount',
+        'loyaltyScore',
+        'orderCount',
+        'orderTotals',
+        'region',
+        'spendLimit',
+      ]);
       expect(nodeLine(dot, 'ageBand')).to.include('class="hamilton function override"').and.include('style="rounded,filled,dashed"');
       expect(nodeLine(dot, 'legend:override')).to.include('label=<override>');
       const withVip = shop().visualizeExecution(['discount'], {
@@ -275,11 +285,11 @@ describe('lineage: pictures', () => {
     it('displayUpstreamOf / displayDownstreamOf draw the closures with the named nodes marked', async () => {
       const dr = shop();
       const up = dr.displayUpstreamOf('ageBand', 'email');
-      expect(drawnNames(up)).to.deep.equal(['age', 'ageBand', 'birthYear', 'email', 'rawEmail', 'referenceYear']);
+      expect(drawnNames(up)).to.deep.equal(['age', 'ageBand', 'birthYear', 'email', 'rawEmail', 'referenceYear', 'region']);
       expect(nodeLine(up, 'ageBand')).to.include('selected');
       expect(nodeLine(up, 'age')).not.to.include('selected');
       const down = dr.displayDownstreamOf('age', { orient: 'TB' });
-      expect(drawnNames(down)).to.deep.equal(['age', 'ageBand', 'discount', 'loyaltyScore', 'spendLimit']);
+      expect(drawnNames(down)).to.deep.equal(['age', 'ageBand', 'discount', 'loyaltyScore', 'region', 'spendLimit']);
       expect(down).to.include('rankdir="TB"');
       const file = path.join(folder, 'down.dot');
       expect(await dr.displayDownstreamOf('age', { file })).to.equal(readFileSync(file, 'utf8'));
@@ -289,7 +299,7 @@ describe('lineage: pictures', () => {
     it('visualizePathBetween draws the paths; no path is a clear error', () => {
       const dr = shop();
       const dot = dr.visualizePathBetween('birthYear', 'loyaltyScore');
-      expect(drawnNames(dot)).to.deep.equal(['age', 'ageBand', 'birthYear', 'loyaltyScore', 'spendLimit']);
+      expect(drawnNames(dot)).to.deep.equal(['age', 'ageBand', 'birthYear', 'loyaltyScore', 'region', 'spendLimit']);
       expect(nodeLine(dot, 'birthYear')).to.include('selected');
       expect(() => dr.visualizePathBetween('loyaltyScore', 'birthYear')).to.throw(
         HamiltonError,
@@ -297,6 +307,33 @@ describe('lineage: pictures', () => {
       );
       expect(() => dr.visualizePathBetween('email', 'discount')).to.throw(HamiltonError, /No path found/);
     });
+  });
+
+  // Hamilton's test_display_config_node: the config is drawn in every picture, read by the drawn nodes or not.
+  it('draws every config value in every picture, as a config node, with its edges to the drawn nodes', () => {
+    const dr = new Builder().withConfig({ region: 'eu', referenceYear: 2024, unread: 1 }).withModules(Customers, Orders).build();
+    const inputs = { rawEmail: 'a@b' };
+    const pictures = {
+      all: dr.displayAllFunctions(),
+      upstream: dr.displayUpstreamOf('email'),
+      downstream: dr.displayDownstreamOf('birthYear'),
+      path: dr.visualizePathBetween('birthYear', 'ageBand'),
+      execution: dr.visualizeExecution(['email'], { inputs }),
+    };
+    for (const [picture, dot] of Object.entries(pictures)) {
+      for (const key of ['region', 'referenceYear', 'unread']) {
+        expect(nodeLine(dot, key), `${picture}: ${key}`).to.include('class="hamilton config');
+      }
+      expect(
+        edges(dot).filter((edge) => edge.startsWith('unread->')),
+        picture,
+      ).to.deep.equal([]);
+    }
+    // Edges from config only to nodes in the picture: referenceYear feeds age, drawn on the path.
+    expect(edges(pictures.path)).to.include('referenceYear->age');
+    expect(edges(pictures.upstream).some((edge) => edge.startsWith('referenceYear->'))).to.equal(false);
+    expect(nodeLine(dr.displayUpstreamOf('email', { hideInputs: true }), 'email')).to.include('function');
+    expect(drawnNames(dr.displayUpstreamOf('email', { hideInputs: true }))).to.deep.equal(['email']);
   });
 
   it('is typed by its overloads: a string without a file, a Promise with one', async () => {
@@ -334,6 +371,13 @@ describe('lineage: pictures', () => {
     expect(asyncDriver.whatIsDownstreamOf('age')).to.deep.equal(shop().whatIsDownstreamOf('age'));
     expect(asyncDriver.featureCatalog()).to.deep.equal(shop().featureCatalog());
     const syncDriver = new Driver({ region: 'us' }, Customers, Orders);
-    expect(drawnNames(syncDriver.displayUpstreamOf('spendLimit'))).to.deep.equal(['age', 'birthYear', 'creditScore', 'referenceYear', 'spendLimit']);
+    expect(drawnNames(syncDriver.displayUpstreamOf('spendLimit'))).to.deep.equal([
+      'age',
+      'birthYear',
+      'creditScore',
+      'referenceYear',
+      'region',
+      'spendLimit',
+    ]);
   });
 });

@@ -47,11 +47,31 @@ describe('lineage: variables and queries', () => {
         tags: {},
         doc: '',
         isExternalInput: true,
-        originatingFunctions: [],
+        originatingFunctions: ['Spend.doubled'],
       });
       const region = variables.find((v) => v.name === 'region')!;
       expect(region.isExternalInput).to.equal(true);
       expect(variables.find((v) => v.name === 'perSignup')!.type).to.equal(undefined);
+    });
+
+    // Hamilton gives an external node the functions that declare it (graph.add_dependency).
+    it("an external input's or config value's originatingFunctions are the methods reading it; it has no origin", () => {
+      class Shared {
+        half(spend: number): number {
+          return spend / 2;
+        }
+        withRegion(spend: number, region: string, extra = 0): string {
+          return `${region}${spend + extra}`;
+        }
+      }
+      const variables = new Builder().withConfig({ region: 'eu', verbose: true }).withModules(Spend, Shared).build().listAvailableVariables();
+      const of = (name: string) => variables.find((v) => v.name === name)!;
+      expect(of('spend').originatingFunctions).to.deep.equal(['Spend.doubled', 'Shared.half', 'Shared.withRegion']);
+      expect(of('region').originatingFunctions).to.deep.equal(['Spend.report', 'Shared.withRegion']);
+      expect(of('extra').originatingFunctions).to.deep.equal(['Shared.withRegion']);
+      expect(of('verbose').originatingFunctions).to.deep.equal([]);
+      for (const name of ['spend', 'region', 'extra', 'verbose']) expect(of(name)).not.to.have.property('origin');
+      expect(of('half').originatingFunctions).to.deep.equal(['Shared.half']);
     });
 
     it('filters by tags: every key must match, a list matches any value, null means the tag exists', () => {

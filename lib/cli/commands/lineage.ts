@@ -51,7 +51,12 @@ function plain(variable: Variable) {
 function table(variables: readonly Variable[]): string {
   const rows = [
     ['node', 'type', 'external', 'defined by'],
-    ...variables.map((v) => [v.name, describeType(v.type), v.isExternalInput ? 'yes' : 'no', v.originatingFunctions.join(', ')]),
+    ...variables.map((v) => [
+      v.name,
+      describeType(v.type),
+      v.isExternalInput ? 'yes' : 'no',
+      v.isExternalInput ? '' : v.originatingFunctions.join(', '),
+    ]),
   ];
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
   return rows

@@ -50,7 +50,7 @@ export function renderDot(scene: Scene, options: DisplayOptions = {}): DotDrawin
     const marks = scene.marks.get(node.name) ?? NO_MARKS;
     used.kinds.add(kind);
     for (const mark of marks) used.marks.add(mark);
-    const custom = options.customStyle?.(variableOf(node));
+    const custom = options.customStyle?.(variableOf(node, scene.graph));
     let style: string;
     if (custom) {
       const extra = checked(custom, `customStyle (node '${node.name}')`);

@@ -1,4 +1,5 @@
 import { NAMESPACE_SEPARATOR } from '../../constants/metadata-keys.js';
+import type { FunctionGraph } from '../../graph/function-graph.js';
 import type { GraphNode } from '../../graph/node.js';
 import type { NodeKind, NodeMark } from './styles.js';
 
@@ -6,10 +7,12 @@ import type { NodeKind, NodeMark } from './styles.js';
 export interface Scene {
   readonly nodes: readonly GraphNode[];
   readonly marks: ReadonlyMap<string, readonly NodeMark[]>;
+  /** The graph the nodes belong to, when known (a custom style's `Variable` then lists an input's readers). */
+  readonly graph?: FunctionGraph;
 }
 
-/** A scene of these nodes, marking some. */
-export function sceneOf(nodes: readonly GraphNode[], marks: Iterable<readonly [Iterable<string>, NodeMark]> = []): Scene {
+/** A scene of these nodes (of `graph`), marking some. */
+export function sceneOf(nodes: readonly GraphNode[], marks: Iterable<readonly [Iterable<string>, NodeMark]> = [], graph?: FunctionGraph): Scene {
   const byName = new Map<string, NodeMark[]>();
   for (const [names, mark] of marks) {
     for (const name of names) {
@@ -18,7 +21,7 @@ export function sceneOf(nodes: readonly GraphNode[], marks: Iterable<readonly [I
       else if (!list.includes(mark)) list.push(mark);
     }
   }
-  return { nodes: [...nodes].sort((a, b) => a.index - b.index), marks: byName };
+  return { nodes: [...nodes].sort((a, b) => a.index - b.index), marks: byName, ...(graph && { graph }) };
 }
 
 /** Function, input or config. */
