@@ -1,6 +1,6 @@
 /**
  * The UI's stylesheet and script, served by the package itself at /assets/ (no CDN, no build step): the pages are
- * rendered on the server; the script only adds comparing two picked runs and filtering a table as one types.
+ * rendered on the server; the script only adds comparing two picked runs and filtering a table by its first column as one types.
  */
 export const STYLESHEET = `
 :root { font-family: system-ui, sans-serif; color: #222; background: #fafafa; }
@@ -45,7 +45,7 @@ export const SCRIPT = `
     const rows = document.querySelectorAll('#' + input.dataset.filter + ' tbody tr');
     input.addEventListener('input', () => {
       const wanted = input.value.toLowerCase();
-      for (const row of rows) row.hidden = !row.textContent.toLowerCase().includes(wanted);
+      for (const row of rows) row.hidden = !row.cells[0].textContent.toLowerCase().includes(wanted);
     });
   }
 })();

@@ -13,6 +13,8 @@ export interface NodeDiff {
    * code changed, or the external inputs it reads when no upstream code did; empty when the graph is unknown.
    */
   readonly explainedBy: readonly string[];
+  /** For a code change: the value changes downstream that it explains. */
+  readonly explains: readonly string[];
 }
 
 /**
@@ -25,10 +27,17 @@ export function diffRuns(before: RunRecord, after: RunRecord, graph: RunGraph | 
   const b = byNode(after.nodes);
   const names = [...new Set([...a.keys(), ...b.keys()])].sort();
   const changes = new Map<string, NodeChange>(names.map((name) => [name, changeOf(a.get(name), b.get(name))]));
+  const causes = new Map(names.map((name) => [name, changes.get(name) === 'data' && graph ? explain(name, graph, changes) : []]));
   return names.map((name) => {
-    const change = changes.get(name)!;
-    const explainedBy = change === 'data' && graph ? explain(name, graph, changes) : [];
-    return { node: name, change, explainedBy, ...first('before', a.get(name)), ...first('after', b.get(name)) };
+    const explains = names.filter((other) => causes.get(other)!.includes(name));
+    return {
+      node: name,
+      change: changes.get(name)!,
+      explainedBy: causes.get(name)!,
+      explains,
+      ...first('before', a.get(name)),
+      ...first('after', b.get(name)),
+    };
   });
 }
 

@@ -42,6 +42,8 @@ export function createUiApp(reader: StoreReader): Express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.get('/assets/ui.css', (_req, res) => void res.type('text/css').send(STYLESHEET));
+  // No icon: an empty answer keeps browsers from logging a 404 on every page.
+  app.get('/favicon.ico', (_req, res) => void res.status(204).end());
   app.get('/assets/ui.js', (_req, res) => void res.type('application/javascript').send(SCRIPT));
   const html = (render: (req: Express.Request) => string | Promise<string>) => async (req: Express.Request, res: Express.Response) => {
     try {

@@ -17,11 +17,11 @@ export function diffPage(before: RunRecord, after: RunRecord, diffs: readonly No
   const order = ['code', 'added', 'removed', 'data', 'status', 'unknown', 'same'];
   const sorted = [...diffs].sort((x, y) => order.indexOf(x.change) - order.indexOf(y.change) || x.node.localeCompare(y.node));
   const rows = sorted.map((d) => [
-    text(d.node),
+    link(href('projects', after.project, 'nodes', d.node), d.node),
     `${badge(d.change)} ${text(CHANGE_TEXT[d.change])}`,
     `${version(d.before?.codeVersion)} → ${version(d.after?.codeVersion)}`,
     `${version(d.before?.dataVersion)} → ${version(d.after?.dataVersion)}`,
-    d.explainedBy.length > 0 ? `explained by ${d.explainedBy.map((n) => `<code>${text(n)}</code>`).join(', ')}` : '',
+    d.explainedBy.length > 0 ? `explained by ${codes(d.explainedBy)}` : d.explains.length > 0 ? `explains ${codes(d.explains)} downstream` : '',
   ]);
   const changed = diffs.filter((d) => d.change !== 'same').length;
   const summary = `<p>Earlier: ${link(href('runs', before.runId), before.runId)}; later: ${link(href('runs', after.runId), after.runId)}. ${changed} of ${diffs.length} nodes differ.${
@@ -32,4 +32,8 @@ export function diffPage(before: RunRecord, after: RunRecord, diffs: readonly No
     [[href('projects', after.project), after.project]],
     summary + table(['node', 'change', 'code version', 'data version', 'why'], rows, 'diff'),
   );
+}
+
+function codes(names: readonly string[]): string {
+  return names.map((n) => `<code>${text(n)}</code>`).join(', ');
 }

@@ -1,0 +1,119 @@
+import { expect } from 'chai';
+import { mkdirSync } from 'node:fs';
+import * as path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../lineage/chromium.js';
+import { STATUS_COLOURS } from '../../lib/ui/run-picture.js';
+import { startUi, type RunningUi } from '../../lib/ui/server.js';
+import { shopStore, type ShopStore } from './fixture.js';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+/** The README shows these screenshots; the tests make them. */
+const IMAGES = path.join(ROOT, 'docs', 'img');
+
+/** Fill colour of a drawn node, by its name (the SVG node's title). */
+function fillOf(page: Page, node: string): Promise<string | null> {
+  return page.$$eval(
+    '#graph g.node',
+    (groups, name) =>
+      groups
+        .find((g) => g.querySelector('title')?.textContent === name)
+        ?.querySelector('polygon, ellipse, path')
+        ?.getAttribute('fill') ?? null,
+    node,
+  );
+}
+
+function cells(page: Page, table: string, column: number): Promise<string[]> {
+  return page.$$eval(`#${table} tbody tr:not([hidden])`, (rows, i) => rows.map((r) => r.children[i]?.textContent?.trim() ?? ''), column);
+}
+
+describe('ui: runs UI in headless Chromium', function () {
+  this.timeout(120000);
+  let shop: ShopStore;
+  let ui: RunningUi;
+  let browser: { context: BrowserContext; close: () => Promise<void> };
+  let page: Page;
+  const errors: string[] = [];
+  const elsewhere: string[] = [];
+
+  before(async () => {
+    mkdirSync(IMAGES, { recursive: true });
+    shop = await shopStore();
+    ui = await startUi({ store: shop.folder, port: 0 });
+    browser = await launchChromium();
+    page = await browser.context.newPage();
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('request', (request) => {
+      if (!request.url().startsWith(ui.url)) elsewhere.push(request.url());
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await ui?.close();
+    shop?.remove();
+  });
+
+  it('goes from the projects to a project’s runs and filters them by status and tag', async () => {
+    await page.goto(ui.url);
+    await page.click('#projects a:text-is("shop")');
+    expect(await cells(page, 'runs', 2)).to.deep.equal(['failed', 'success', 'success', 'success']);
+    await page.screenshot({ path: path.join(IMAGES, 'ui-runs.png') });
+    await page.selectOption('select[name=status]', 'failed');
+    await page.click('button[type=submit]');
+    expect(await cells(page, 'runs', 2)).to.deep.equal(['failed']);
+    await page.selectOption('select[name=status]', '');
+    await page.fill('input[name=tag]', 'env=dev');
+    await page.click('button[type=submit]');
+    expect(await cells(page, 'runs', 1)).to.deep.equal([shop.runs.newInput, shop.runs.first].map((id) => id.slice(0, 12)));
+  });
+
+  it('compares two picked runs: the edited method is a code change and explains the values below it', async () => {
+    await page.goto(`${ui.url}/projects/shop`);
+    expect(await page.isDisabled('#compare')).to.equal(true);
+    await page.check(`input.pick[value="${shop.runs.edited}"]`);
+    await page.check(`input.pick[value="${shop.runs.newInput}"]`);
+    await Promise.all([page.waitForURL(/\/diff\?/), page.click('#compare')]);
+    const nodes = await cells(page, 'diff', 0);
+    const changes = await cells(page, 'diff', 1);
+    const why = await cells(page, 'diff', 4);
+    const row = (name: string) => nodes.indexOf(name);
+    expect(changes[row('bigOrders')]).to.match(/^code/);
+    expect(changes[row('rawOrders')]).to.match(/^same/);
+    expect(why[row('revenue')]).to.equal('explained by bigOrders');
+    expect(why[row('bigOrders')]).to.equal('explains report, revenue downstream');
+    await page.screenshot({ path: path.join(IMAGES, 'ui-diff.png'), fullPage: true });
+  });
+
+  it('draws a run’s DAG coloured by status: cache hits, computed nodes, and the failed node with its error', async () => {
+    await page.goto(`${ui.url}/runs/${shop.runs.edited}`);
+    expect(await fillOf(page, 'rawOrders')).to.equal(STATUS_COLOURS.hit);
+    expect(await fillOf(page, 'bigOrders')).to.equal(STATUS_COLOURS.success);
+    await page.screenshot({ path: path.join(IMAGES, 'ui-run.png'), fullPage: true });
+    await page.goto(`${ui.url}/runs/${shop.runs.failed}`);
+    expect(await fillOf(page, 'report')).to.equal(STATUS_COLOURS.failed);
+    expect(await page.textContent('#errors')).to.match(/report.*no order reaches the minimum/s);
+    await page.fill('input[data-filter=nodes]', 'orders');
+    expect(await cells(page, 'nodes', 0)).to.have.members(['rawOrders', 'bigOrders']);
+  });
+
+  it('follows a node across runs and an output to its sources', async () => {
+    await page.goto(`${ui.url}/runs/${shop.runs.failed}`);
+    await Promise.all([page.waitForURL(/nodes\/bigOrders/), page.click('#nodes a:text-is("bigOrders")')]);
+    expect(await cells(page, 'history', 0)).to.have.length(4);
+    expect(await page.$$eval('#durations circle', (dots) => dots.length)).to.equal(4);
+    await page.screenshot({ path: path.join(IMAGES, 'ui-node.png'), fullPage: true });
+    await page.goto(`${ui.url}/runs/${shop.runs.failed}`);
+    await Promise.all([page.waitForURL(/sources\/report/), page.click('#facts a:text-is("report")')]);
+    expect(await cells(page, 'sources', 0)).to.deep.equal(['rawOrders', 'minimum', 'ordersPath']);
+  });
+
+  it('loads nothing from outside the server and logs no script error', () => {
+    expect(elsewhere).to.deep.equal([]);
+    expect(errors).to.deep.equal([]);
+  });
+});
