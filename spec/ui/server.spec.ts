@@ -68,7 +68,7 @@ describe('ui: server pages over HTTP', function () {
     expect(node.body).to.include('id="durations"').and.include(`href="/runs/${shop.runs.first}"`);
     const diff = await get(`/diff?a=${shop.runs.newInput}&b=${shop.runs.edited}`);
     expect(diff.body).to.match(/bigOrders<\/a><\/td><td><span class="badge code">/);
-    expect(diff.body).to.match(/revenue<\/td>.*explained by <code>bigOrders<\/code>/);
+    expect(diff.body).to.match(/revenue<\/a><\/td>.*explained by <code>bigOrders<\/code>/);
     const sources = await get(`/runs/${shop.runs.failed}/sources/report`);
     expect(sources.body)
       .to.match(/rawOrders<\/td><td>loader/)
