@@ -42,11 +42,20 @@ export class DataFrameResult implements ResultBuilder<DataFrame> {
       } else if (isScalar(value)) {
         add(name, { kind: 'scalar', value, source });
       } else {
-        throw new HamiltonError(Messages.unbuildableFrame(name, `a ${(value as object).constructor?.name ?? 'object'}`));
+        throw new HamiltonError(Messages.unbuildableFrame(name, kindOf(value as object)));
       }
     }
     return frameOf(d, columns);
   }
+}
+
+/** What an object is, for an error: its class's name, or what it is when its class has none. */
+function kindOf(value: object): string {
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype === null) return 'an object without a prototype (Object.create(null))';
+  const name: unknown = (value as { constructor?: { name?: unknown } }).constructor?.name;
+  if (typeof name === 'string' && name.length > 0) return `${/^[AEIOU]/.test(name) ? 'an' : 'a'} ${name}`;
+  return 'an instance of an anonymous class';
 }
 
 function isScalar(value: unknown): boolean {
@@ -75,14 +84,33 @@ function frameOf(d: DanfoModule, columns: ReadonlyMap<string, Column>): DataFram
   return new d.DataFrame(data, { index: index as string[] });
 }
 
-/** The frame's index: the columns' common index, or the union of their labels in order of first appearance. */
+/**
+ * The frame's index, as pandas builds it from Series (an outer join): the columns' common index as it is, or
+ * the union of their labels, sorted (numbers by value, strings by code point); labels of mixed kinds cannot be
+ * ordered and keep their order of first appearance.
+ */
 function frameIndex(vectors: readonly Vector[]): readonly Label[] {
   const indexes = vectors.flatMap((c) => (c.index ? [c.index] : []));
   if (indexes.length === 0) return vectors[0].values.map((_, i) => i);
   if (indexes.every((index) => sameLabels(index, indexes[0]))) return indexes[0];
   const union = new Set<Label>();
   for (const index of indexes) for (const label of index) union.add(label);
-  return [...union];
+  return sortedLikePandas([...union]);
+}
+
+function sortedLikePandas(labels: Label[]): Label[] {
+  if (labels.every((label) => typeof label === 'number' && !Number.isNaN(label))) return labels.sort((a, b) => (a as number) - (b as number));
+  if (labels.every((label) => typeof label === 'string')) return labels.sort(byCodePoint);
+  return labels;
+}
+
+/** Python's string order (code points), which UTF-16 `<` differs from beyond the Basic Multilingual Plane. */
+function byCodePoint(a: Label, b: Label): number {
+  const [x, y] = [Array.from(a as string), Array.from(b as string)];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    if (x[i] !== y[i]) return x[i].codePointAt(0)! - y[i].codePointAt(0)!;
+  }
+  return x.length - y.length;
 }
 
 function sameLabels(a: readonly Label[], b: readonly Label[]): boolean {

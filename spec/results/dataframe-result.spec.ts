@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import fc from 'fast-check';
 import { DataFrame, Series } from 'danfojs';
 import { Builder, DataFrameResult, Driver, HamiltonError, node } from 'hamilton-ts';
 import { isDataFrame } from '../../lib/dataframe/danfo.js';
@@ -112,6 +113,73 @@ describe('results/dataframe-result: outputs to one danfo DataFrame', () => {
       .with.property('message')
       .that.includes("'config'")
       .and.includes('DictResult');
+  });
+
+  it('an unsupported output is named by its kind, even when its class has no name', () => {
+    const message = (value: unknown) => {
+      try {
+        build({ s: new Series([1]), odd: value });
+      } catch (error) {
+        expect(error).to.be.instanceOf(HamiltonError);
+        return (error as Error).message;
+      }
+      throw new Error('no error');
+    };
+    class Widget {}
+    expect(message(new Widget())).to.include("Output 'odd' is a Widget,");
+    expect(message(new Map())).to.include('is a Map,');
+    expect(message(new (class {})())).to.include('is an instance of an anonymous class,');
+    expect(message(Object.create(null))).to.include('is an object without a prototype');
+    expect(message({ constructor: 3 })).to.include('is an instance of an anonymous class,');
+  });
+
+  // pandas: DataFrame({...Series}) keeps a common index as it is, otherwise sorts the union of the labels.
+  describe('outer joins order the index as pandas does', () => {
+    it('sorts the union of numeric labels by value and of string labels by code point', () => {
+      const numeric = build({ a: new Series([30, 10], { index: [3, 1] }), b: new Series([2, 20], { index: [2, 10] }) });
+      expect(numeric.index).to.deep.equal([1, 2, 3, 10]);
+      expect(columnsOf(numeric)).to.deep.equal({ a: [10, NaN, 30, NaN], b: [NaN, 2, NaN, 20] });
+      // '\uFF01' sorts before the emoji by code point, after it by UTF-16 unit (a surrogate, 0xD83D).
+      const strings = build({ a: new Series([1, 2], { index: ['b', 'B'] }), b: new Series([3, 4], { index: ['\u{1F600}', '\uFF01'] }) });
+      expect(strings.index).to.deep.equal(['B', 'b', '\uFF01', '\u{1F600}']);
+    });
+
+    it('keeps a common index in its own order, and labels of mixed kinds in order of first appearance', () => {
+      expect(build({ a: new Series([1, 2], { index: ['z', 'x'] }), b: new Series([3, 4], { index: ['z', 'x'] }) }).index).to.deep.equal(['z', 'x']);
+      const mixed = build({ a: new Series([1, 2], { index: ['b', 1] as string[] }), b: new Series([3], { index: [0] }) });
+      expect(mixed.index).to.deep.equal(['b', 1, 0]);
+    });
+
+    it('agrees with a reference outer join for any labelled Series (fast-check)', () => {
+      const labels = fc.uniqueArray(fc.stringMatching(/^[a-zA-Z0-9\u00e9\uFF01\u{1F600}]{1,3}$/u), { minLength: 1, maxLength: 6 });
+      fc.assert(
+        fc.property(fc.array(labels, { minLength: 1, maxLength: 4 }), (indexes) => {
+          const outputs = Object.fromEntries(
+            indexes.map((index, i) => [
+              `s${i}`,
+              new Series(
+                index.map((_, j) => i * 100 + j),
+                { index },
+              ),
+            ]),
+          );
+          const df = build(outputs);
+          // UTF-8 byte order is code point order: an independent reference for Python's string sort.
+          const same = indexes.every((index) => index.join('\0') === indexes[0].join('\0'));
+          const union = [...new Set(indexes.flat())];
+          const expected = same ? indexes[0] : union.sort((x, y) => Buffer.compare(Buffer.from(x), Buffer.from(y)));
+          expect(df.index).to.deep.equal(expected);
+          indexes.forEach((index, i) => {
+            const column = df.column(`s${i}`).values;
+            (df.index as string[]).forEach((label, row) => {
+              const at = index.indexOf(label);
+              expect(column[row]).to.deep.equal(at < 0 ? NaN : i * 100 + at);
+            });
+          });
+        }),
+        { numRuns: 100 },
+      );
+    });
   });
 
   it('is what new Driver returns, and can be chosen on the Builder', () => {
