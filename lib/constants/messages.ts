@@ -49,7 +49,9 @@ export const Messages = {
     const keys = [...new Set(excluded.flatMap((e) => e.conditions.flatMap((c) => Object.keys(c.condition))))];
     const when = excluded.map((e) => `${e.origin} when ${e.conditions.map(showCondition).join(' and ')}`).join('; ');
     const now = keys.map((k) => `${k} = ${Object.hasOwn(config, k) ? showValue(config[k]) : 'unset'}`).join(', ');
-    return `${typo}; it is defined only under other config: ${when} (the config has ${now}); set the config to select one.`;
+    // A predicate's keys cannot be known: with only predicates, there are no values to show.
+    const has = keys.length > 0 ? ` (the config has ${now})` : '';
+    return `${typo}; it is defined only under other config: ${when}${has}; set the config to select one.`;
   },
   unknownNodes: (lines: readonly string[]) =>
     `Unknown node${lines.length === 1 ? '' : 's'} requested: ${lines.join('; ')}. Check for typos, or list ` +

@@ -33,12 +33,13 @@ function excludedDefinitions(graph: FunctionGraph, wanted: ReadonlySet<string>):
   for (const cls of graph.featureSetClasses) {
     for (const method of discoverMethods(cls)) {
       const origin = `${cls.name}.${method.name}`;
-      const nodeName = nodeNameOrUndefined(method.name, origin);
-      if (nodeName === undefined || !wanted.has(nodeName)) continue;
       const conditions = registry
         .recordsOf(method.declaringClass, method.name)
         .filter((r) => r.kind === DecoratorKind.configWhen)
         .map((r) => r.args as ConfigWhenArgs);
+      // A config decorator's { name } names the node, as when the graph is built.
+      const nodeName = conditions.find((c) => c.name !== undefined)?.name ?? nodeNameOrUndefined(method.name, origin);
+      if (nodeName === undefined || !wanted.has(nodeName)) continue;
       if (conditions.length === 0 || conditions.every((c) => configSelects(c, graph.config))) continue;
       const list = found.get(nodeName) ?? [];
       list.push({ origin, conditions });
