@@ -4,7 +4,8 @@ import { describeValue } from '../metadata/value-types.js';
 import type { FanOut } from './blocks.js';
 import { ExecutionMessages } from './messages.js';
 import type { PlanStep } from './plan.js';
-import { taskOf, type Scheduler } from './scheduler.js';
+import type { Scheduler } from './scheduler.js';
+import { taskOf } from './task-calls.js';
 import type { Task } from './task.js';
 import { isAsyncIterable, isThenable, silence } from './thenable.js';
 
@@ -121,7 +122,7 @@ export class FanOutRun {
     const own = new Map<number, unknown>([[this.step.node.index, item]]);
     // With a cache, each node is looked up on its own, so an item's branch is not sent as one task.
     if (!scheduler.cache && fanOut.steps.length > 0 && fanOut.steps.every((inner) => scheduler.runsRemotely(inner.node))) {
-      const values = await scheduler.runTaskOfNodes(
+      const values = await scheduler.tasks.ofNodes(
         this.itemTask(index, item),
         fanOut.steps.map((s) => s.node),
         index,
