@@ -8,7 +8,7 @@ export { Driver } from './driver/driver.js';
 export { Builder } from './driver/builder.js';
 export { cache, type CacheDecoratorOptions } from './cache/cache-decorator.js';
 export { SQLiteStore } from './cache/store.js';
-export { RunTracker, type RunTrackerOptions } from './tracking/run-tracker.js';
+export { RunTracker, type RunTrackerOptions, type Retention } from './tracking/run-tracker.js';
 export type { Capture } from './tracking/summary.js';
 export type { DriverCache } from './cache/driver-cache.js';
 export type { CacheOptions, CacheBehavior, NodeSelection } from './cache/options.js';

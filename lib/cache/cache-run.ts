@@ -8,6 +8,7 @@ import { hashStrings } from './hash.js';
 import { CacheMessages } from './messages.js';
 import type { Behaviors } from './options.js';
 import type { ResultStore } from './results.js';
+import { FILL_NODE_CACHE_STATUS } from './schema.js';
 import type { SQLiteStore } from './store.js';
 
 /** What the cache did for one node call. */
@@ -127,6 +128,7 @@ export class CacheRun implements NodeCallCache {
       );
       for (const s of this.seen) insertSeen.run(s.node, s.item, s.code, s.inputs, this.runId);
       this.parts.results.touch(this.used, Date.now());
+      store.statement(FILL_NODE_CACHE_STATUS).run(this.runId, this.runId);
       store.statement('UPDATE cache_runs SET ended_at = ?, success = ? WHERE run_id = ?').run(Date.now(), success ? 1 : 0, this.runId);
     });
   }

@@ -5,6 +5,8 @@ import { CodeVersions } from './code-version.js';
 import { CacheMessages } from './messages.js';
 import { Behaviors, type CacheOptions } from './options.js';
 import { ResultStore } from './results.js';
+import { renderSvg } from '../lineage/dot/svg.js';
+import { runPicture } from './run-picture.js';
 import { SQLiteStore, storeOf } from './store.js';
 
 interface LogRow {
@@ -27,6 +29,8 @@ export class DriverCache {
   private readonly behaviors: Behaviors;
   private readonly results: ResultStore;
   private latest: CacheRun | undefined;
+  private readonly ownsStore: boolean;
+  private closed = false;
 
   /** @internal Made by the driver from `Builder.withCache()` options. */
   constructor(
@@ -36,6 +40,7 @@ export class DriverCache {
   ) {
     this.behaviors = new Behaviors(graph, options);
     this.codeVersions = new CodeVersions(graph, featureSetClasses);
+    this.ownsStore = options.store === undefined;
     this.store = storeOf(options.store ?? options.path);
     this.results = new ResultStore(this.store);
   }
@@ -82,8 +87,30 @@ export class DriverCache {
     }));
   }
 
+  /**
+   * The run's DAG (default: the latest) as DOT, coloured by what the cache did for each node: taken from the cache,
+   * computed, partly (a fan-out's items) or not cached. Pass `{ format: 'svg' }` for SVG (Graphviz in WebAssembly).
+   */
+  viewRun(runId?: string): string;
+  viewRun(runId: string | undefined, options: { readonly format: 'svg' }): Promise<string>;
+  viewRun(runId: string | undefined = this.lastRunId, options?: { readonly format: 'svg' }): string | Promise<string> {
+    if (runId === undefined) throw new HamiltonError(CacheMessages.noRunYet);
+    const dot = runPicture(this.graph, runId, this.logs(runId));
+    return options?.format === 'svg' ? renderSvg(dot) : dot;
+  }
+
+  /**
+   * Closes the store when this cache opened it (from `path`); a store passed as `{ store }` belongs to the caller,
+   * who closes it. Later runs of the driver are refused with a message saying so.
+   */
+  close(): void {
+    this.closed = true;
+    if (this.ownsStore) this.store.close();
+  }
+
   /** @internal The cache's part in a run about to start. */
   beginRun(runId: string): CacheRun {
+    if (this.closed) throw new HamiltonError(CacheMessages.closed(this.store.path));
     if (!this.store.isOpen) throw new HamiltonError(CacheMessages.storeClosed(this.store.path));
     this.store
       .statement('INSERT OR REPLACE INTO cache_runs (run_id, dag_version, started_at) VALUES (?, ?, ?)')

@@ -11,6 +11,7 @@ export const CacheMessages = {
   storeClosed: (folder: string) => `The store in ${folder} was closed; open a new SQLiteStore to use it again.`,
   logsNotWritten: (runId: string, why: string) => `hamilton-ts cache: the logs of run ${runId} could not be written (${why}).`,
   noCache: 'This driver was built without a cache. Call Builder.withCache() before build() to use dr.cache.',
+  noRunYet: 'This driver has not run yet; dr.cache.viewRun() draws a run, so execute first or give a run id.',
   unknownRun: (runId: string) => `No cached run '${runId}' is in this store; dr.cache.lastRunId names the latest.`,
   noCode: (node: string) => `node '${node}' has no method behind it`,
   classNotFound: (node: string, cls: string, ambiguous: boolean) =>
@@ -71,6 +72,12 @@ export const CacheMessages = {
     decoratorKeys: (keys: readonly string[]) =>
       `@cache() does not know ${keys.map((k) => `'${k}'`).join(', ')}; its options are behavior and format.`,
   },
+  picture: {
+    items: (hits: number, items: number) => `${hits} of ${items} items from the cache`,
+    outcome: { hit: 'from the cache', computed: 'computed', mixed: 'partly from the cache', uncached: 'not cached' },
+    legend: 'green: from the cache   orange: computed   yellow: some items from the cache   grey: not cached',
+  },
+  closed: (folder: string) => `The cache's store in ${folder} is closed (dr.cache.close()); build a new driver to run with the cache again.`,
   cli: {
     listed: (entries: number, results: number, bytes: number, runs: number) =>
       `${entries} cache entries, ${results} stored results (${bytes} bytes), ${runs} cached runs`,

@@ -53,6 +53,7 @@ CREATE TABLE IF NOT EXISTS cache_logs (
   data_version TEXT,
   PRIMARY KEY (run_id, seq)
 );
+CREATE INDEX IF NOT EXISTS cache_logs_by_node ON cache_logs (run_id, node, item);
 CREATE TABLE IF NOT EXISTS projects (
   name TEXT PRIMARY KEY,
   created_at INTEGER NOT NULL
@@ -84,3 +85,18 @@ CREATE TABLE IF NOT EXISTS node_runs (
   PRIMARY KEY (run_id, node, item)
 );
 `;
+
+/** Columns added to tables after their first release: added to an older store when it is opened. */
+export const ADDED_COLUMNS: readonly { readonly table: string; readonly column: string; readonly type: string }[] = [
+  { table: 'runs', column: 'config', type: 'TEXT' },
+  { table: 'runs', column: 'git_commit', type: 'TEXT' },
+];
+
+/**
+ * Copies each cache status of a run's node calls from the cache's logs to the tracker's node records. Both the
+ * cache (when a run ends) and the tracker (when it writes a run's end) run it, so whichever writes second fills it.
+ */
+export const FILL_NODE_CACHE_STATUS = `UPDATE node_runs SET cache = (
+  SELECT c.status FROM cache_logs c WHERE c.run_id = node_runs.run_id AND c.node = node_runs.node AND COALESCE(c.item, -1) = node_runs.item
+  ORDER BY c.seq DESC LIMIT 1)
+WHERE run_id = ? AND cache IS NULL AND EXISTS (SELECT 1 FROM cache_logs WHERE run_id = ?)`;

@@ -4,7 +4,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { HamiltonError } from '../errors/index.js';
 import { requireOptional } from '../errors/optional-package.js';
 import { CacheMessages } from './messages.js';
-import { SCHEMA } from './schema.js';
+import { ADDED_COLUMNS, SCHEMA } from './schema.js';
 
 /** The default folder of the cache and run records, as Hamilton's `.hamilton_cache/`. */
 export const DEFAULT_STORE_PATH = '.hamilton_cache';
@@ -42,6 +42,7 @@ export class SQLiteStore {
       // NORMAL in WAL mode: a commit survives the process being killed; only a power loss may undo the last ones.
       this.db.pragma('synchronous = NORMAL');
       this.db.exec(SCHEMA);
+      this.transaction(() => addMissingColumns(this.db));
     } catch (error) {
       throw new HamiltonError(CacheMessages.storeUnusable(this.path, (error as Error).message), { cause: error });
     }
@@ -80,4 +81,11 @@ export class SQLiteStore {
 export function storeOf(option: SQLiteStore | string | undefined): SQLiteStore {
   if (option instanceof SQLiteStore) return option;
   return new SQLiteStore(option ?? DEFAULT_STORE_PATH);
+}
+
+function addMissingColumns(db: Database): void {
+  for (const { table, column, type } of ADDED_COLUMNS) {
+    const columns = db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[];
+    if (!columns.some((c) => c.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
+  }
 }

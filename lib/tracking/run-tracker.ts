@@ -1,97 +1,112 @@
-import { describeCause } from '../errors/index.js';
-import type { GraphResultEvent, GraphRunEvent, LifecycleAdapter, NodeResultEvent, NodeRunEvent } from '../execution/adapters.js';
+import { HamiltonError, describeCause } from '../errors/index.js';
+import type { GraphConstructEvent, GraphResultEvent, GraphRunEvent, LifecycleAdapter, NodeResultEvent } from '../execution/adapters.js';
+import { closeNames } from '../graph/close-names.js';
+import { CodeVersions } from '../cache/code-version.js';
+import { dataVersion } from '../cache/data-version.js';
+import { FILL_NODE_CACHE_STATUS } from '../cache/schema.js';
 import { SQLiteStore } from '../cache/store.js';
-import { summaryOf, type Capture } from './summary.js';
+import { gitCommit } from './git-commit.js';
 import { TrackingMessages } from './messages.js';
+import { checkedTrackerOptions, type RunTrackerOptions } from './options.js';
+import { summaryOf, type Capture } from './summary.js';
 
-/** What `new RunTracker()` takes. */
-export interface RunTrackerOptions {
-  /** The project the runs belong to (created on first use). */
-  readonly project: string;
-  /** The store (shared with `withCache({ store })`) or its folder. */
-  readonly store: SQLiteStore | string;
-  readonly tags?: Readonly<Record<string, string>>;
-  /** What is kept of each node's value: nothing, its type and shape (default), or also numeric statistics. */
-  readonly capture?: Capture;
-  /** Records waiting to be written at most; past it the oldest are dropped (and counted), the run never waits. */
-  readonly queueLimit?: number;
-}
+export type { RunTrackerOptions, Retention } from './options.js';
 
 type Write = (store: SQLiteStore) => void;
+/** A node record as the row it becomes (kept flat: the queue holds thousands of them per run). */
+type NodeRow = readonly [string, string, number, string, string | null, number, number, number, string | null];
+type Queued = Write | NodeRow;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const INSERT_NODE =
+  'INSERT OR REPLACE INTO node_runs (run_id, node, item, status, error, started_at, ended_at, duration_ms, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)';
 
 /**
- * Records every run and node (start, end, status, error, a summary of the value) in the store, as Hamilton's UI
- * tracker does. Tracking never fails or stalls a run: the hooks only put records on a bounded queue, written
- * in one transaction after the current turn of the event loop; a store that cannot be written is reported once as
- * a warning and the runs go on. Whether a node came from the cache is read from the cache's logs in the same store.
+ * Records every run (project, tags, DAG version, git commit, config, inputs' data versions, status) and every
+ * node (start, end, duration, status, error, cache hit or miss, a summary of its value) in the store, as
+ * Hamilton's UI tracker does. Tracking never fails or stalls a run: the hooks only put records on a bounded
+ * queue, written in one transaction after the current turn of the event loop; a store that cannot be written is
+ * reported once as a warning and the runs go on. Whether a node came from the cache is copied from the cache's
+ * logs of the same run in the same store. One tracker per driver: the DAG version is that of the graph it saw built.
  */
 export class RunTracker implements LifecycleAdapter {
   /** Records dropped because the queue was full. */
   dropped = 0;
-  private readonly queue: Write[] = [];
-  private readonly started = new Map<string, number>();
+  private readonly options: RunTrackerOptions;
+  private readonly queue: Queued[] = [];
   private store: SQLiteStore | undefined;
   private scheduled: Promise<void> | undefined;
   private warned = false;
   private readonly capture: Capture;
+  private readonly nodeCapture: ReadonlyMap<string, Capture>;
   private readonly limit: number;
+  private codeVersions: CodeVersions | undefined;
+  private config = '{}';
 
-  constructor(private readonly options: RunTrackerOptions) {
-    this.capture = options.capture ?? 'schema';
-    this.limit = options.queueLimit ?? 100_000;
+  constructor(options: RunTrackerOptions) {
+    this.options = checkedTrackerOptions(options);
+    this.capture = this.options.capture ?? 'schema';
+    this.nodeCapture = new Map(Object.entries(this.options.nodeCapture ?? {}));
+    this.limit = this.options.queueLimit ?? 100_000;
+  }
+
+  /** The graph's code versions (hashed only when the first run is written) and config; checks `nodeCapture`. */
+  afterGraphConstruct(event: GraphConstructEvent): void {
+    const known = event.graph.nodes.map((node) => node.name);
+    for (const name of this.nodeCapture.keys()) {
+      if (!event.graph.get(name)) throw new HamiltonError(TrackingMessages.unknownCaptureNode(name, closeNames(name, known)));
+    }
+    this.codeVersions = new CodeVersions(event.graph, event.modules);
+    this.config = safeJson(event.config);
   }
 
   beforeGraphExecute(event: GraphRunEvent): void {
     const { project, tags = {} } = this.options;
     const now = Date.now();
     const outputs = JSON.stringify(event.outputs);
-    const inputs = JSON.stringify(Object.keys(event.inputs));
+    // Hashed now, before any node could change an input in place.
+    const inputs = JSON.stringify(Object.fromEntries(Object.entries(event.inputs).map(([name, value]) => [name, versionOrNull(value)])));
+    const config = this.config;
+    const versions = this.codeVersions;
     this.enqueue((store) => {
       store.statement('INSERT OR IGNORE INTO projects (name, created_at) VALUES (?, ?)').run(project, now);
       store
-        .statement('INSERT OR REPLACE INTO runs (run_id, project, tags, outputs, inputs, status, started_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(event.runId, project, JSON.stringify(tags), outputs, inputs, 'running', now);
+        .statement(
+          'INSERT OR REPLACE INTO runs (run_id, project, dag_version, git_commit, config, tags, outputs, inputs, status, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(event.runId, project, versions?.dagVersion ?? null, gitCommit(), config, JSON.stringify(tags), outputs, inputs, 'running', now);
     });
   }
 
-  beforeNodeExecute(event: NodeRunEvent): void {
-    this.started.set(keyOf(event), Date.now());
-  }
-
   afterNodeExecute(event: NodeResultEvent): void {
-    const key = keyOf(event);
     const ended = Date.now();
-    const started = this.started.get(key) ?? ended - event.durationMs;
-    this.started.delete(key);
-    const summary = event.success ? safeSummary(event.result, this.capture) : undefined;
-    const error = event.success ? null : describeCause(event.error);
-    this.enqueue((store) =>
-      store
-        .statement(
-          'INSERT OR REPLACE INTO node_runs (run_id, node, item, status, error, started_at, ended_at, duration_ms, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        )
-        .run(
-          event.runId,
-          event.node,
-          event.item ?? -1,
-          event.success ? 'success' : 'failed',
-          error,
-          started,
-          ended,
-          event.durationMs,
-          summary ?? null,
-        ),
-    );
+    const capture = this.nodeCapture.size > 0 ? (this.nodeCapture.get(event.node) ?? this.capture) : this.capture;
+    const summary = event.success && capture !== 'none' ? safeSummary(event.result, capture) : null;
+    const row: NodeRow = [
+      event.runId,
+      event.node,
+      event.item ?? -1,
+      event.success ? 'success' : 'failed',
+      event.success ? null : describeCause(event.error),
+      ended - event.durationMs,
+      ended,
+      event.durationMs,
+      summary,
+    ];
+    this.enqueue(row);
   }
 
   afterGraphExecute(event: GraphResultEvent): void {
     const now = Date.now();
     const error = event.success ? null : describeCause(event.error);
-    this.enqueue((store) =>
+    const { project, retention } = this.options;
+    this.enqueue((store) => {
       store
         .statement('UPDATE runs SET status = ?, error = ?, ended_at = ? WHERE run_id = ?')
-        .run(event.success ? 'success' : 'failed', error, now, event.runId),
-    );
+        .run(event.success ? 'success' : 'failed', error, now, event.runId);
+      store.statement(FILL_NODE_CACHE_STATUS).run(event.runId, event.runId);
+      if (retention) applyRetention(store, project, retention, now);
+    });
   }
 
   /** Resolves once every record queued so far is written (or dropped because the store failed). */
@@ -105,12 +120,12 @@ export class RunTracker implements LifecycleAdapter {
     if (this.store && !(this.options.store instanceof SQLiteStore)) this.store.close();
   }
 
-  private enqueue(write: Write): void {
+  private enqueue(record: Queued): void {
     if (this.queue.length >= this.limit) {
       this.queue.shift();
       this.dropped++;
     }
-    this.queue.push(write);
+    this.queue.push(record);
     this.scheduled ??= new Promise<void>((resolve) =>
       setImmediate(() => {
         this.scheduled = undefined;
@@ -121,10 +136,16 @@ export class RunTracker implements LifecycleAdapter {
   }
 
   private write(): void {
-    const writes = this.queue.splice(0, this.queue.length);
+    const records = this.queue.splice(0, this.queue.length);
     try {
       const store = (this.store ??= this.options.store instanceof SQLiteStore ? this.options.store : new SQLiteStore(this.options.store));
-      store.transaction(() => writes.forEach((write) => write(store)));
+      const insertNode = store.statement(INSERT_NODE);
+      store.transaction(() => {
+        for (const record of records) {
+          if (typeof record === 'function') record(store);
+          else insertNode.run(...record);
+        }
+      });
     } catch (error) {
       if (!this.warned) process.emitWarning(TrackingMessages.storeFailed(describeCause(error)));
       this.warned = true;
@@ -132,14 +153,50 @@ export class RunTracker implements LifecycleAdapter {
   }
 }
 
-function keyOf(event: NodeRunEvent): string {
-  return `${event.runId}\0${event.node}\0${event.item ?? -1}`;
+/** Deletes the project's runs (and their node records) beyond the newest `runs` or older than `days`. */
+function applyRetention(store: SQLiteStore, project: string, retention: { readonly runs?: number; readonly days?: number }, now: number): void {
+  const expired: string[] = [];
+  if (retention.days !== undefined) {
+    const rows = store.statement('SELECT run_id FROM runs WHERE project = ? AND started_at < ?').all(project, now - retention.days * DAY_MS) as {
+      run_id: string;
+    }[];
+    expired.push(...rows.map((row) => row.run_id));
+  }
+  if (retention.runs !== undefined) {
+    const rows = store
+      .statement('SELECT run_id FROM runs WHERE project = ? ORDER BY started_at DESC, rowid DESC LIMIT -1 OFFSET ?')
+      .all(project, retention.runs) as { run_id: string }[];
+    expired.push(...rows.map((row) => row.run_id));
+  }
+  const dropNodes = store.statement('DELETE FROM node_runs WHERE run_id = ?');
+  const dropRun = store.statement('DELETE FROM runs WHERE run_id = ?');
+  for (const runId of new Set(expired)) {
+    dropNodes.run(runId);
+    dropRun.run(runId);
+  }
 }
 
-function safeSummary(value: unknown, capture: Capture): string | undefined {
+function versionOrNull(value: unknown): string | null {
   try {
-    return summaryOf(value, capture);
+    const version = dataVersion(value);
+    return version.ok ? version.version : null;
   } catch {
-    return undefined;
+    return null;
+  }
+}
+
+function safeSummary(value: unknown, capture: Capture): string | null {
+  try {
+    return summaryOf(value, capture) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? '{}';
+  } catch {
+    return '{}';
   }
 }
