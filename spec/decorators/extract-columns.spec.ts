@@ -1,3 +1,4 @@
+import { Table, tableFromArrays } from 'apache-arrow';
 import { expect } from 'chai';
 import { DataFrame, Series } from 'danfojs';
 import { Builder, extractColumns, HamiltonError, InvalidDecoratorError, node, NodeExecutionError, TypeMismatchError } from 'hamilton-ts';
@@ -74,6 +75,53 @@ describe('@extractColumns', () => {
     }
     const result = new Builder().withModules(Filled).build().execute(['gender']);
     expect((result.gender as Series).values).to.deep.equal(['unknown', 'unknown']);
+  });
+
+  // Hamilton's fill_with adds the missing columns to the frame the function returned.
+  it("with fillWith, the frame node gives the frame with the missing columns filled; the method's own frame is left as it was", () => {
+    const returned: DataFrame[] = [];
+    class Filled {
+      @extractColumns('budget', 'gender', 'region', { fillWith: 'unknown' })
+      survey(): DataFrame {
+        const frame = new DataFrame({ budget: [1, 2], region: ['eu', 'us'] }, { index: ['r1', 'r2'] });
+        returned.push(frame);
+        return frame;
+      }
+    }
+    const result = new Builder().withModules(Filled).build().execute(['survey', 'gender', 'region']);
+    const survey = result.survey;
+    expect(survey.columns).to.deep.equal(['budget', 'region', 'gender']);
+    expect(survey.index).to.deep.equal(['r1', 'r2']);
+    expect(survey.column('gender').values).to.deep.equal(['unknown', 'unknown']);
+    expect((result.region as Series).values).to.deep.equal(['eu', 'us']); // a present column is not filled
+    expect(returned[0].columns).to.deep.equal(['budget', 'region']);
+  });
+
+  it('fills the frame of an async method and of an Arrow table too; a complete frame is returned as it is', async () => {
+    const complete = new DataFrame({ a: [1], b: ['f'] });
+    class Later {
+      @extractColumns('budget', 'gender', { fillWith: 0 })
+      async survey(): Promise<DataFrame> {
+        return new DataFrame({ budget: [5, 6] });
+      }
+
+      @extractColumns('x', 'y', { fillWith: 7 })
+      table(): Table {
+        return tableFromArrays({ x: Float64Array.from([1, 2]) });
+      }
+
+      @extractColumns('a', 'b', { fillWith: 'n/a' })
+      whole(): DataFrame {
+        return complete;
+      }
+    }
+    const dr = await new Builder().withModules(Later).buildAsync();
+    const result = await dr.execute(['survey', 'table', 'y', 'whole']);
+    expect(result.survey.column('gender').values).to.deep.equal([0, 0]);
+    const table = result.table;
+    expect(table.schema.fields.map((f) => f.name)).to.deep.equal(['x', 'y']);
+    expect([...table.getChild('y')!]).to.deep.equal([7, 7]);
+    expect(result.whole).to.equal(complete);
   });
 
   it('rejects a method declared to return something else when the graph is built', () => {

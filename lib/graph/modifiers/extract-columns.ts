@@ -6,6 +6,7 @@ import { danfo, frameClasses, isDataFrame } from '../../dataframe/danfo.js';
 import type { NodeDefinition } from '../node.js';
 import { describeType, describeValue } from '../../metadata/value-types.js';
 import { extractedNodes } from './extracted-nodes.js';
+import { finalNodes } from './targets.js';
 import type { NodeModifier } from './modifier.js';
 
 const FRAMES = 'a DataFrame or an Arrow Table';
@@ -15,7 +16,7 @@ export const extractColumnsModifier: NodeModifier<ExtractColumnsArgs> = {
   phase: 'transform',
   allowsMultiple: false,
   apply: (nodes, args, context) =>
-    extractedNodes(nodes, (frame) => {
+    extractedNodes(args.hasFill ? withFilledFrames(nodes, args) : nodes, (frame) => {
       const columnType = frame.type === undefined ? undefined : declaredColumnType(frame.type, context.origin);
       return args.columns.map((column) => ({
         name: column.name,
@@ -44,4 +45,48 @@ function columnOf(frame: unknown, column: string, args: ExtractColumnsArgs, orig
   if (columns.includes(column)) return frame.column(column);
   if (!args.hasFill) throw new HamiltonError(Messages.missingColumn(column, origin, columns));
   return new (danfo().Series)(new Array(frame.shape[0]).fill(args.fillWith), { index: frame.index });
+}
+
+/**
+ * With `fillWith`, the frame node itself gives its frame with the missing columns filled, as Hamilton's
+ * `fill_with` adds them to the returned frame (here on a copy: the method's own object is left as it was).
+ */
+function withFilledFrames(nodes: readonly NodeDefinition[], args: ExtractColumnsArgs): NodeDefinition[] {
+  const targets = finalNodes(nodes);
+  return nodes.map((node) => {
+    if (!targets.has(node)) return node;
+    const original = node.callable;
+    const fill = (frame: unknown) => filledFrame(frame, args);
+    return {
+      ...node,
+      callable: (values) => {
+        const result = original(values);
+        return isPromiseLike(result) ? Promise.resolve(result).then(fill) : fill(result);
+      },
+    };
+  });
+}
+
+function filledFrame(frame: unknown, args: ExtractColumnsArgs): unknown {
+  if (isDataFrame(frame)) {
+    const missing = args.columns.map((c) => c.name).filter((name) => !frame.columns.includes(name));
+    if (missing.length === 0) return frame;
+    const copy = frame.copy();
+    const Series = danfo().Series;
+    for (const name of missing)
+      copy.addColumn(name, new Series(new Array(frame.shape[0]).fill(args.fillWith), { index: frame.index }), { inplace: true });
+    return copy;
+  }
+  if (isArrowTable(frame)) {
+    const missing = args.columns.map((c) => c.name).filter((name) => frame.getChild(name) === null);
+    if (missing.length === 0) return frame;
+    const { Table } = arrow(Messages.arrowResult.neededFor);
+    const vectors = Object.fromEntries(missing.map((name) => [name, arrowColumn(frame, name, true, args.fillWith, Messages.arrowResult.neededFor)!]));
+    return frame.assign(new Table(vectors));
+  }
+  return frame; // not a frame: the column nodes say so
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function';
 }
