@@ -21,6 +21,10 @@ export interface RunSummary {
   readonly endedAt?: number;
   readonly error?: string;
   readonly dagVersion?: string;
+  /** The git commit of the code, when the tracker found one. */
+  readonly gitCommit?: string;
+  /** The driver's config as JSON text, when the tracker recorded one. */
+  readonly config?: string;
 }
 
 export interface ValueSummary {

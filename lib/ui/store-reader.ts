@@ -109,7 +109,8 @@ export class StoreReader {
     const fromCache = '(SELECT c.dag_version FROM cache_runs c WHERE c.run_id = r.run_id)';
     const dag = own.has('dag_version') ? `COALESCE(r.dag_version, ${fromCache})` : fromCache;
     return `r.run_id AS run_id, r.project AS project, r.tags AS tags, r.outputs AS outputs, r.inputs AS inputs, r.status AS status,
-      r.error AS error, r.started_at AS started_at, r.ended_at AS ended_at, ${dag} AS dag_version`;
+      r.error AS error, r.started_at AS started_at, r.ended_at AS ended_at, ${dag} AS dag_version,
+      ${own.has('config') ? 'r.config' : 'NULL'} AS config, ${own.has('git_commit') ? 'r.git_commit' : 'NULL'} AS git_commit`;
   }
 
   private runOf(row: Row): RunSummary {
@@ -124,6 +125,8 @@ export class StoreReader {
       ...(row.ended_at === null || row.ended_at === undefined ? {} : { endedAt: Number(row.ended_at) }),
       ...(typeof row.error === 'string' ? { error: row.error } : {}),
       ...(typeof row.dag_version === 'string' ? { dagVersion: row.dag_version } : {}),
+      ...(typeof row.git_commit === 'string' ? { gitCommit: row.git_commit } : {}),
+      ...(typeof row.config === 'string' && row.config !== '{}' ? { config: row.config } : {}),
     };
   }
 

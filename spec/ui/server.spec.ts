@@ -58,7 +58,8 @@ describe('ui: server pages over HTTP', function () {
     expect(cached.body).to.include('<svg').and.include('<title>bigOrders</title>');
     const plain = await get(`/runs/${shop.runs.plain}`);
     expect(plain.body).to.include('id="no-graph"').and.include('doubled');
-    expect(plain.body).to.not.include('<svg');
+    expect(plain.body).to.not.include('id="graph"');
+    expect(plain.body).to.include('id="timeline"');
   });
 
   it('shows the failed node’s error beside its name, a node across runs, a diff and the sources of an output', async () => {

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { HamiltonError } from 'hamilton-ts';
+import { HamiltonError, SQLiteStore } from 'hamilton-ts';
 import { diffRuns } from '../../lib/ui/run-diff.js';
 import { filterRuns } from '../../lib/ui/run-filter.js';
 import { sourcesOf } from '../../lib/ui/sources.js';
@@ -108,6 +108,27 @@ describe('ui: store reader, filters, diff and sources over a real store', functi
       .to.be.a('string')
       .and.not.equal(reader.readVersions(shop.runs.failed).get('ordersPath'));
     expect(reader.readVersions(shop.runs.first).size).to.equal(0);
+  });
+
+  it('reads the run’s config and git commit when the store has those columns, and goes without them when not', () => {
+    const store = new SQLiteStore(shop.folder);
+    try {
+      for (const column of ['config', 'git_commit']) {
+        const columns = store.db.prepare('PRAGMA table_info(runs)').all() as { name: string }[];
+        if (!columns.some((c) => c.name === column)) store.db.exec(`ALTER TABLE runs ADD COLUMN ${column} TEXT`);
+      }
+      store.db.prepare('UPDATE runs SET config = ?, git_commit = ? WHERE run_id = ?').run('{"region":"eu"}', 'abc123', shop.runs.first);
+      store.db.prepare('UPDATE runs SET config = NULL, git_commit = NULL WHERE run_id = ?').run(shop.runs.newInput);
+    } finally {
+      store.close();
+    }
+    const fresh = new StoreReader(shop.folder);
+    try {
+      expect(fresh.run(shop.runs.first)).to.include({ config: '{"region":"eu"}', gitCommit: 'abc123' });
+      expect(fresh.run(shop.runs.newInput)).to.not.have.any.keys('config', 'gitCommit');
+    } finally {
+      fresh.close();
+    }
   });
 
   it('refuses a missing store or a file that is not one with a HamiltonError naming it', () => {

@@ -93,6 +93,17 @@ describe('ui: runs UI in headless Chromium', function () {
     await page.goto(`${ui.url}/runs/${shop.runs.edited}`);
     expect(await fillOf(page, 'rawOrders')).to.equal(STATUS_COLOURS.hit);
     expect(await fillOf(page, 'bigOrders')).to.equal(STATUS_COLOURS.success);
+    // The timeline has a bar per node call, in start order, coloured as the DAG (the hit drawn as one).
+    const bars = await page.$$eval('#timeline g.bar', (gs) =>
+      gs.map((g) => ({
+        name: g.querySelector('text')?.textContent,
+        x: Number(g.querySelector('rect')?.getAttribute('x')),
+        fill: g.querySelector('rect')?.getAttribute('fill'),
+      })),
+    );
+    expect(bars.map((b) => b.name)).to.have.members(['rawOrders', 'bigOrders', 'revenue', 'report']);
+    expect(bars.map((b) => b.x)).to.deep.equal([...bars.map((b) => b.x)].sort((a, b) => a - b));
+    expect(bars.find((b) => b.name === 'rawOrders')!.fill).to.equal(STATUS_COLOURS.hit);
     await page.screenshot({ path: path.join(IMAGES, 'ui-run.png'), fullPage: true });
     await page.goto(`${ui.url}/runs/${shop.runs.failed}`);
     expect(await fillOf(page, 'report')).to.equal(STATUS_COLOURS.failed);

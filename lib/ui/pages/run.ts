@@ -2,6 +2,7 @@ import { badge, duration, href, link, page, table, text, time, version } from '.
 import type { NodeRecord, RunGraph, RunRecord, ValueSummary } from '../records.js';
 import { STATUS_COLOURS } from '../run-picture.js';
 import { UiMessages } from '../messages.js';
+import { timeline } from './timeline.js';
 
 /** A run: what it was, its errors with their node, its DAG (SVG when the graph is known) and every node call. */
 export function runPage(run: RunRecord, graph: RunGraph | undefined, svg: string | undefined): string {
@@ -10,7 +11,7 @@ export function runPage(run: RunRecord, graph: RunGraph | undefined, svg: string
     [href('runs', run.runId), run.runId.slice(0, 12)],
   ];
   const facts = table(
-    ['status', 'started', 'took', 'DAG version', 'tags', 'inputs', 'outputs'],
+    ['status', 'started', 'took', 'DAG version', 'git commit', 'config', 'tags', 'inputs', 'outputs'],
     [
       [
         badge(run.status),
@@ -58,7 +59,13 @@ export function runPage(run: RunRecord, graph: RunGraph | undefined, svg: string
     ]),
     'nodes',
   );
-  return page(`Run ${run.runId}`, crumbs, `${facts}${errors}${picture}<h2>Nodes</h2><input data-filter="nodes" placeholder="filter nodes">${nodes}`);
+  const calls = timeline(run.nodes);
+  const timeSection = calls ? `<h2>Timeline</h2>${calls}` : '';
+  return page(
+    `Run ${run.runId}`,
+    crumbs,
+    `${facts}${errors}${picture}${timeSection}<h2>Nodes</h2><input data-filter="nodes" placeholder="filter nodes">${nodes}`,
+  );
 }
 
 export function nodeLink(project: string, record: NodeRecord): string {
