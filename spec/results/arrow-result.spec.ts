@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { makeVector, tableFromArrays } from 'apache-arrow';
+import { makeVector, Table, tableFromArrays, tableToIPC, vectorFromArray, type Vector } from 'apache-arrow';
+import fc from 'fast-check';
 import { ArrowResult, Builder, HamiltonError, node } from 'hamilton-ts';
 
 const build = (outputs: Record<string, unknown>) => new ArrowResult().build(outputs);
@@ -18,6 +19,28 @@ describe('results/arrow-result: outputs to one Apache Arrow Table', () => {
       { names: 'a', v: 1, x: 7, k: 5 },
       { names: 'b', v: 2, x: 8, k: 5 },
     ]);
+  });
+
+  it("makes the same table as Arrow's own new Table({ name: vector }): schema, nullability, values (property)", () => {
+    const column = (length: number) =>
+      fc.oneof(
+        fc.array(fc.double({ noNaN: true }), { minLength: length, maxLength: length }).map((v) => Float64Array.from(v)),
+        fc.array(fc.option(fc.integer(), { nil: null }), { minLength: length, maxLength: length }).map((v) => vectorFromArray(v)),
+        fc.array(fc.string(), { minLength: length, maxLength: length }),
+      );
+    const tables = fc.integer({ min: 0, max: 6 }).chain((length) => fc.array(column(length), { minLength: 1, maxLength: 5 }));
+    fc.assert(
+      fc.property(tables, (columns) => {
+        const outputs = Object.fromEntries(columns.map((c, i) => [`c${i}`, c]));
+        const ours = build(outputs);
+        const vectors: Record<string, Vector> = Object.fromEntries(Object.keys(outputs).map((name) => [name, ours.getChild(name)!]));
+        const arrows = new Table(vectors);
+        expect(ours.schema.fields.map((f) => [f.name, String(f.type), f.nullable])).to.deep.equal(
+          arrows.schema.fields.map((f) => [f.name, String(f.type), f.nullable]),
+        );
+        expect(Buffer.from(tableToIPC(ours)).equals(Buffer.from(tableToIPC(arrows)))).to.equal(true);
+      }),
+    );
   });
 
   it('only scalars make a one-row table; one requested table comes back as it is', () => {

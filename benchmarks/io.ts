@@ -1,0 +1,303 @@
+/**
+ * `--only=io`: the columnar path and data in and out.
+ *
+ * 1. The dataframe workload (benchmarks/dataframe-workload.ts: `rows` weeks, `columns` derived columns cycling
+ *    rolling mean, shift, ratio and sum) three ways through the Driver: danfo + DataFrameResult, typed arrays +
+ *    ArrowResult, each against the same code written by hand, in the same run.
+ * 2. Loading and saving `rows` x 10 float columns as CSV and Parquet, through loader and saver nodes against the
+ *    same library calls made directly. Each case runs in a fresh node process, so its peak memory (max RSS) is
+ *    its own.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import type * as Arrow from 'apache-arrow';
+import { ArrowResult, Builder, DictResult, loadFrom, node, rollingMean, saveTo, shift, source } from 'hamilton-ts';
+import { columnName, inputsOf, measureWorkload } from './dataframe-workload.js';
+import { collectGarbage, count, fixed, median, printTable, timed } from './report.js';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- an optional peer of the package, a devDependency here
+const arrow = require('apache-arrow') as typeof Arrow;
+
+type Column = Float64Array;
+
+const div = (a: Column, b: Column): Column => {
+  const out = new Float64Array(a.length);
+  for (let i = 0; i < a.length; i++) out[i] = a[i] / b[i];
+  return out;
+};
+const add = (a: Column, b: Column): Column => {
+  const out = new Float64Array(a.length);
+  for (let i = 0; i < a.length; i++) out[i] = a[i] + b[i];
+  return out;
+};
+
+const previousName = (i: number) => (i === 0 ? 'spend' : columnName(i - 1));
+
+/** The workload's feature set over Float64Array columns, generated from source text so parameter names are real. */
+function typedFeatureSet(columns: number): new () => object {
+  const methods: string[] = [];
+  for (let i = 0; i < columns; i++) {
+    const p = previousName(i);
+    const body = [`rollingMean(${p}, 3)`, `shift(${p}, 3)`, `div(${p}, signups)`, `add(${p}, ${previousName(i - 1)})`][i % 4];
+    const parameters = [p, p, `${p}, signups`, `${p}, ${previousName(i - 1)}`][i % 4];
+    methods.push(`${columnName(i)}(${parameters}) { return ${body}; }`);
+  }
+  const compile = new Function('rollingMean', 'shift', 'div', 'add', `return class TypedWorkload${columns} {\n  ${methods.join('\n  ')}\n};`);
+  return (compile as (...helpers: unknown[]) => new () => object)(rollingMean, shift, div, add);
+}
+
+/** The same computation by hand: the same kernels, then the same Arrow table (vectors over the same memory). */
+function typedByHand(spend: Column, signups: Column, columns: number): Arrow.Table {
+  const derived: Column[] = [];
+  for (let i = 0; i < columns; i++) {
+    const p = i === 0 ? spend : derived[i - 1];
+    if (i % 4 === 0) derived.push(rollingMean(p, 3));
+    else if (i % 4 === 1) derived.push(shift(p, 3));
+    else if (i % 4 === 2) derived.push(div(p, signups));
+    else derived.push(add(p, i === 1 ? spend : derived[i - 2]));
+  }
+  const children: Record<string, Arrow.Vector> = {};
+  derived.forEach((column, i) => (children[columnName(i)] = arrow.makeVector(column)));
+  return new arrow.Table(children);
+}
+
+function sameTable(a: Arrow.Table, b: Arrow.Table): boolean {
+  if (a.numRows !== b.numRows || a.numCols !== b.numCols) return false;
+  return a.schema.fields.every((field) => {
+    const [x, y] = [a.getChild(field.name)!.toArray() as Column, b.getChild(field.name)?.toArray() as Column | undefined];
+    return y !== undefined && x.length === y.length && x.every((v, i) => Object.is(v, y[i]));
+  });
+}
+
+interface TypedFigures {
+  readonly driverMs: number;
+  readonly handMs: number;
+}
+
+function measureTyped(rows: number, columns: number, runs: number): TypedFigures {
+  const danfoInputs = inputsOf(rows);
+  const spend = Float64Array.from(danfoInputs.spend.values as number[]);
+  const signups = Float64Array.from(danfoInputs.signups.values as number[]);
+  const outputs = Array.from({ length: columns }, (_, i) => columnName(i));
+  const dr = new Builder().withModules(typedFeatureSet(columns)).withResultBuilder(new ArrowResult()).build();
+  const options = { inputs: { spend, signups } };
+  if (!sameTable(dr.execute(outputs, options), typedByHand(spend, signups, columns))) {
+    throw new Error('io workload: the driver table differs from the hand-written one');
+  }
+  const driverTimes: number[] = [];
+  const handTimes: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const sides = [
+      () => driverTimes.push(timed(() => dr.execute(outputs, options)).ms),
+      () => handTimes.push(timed(() => typedByHand(spend, signups, columns)).ms),
+    ];
+    if (r % 2) sides.reverse();
+    for (const side of sides) {
+      collectGarbage();
+      side();
+    }
+  }
+  return { driverMs: median(driverTimes), handMs: median(handTimes) };
+}
+
+export function runWorkloads(rows: number, columns: number, runs: number): void {
+  const danfoFigures = measureWorkload(rows, columns, Math.max(3, Math.round(runs / 3)));
+  const typed = measureTyped(rows, columns, runs);
+  printTable(
+    `Dataframe workload three ways (${count(rows)} rows, ${count(columns)} derived columns; medians, ms)`,
+    ['path', 'Driver', 'by hand', 'ratio', 'vs danfo Driver'],
+    [
+      [
+        'danfo + DataFrameResult',
+        fixed(danfoFigures.driverMs, 1),
+        fixed(danfoFigures.handMs, 1),
+        fixed(danfoFigures.driverMs / danfoFigures.handMs, 3),
+        '1.0x',
+      ],
+      [
+        'Float64Array + ArrowResult',
+        fixed(typed.driverMs, 1),
+        fixed(typed.handMs, 1),
+        fixed(typed.driverMs / typed.handMs, 3),
+        `${fixed(danfoFigures.driverMs / typed.driverMs, 1)}x`,
+      ],
+    ],
+    ['Targets: typed arrays + Arrow <= 15 ms at 1000 x 1000 and within 1.2x of by hand; danfo within 1.10x of by hand.'],
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Loading and saving, one case per child process.
+
+const IO_COLUMNS = 10;
+type Format = 'csv' | 'parquet';
+type Operation = 'load' | 'save';
+type Way = 'node' | 'direct';
+/** `timing`: both ways interleaved in one process; `memory`: one way, one call, for the process's peak RSS. */
+type Mode = { readonly timing: true } | { readonly timing: false; readonly way: Way };
+interface IoCase {
+  readonly format: Format;
+  readonly operation: Operation;
+  readonly mode: Mode;
+  readonly rows: number;
+  readonly runs: number;
+  readonly file: string;
+}
+interface IoResult {
+  readonly nodeMs?: number;
+  readonly directMs?: number;
+  readonly maxRssMb: number;
+}
+
+/** `rows` x 10 columns of prices (two decimals), seeded so every process makes the same table. */
+function ioColumns(rows: number): Record<string, Column> {
+  let seed = 7;
+  const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+  const columns: Record<string, Column> = {};
+  for (let c = 0; c < IO_COLUMNS; c++) columns[`x${c}`] = Float64Array.from({ length: rows }, () => Math.round(random() * 1e6) / 100);
+  return columns;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- optional peers of the package, devDependencies here
+const csvParse = () => require('csv-parse/sync') as typeof import('csv-parse/sync');
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
+const csvStringify = () => require('csv-stringify/sync') as typeof import('csv-stringify/sync');
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
+const parquetWasm = () => require('parquet-wasm/node') as typeof import('parquet-wasm/node');
+
+/** The libraries called directly, as a user would without hamilton-ts. */
+const direct: Record<Format, Record<Operation, (file: string, columns: Record<string, Column>) => unknown>> = {
+  csv: {
+    load: (file) => csvParse().parse(readFileSync(file), { columns: true, cast: true, delimiter: ',', skip_empty_lines: true }),
+    save: (file, columns) => {
+      const names = Object.keys(columns);
+      const rows = columns[names[0]].length;
+      const arrays = names.map((n) => columns[n]);
+      const records = Array.from({ length: rows }, (_, r) => arrays.map((column) => column[r]));
+      writeFileSync(file, csvStringify().stringify(records, { header: true, columns: names, delimiter: ',' }));
+    },
+  },
+  parquet: {
+    load: (file) => arrow.tableFromIPC(parquetWasm().readParquet(readFileSync(file)).intoIPCStream()),
+    save: (file, columns) => {
+      const table = new arrow.Table(Object.fromEntries(Object.entries(columns).map(([n, c]) => [n, arrow.makeVector(c)])));
+      const wasm = parquetWasm();
+      writeFileSync(file, wasm.writeParquet(wasm.Table.fromIPCStream(arrow.tableToIPC(table, 'stream'))));
+    },
+  },
+};
+
+class CsvIo {
+  @loadFrom.csv({ path: source('file'), inject: 'rows' })
+  @node()
+  loaded(rows: unknown[]): number {
+    return rows.length;
+  }
+  @saveTo.csv({ id: 'saved', path: source('file') })
+  @node()
+  table(columns: Record<string, Column>): Record<string, Column> {
+    return columns;
+  }
+}
+
+class ParquetIo {
+  @loadFrom.parquet({ path: source('file'), inject: 'data' })
+  @node()
+  loaded(data: Arrow.Table): number {
+    return data.numRows;
+  }
+  @saveTo.parquet({ id: 'saved', path: source('file') })
+  @node()
+  table(columns: Record<string, Column>): Record<string, Column> {
+    return columns;
+  }
+}
+
+/** The call of one case, one way; a load reads a file written beforehand by the library. */
+function callOf(spec: IoCase, way: Way, columns: Record<string, Column>): () => unknown {
+  if (way === 'direct') return () => direct[spec.format][spec.operation](spec.file, columns);
+  const dr = new Builder()
+    .withModules(spec.format === 'csv' ? CsvIo : ParquetIo)
+    .withResultBuilder(new DictResult())
+    .build();
+  const output = spec.operation === 'load' ? 'loaded' : 'saved';
+  const inputs = spec.operation === 'load' ? { file: spec.file } : { file: spec.file, columns };
+  return () => dr.execute([output], { inputs });
+}
+
+/**
+ * Runs one case in this process. Timing: both ways, a warm-up each, then `runs` repetitions interleaved
+ * (alternating which goes first) so the machine's drift bills both alike. Memory: one call of one way.
+ */
+function runCase(spec: IoCase): IoResult {
+  const columns = ioColumns(spec.rows);
+  if (spec.operation === 'load') direct[spec.format].save(spec.file, columns); // the file to load
+  if (!spec.mode.timing) {
+    callOf(spec, spec.mode.way, columns)();
+    return { maxRssMb: process.resourceUsage().maxRSS / 1024 };
+  }
+  const calls = { node: callOf(spec, 'node', columns), direct: callOf(spec, 'direct', columns) };
+  calls.node();
+  calls.direct();
+  const times: Record<Way, number[]> = { node: [], direct: [] };
+  for (let r = 0; r < spec.runs; r++) {
+    const order: Way[] = r % 2 ? ['direct', 'node'] : ['node', 'direct'];
+    for (const way of order) {
+      collectGarbage();
+      times[way].push(timed(calls[way]).ms);
+    }
+  }
+  return { nodeMs: median(times.node), directMs: median(times.direct), maxRssMb: process.resourceUsage().maxRSS / 1024 };
+}
+
+function inChild(spec: IoCase): IoResult {
+  const child = spawnSync(process.execPath, ['--expose-gc', __filename, '--io-case', JSON.stringify(spec)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (child.status !== 0) throw new Error(`io case ${spec.format} ${spec.operation} failed: ${child.stderr}`);
+  return JSON.parse(child.stdout.trim().split('\n').pop()!) as IoResult;
+}
+
+export function runLoadSave(rows: number, runs: number): void {
+  const dir = mkdtempSync(path.join(tmpdir(), 'hamilton-bench-io-'));
+  try {
+    const table: string[][] = [];
+    for (const format of ['csv', 'parquet'] as const) {
+      for (const operation of ['load', 'save'] as const) {
+        const file = path.join(dir, `${operation}.${format}`);
+        const timing = inChild({ format, operation, mode: { timing: true }, rows, runs, file });
+        const peak = (way: Way) => inChild({ format, operation, mode: { timing: false, way }, rows, runs, file }).maxRssMb;
+        table.push([
+          `${format} ${operation}`,
+          fixed(timing.nodeMs!, 0),
+          fixed(timing.directMs!, 0),
+          fixed(timing.nodeMs! / timing.directMs!, 3),
+          fixed(peak('node'), 0),
+          fixed(peak('direct'), 0),
+        ]);
+      }
+    }
+    printTable(
+      `Loading and saving ${count(rows)} rows x ${IO_COLUMNS} float columns (median of ${runs} interleaved runs after a warm-up, ms; peak RSS of a process making the table and doing it once, MB)`,
+      ['case', 'loader/saver node', 'library directly', 'ratio', 'peak MB (node)', 'peak MB (direct)'],
+      table,
+      [
+        'Nodes add the metadata record (SHA-256 of the bytes, schema), a temporary file renamed into place, and the Driver. Target ratio <= 1.1.',
+        'csv-stringify takes rows, so both sides turn the columns into row arrays first.',
+      ],
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The io section of `npm run bench`. */
+export function runIo(quick: boolean): void {
+  if (quick) runWorkloads(300, 200, 9);
+  else runWorkloads(1000, 1000, 15);
+  runLoadSave(quick ? 100_000 : 1_000_000, quick ? 3 : 5);
+}
+
+if (process.argv[2] === '--io-case') {
+  process.stdout.write(`\n${JSON.stringify(runCase(JSON.parse(process.argv[3]) as IoCase))}\n`);
+}
