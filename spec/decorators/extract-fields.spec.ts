@@ -65,6 +65,40 @@ describe('@extractFields', () => {
     expect(() => new Builder().withModules(Scalar).build()).to.throw(InvalidDecoratorError, /needs the method to return an object/);
   });
 
+  // Hamilton's fill_with adds the missing fields to the dict the function returned.
+  it('with fillWith, the object node gives a plain object with the missing fields filled, on a copy', async () => {
+    const returned: object[] = [];
+    class Loose {
+      @extractFields({ a: Number, b: Number }, { fillWith: 0 })
+      obj(): Record<string, unknown> {
+        const value = { a: 1, extra: 'kept' };
+        returned.push(value);
+        return value;
+      }
+
+      @extractFields({ c: Number, d: Number }, { fillWith: null })
+      async later(): Promise<Record<string, unknown>> {
+        return { c: 3 };
+      }
+    }
+    class Point {
+      constructor(readonly x = 1) {}
+    }
+    class Instance {
+      @extractFields({ x: Number, y: Number }, { fillWith: 9 })
+      point(): Point {
+        return new Point();
+      }
+    }
+    const result = await (await new Builder().withModules(Loose, Instance).buildAsync()).execute(['obj', 'b', 'later', 'point', 'y']);
+    expect(result.obj).to.deep.equal({ a: 1, extra: 'kept', b: 0 });
+    expect(result.b).to.equal(0);
+    expect(returned[0]).to.deep.equal({ a: 1, extra: 'kept' });
+    expect(result.later).to.deep.equal({ c: 3, d: null });
+    expect(result.point).to.be.instanceOf(Point).and.not.to.have.property('y');
+    expect(result.y).to.equal(9);
+  });
+
   // Hamilton's test_extract_fields_validate: field types must be types, the function must return a dict type.
   it('rejects field "types" that are functions, not classes, when the class is defined', () => {
     const notTypes: Record<string, Function> = {

@@ -13,7 +13,9 @@ import {
   valueMatchesType,
   type NodeType,
 } from '../../metadata/value-types.js';
+import type { NodeDefinition } from '../node.js';
 import { extractedNodes } from './extracted-nodes.js';
+import { finalNodes } from './targets.js';
 import type { NodeModifier } from './modifier.js';
 
 /** `@extractFields`: the object node stays; each field becomes a node of its declared type. */
@@ -21,7 +23,7 @@ export const extractFieldsModifier: NodeModifier<ExtractFieldsArgs> = {
   phase: 'transform',
   allowsMultiple: false,
   apply: (nodes, args, context) =>
-    extractedNodes(nodes, (parent) => {
+    extractedNodes(args.hasFill ? withFilledObjects(nodes, args) : nodes, (parent) => {
       if (!isRecordType(parent.type) || !hasFields(parent.type)) {
         throw new InvalidDecoratorError(
           Messages.extractNeedsType(context.origin, 'extractFields', Messages.extractFieldTypes.record, describeType(parent.type)),
@@ -63,4 +65,36 @@ function fieldOf(value: unknown, field: string, declared: Constructor, args: Ext
     throw new HamiltonError(Messages.fieldTypeMismatch(field, origin, describeType(type), describeValue(fieldValue)));
   }
   return fieldValue;
+}
+
+/**
+ * With `fillWith`, the object node gives a plain object with the missing fields filled, as Hamilton's
+ * `fill_with` adds them to the returned dict (on a copy here). A class instance is left as it is: a copy would
+ * lose its private state; its field nodes are filled all the same.
+ */
+function withFilledObjects(nodes: readonly NodeDefinition[], args: ExtractFieldsArgs): NodeDefinition[] {
+  const targets = finalNodes(nodes);
+  const fill = (value: unknown) => filledObject(value, args);
+  return nodes.map((node) => {
+    if (!targets.has(node)) return node;
+    const original = node.callable;
+    return {
+      ...node,
+      callable: (values) => {
+        const result = original(values);
+        return typeof (result as { then?: unknown } | null)?.then === 'function' ? Promise.resolve(result).then(fill) : fill(result);
+      },
+    };
+  });
+}
+
+function filledObject(value: unknown, args: ExtractFieldsArgs): unknown {
+  if (value === null || typeof value !== 'object') return value; // the field nodes say what is wrong
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return value;
+  const missing = Object.keys(args.fields).filter((field) => !(field in value));
+  if (missing.length === 0) return value;
+  const copy = Object.assign(Object.create(prototype) as Record<string, unknown>, value);
+  for (const field of missing) copy[field] = args.fillWith;
+  return copy;
 }
