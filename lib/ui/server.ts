@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type Express from 'express';
 import { HamiltonError } from '../errors/index.js';
+import { describeValue } from '../metadata/value-types.js';
 import { requireOptional } from '../errors/optional-package.js';
 import { SCRIPT, STYLESHEET } from './assets.js';
 import { page, text } from './html.js';
@@ -109,11 +110,19 @@ export function createUiApp(reader: StoreReader): Express.Express {
       return diffPage(before, after, diffRuns(before, after, graph), graph !== undefined);
     }),
   );
+  // Anything else Express itself refuses (a malformed path) is a short page, never a stack trace.
+  app.use((error: Error & { status?: number }, _req: Express.Request, res: Express.Response, _next: Express.NextFunction) => {
+    res
+      .status(error.status ?? 500)
+      .type('html')
+      .send(page('Error', [], `<p class="error">${text(error.message)}</p>`));
+  });
   return app;
 }
 
 /** Opens the store and serves the UI; resolves once it listens. */
 export async function startUi(options: UiOptions): Promise<RunningUi> {
+  checkOptions(options);
   const reader = new StoreReader(options.store);
   const app = createUiApp(reader);
   const host = options.host ?? '127.0.0.1';
@@ -136,6 +145,15 @@ export async function startUi(options: UiOptions): Promise<RunningUi> {
         });
       }),
   };
+}
+
+/** What a plain JavaScript caller may pass wrong: a store that is not a path, a port that is not one. */
+function checkOptions(options: UiOptions): void {
+  if (typeof options !== 'object' || options === null) throw new HamiltonError(UiMessages.badOptions(describeValue(options)));
+  if (typeof options.store !== 'string' || options.store.length === 0) throw new HamiltonError(UiMessages.badStore(describeValue(options.store)));
+  const port = options.port ?? 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new HamiltonError(UiMessages.badPort(String(port)));
+  if (options.host !== undefined && typeof options.host !== 'string') throw new HamiltonError(UiMessages.badHost(describeValue(options.host)));
 }
 
 function fail(message: string): never {

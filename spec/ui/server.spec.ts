@@ -42,9 +42,9 @@ describe('ui: server pages over HTTP', function () {
     const failed = await get('/projects/shop?status=failed');
     expect(failed.body).to.include(`href="/runs/${shop.runs.failed}"`);
     expect(failed.body).to.not.include(`href="/runs/${shop.runs.first}"`);
-    expect(failed.body).to.include('1 of 4 runs');
+    expect(failed.body).to.include('1 of 4 runs.');
     const dev = await get('/projects/shop?tag=env%3Ddev');
-    expect(dev.body).to.include('2 of 4 runs');
+    expect(dev.body).to.include('2 of 4 runs.');
   });
 
   it('escapes what the store holds (a tag value with markup is text)', async () => {
@@ -90,6 +90,30 @@ describe('ui: server pages over HTTP', function () {
     }
   });
 
+  it('refuses what plain JavaScript may pass wrong to startUi with a HamiltonError, before opening anything', async () => {
+    const misuse = [
+      undefined,
+      { store: 42 },
+      { store: '' },
+      { store: shop.folder, port: -1 },
+      { store: shop.folder, port: 1.5 },
+      { store: shop.folder, host: 7 },
+    ];
+    for (const options of misuse) {
+      let error: unknown;
+      await startUi(options as unknown as Parameters<typeof startUi>[0]).catch((e: unknown) => (error = e));
+      expect(error, JSON.stringify(options)).to.be.instanceOf(HamiltonError);
+      expect((error as Error).message).to.match(/startUi|port/);
+    }
+  });
+
+  it('answers a malformed path with a short error page, not a stack trace', async () => {
+    const answer = await get('/runs/%E0%A4%A');
+    expect(answer.status).to.equal(400);
+    expect(answer.body).to.include('class="error"');
+    expect(answer.body).to.not.match(/at .*\.js:\d+/);
+  });
+
   it('refuses a store that is not there with a HamiltonError, and the CLI a bad port or missing store (exit 2)', async () => {
     let error: unknown;
     await startUi({ store: `${shop.folder}/missing` }).catch((e: unknown) => (error = e));
@@ -105,7 +129,7 @@ describe('ui: server pages over HTTP', function () {
       process.stderr.write = write;
     }
     expect(written.join(''))
-      .to.match(/--port 'eighty' is not a port/)
+      .to.match(/port 'eighty' is not a port number/)
       .and.match(/No store at/)
       .and.match(/--store/);
   });

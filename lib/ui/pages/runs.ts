@@ -1,11 +1,16 @@
 import { badge, duration, href, link, page, table, text, time, version } from '../html.js';
 import type { RunSummary } from '../records.js';
 import type { RunFilter } from '../run-filter.js';
+import { UiMessages } from '../messages.js';
+
+/** Rows the runs page shows at most: the newest; filters reach older runs. */
+export const RUNS_SHOWN = 500;
 
 const STATUSES = ['', 'success', 'failed', 'running'];
 
 /** The runs of a project, newest first, with the filters and two-run comparison. */
-export function runsPage(project: string, runs: readonly RunSummary[], shown: readonly RunSummary[], filter: RunFilter): string {
+export function runsPage(project: string, runs: readonly RunSummary[], matching: readonly RunSummary[], filter: RunFilter): string {
+  const shown = matching.slice(0, RUNS_SHOWN);
   const statusOptions = STATUSES.map((s) => `<option value="${s}"${filter.status === s ? ' selected' : ''}>${s || 'any'}</option>`).join('');
   const form = `<form class="filters" method="get">
 <label>status<select name="status">${statusOptions}</select></label>
@@ -27,7 +32,8 @@ export function runsPage(project: string, runs: readonly RunSummary[], shown: re
     ),
     text(run.outputs.join(', ')),
   ]);
-  const count = `<p class="note">${shown.length} of ${runs.length} runs</p>`;
+  const more = matching.length > shown.length ? ` ${text(UiMessages.manyRuns(shown.length, matching.length))}` : '';
+  const count = `<p class="note">${matching.length} of ${runs.length} runs.${more}</p>`;
   return page(
     `Runs of ${project}`,
     [[href('projects', project), project]],
