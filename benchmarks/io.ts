@@ -295,7 +295,7 @@ export function runLoadSave(rows: number, runs: number): void {
 export function runIo(quick: boolean): void {
   if (quick) runWorkloads(300, 200, 9);
   else runWorkloads(1000, 1000, 15);
-  runLoadSave(quick ? 100_000 : 1_000_000, quick ? 3 : 5);
+  runLoadSave(quick ? 100_000 : 1_000_000, 3);
 }
 
 if (process.argv[2] === '--io-case') {

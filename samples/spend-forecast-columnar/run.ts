@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { runColumnar, SHIPPED_ACTUALS } from './pipeline.js';
 
 // Usage: node dist/samples/spend-forecast-columnar/run.js [actuals.csv] [features.parquet]
 const actualsPath = process.argv[2] ?? SHIPPED_ACTUALS;
-const parquetPath = process.argv[3] ?? path.join('out', 'spend-features.parquet');
+const parquetPath = process.argv[3] ?? path.join(tmpdir(), 'hamilton-ts-samples', 'spend-features.parquet');
 mkdirSync(path.dirname(parquetPath), { recursive: true });
 
 const { features, saved, readBack } = runColumnar(actualsPath, parquetPath);
