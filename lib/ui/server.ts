@@ -34,6 +34,9 @@ export interface RunningUi {
   close(): Promise<void>;
 }
 
+/** Past this many nodes a run's DAG is not drawn (Graphviz would take seconds and the picture is unreadable). */
+export const MAX_DRAWN_NODES = 400;
+
 /** A page the store has nothing for: a 404 with the reason. */
 class NotFound extends Error {}
 
@@ -89,7 +92,8 @@ export function createUiApp(reader: StoreReader): Express.Express {
     html(async (req) => {
       const run = runOf(param(req, 'run'));
       const graph = reader.graphOf(run);
-      return runPage(run, graph, graph ? await runPicture(graph, run.nodes) : undefined);
+      const drawn = graph && graph.nodes.length + graph.inputs.length <= MAX_DRAWN_NODES;
+      return runPage(run, graph, drawn ? await runPicture(graph, run.nodes) : undefined);
     }),
   );
   app.get(

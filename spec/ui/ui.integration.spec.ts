@@ -117,6 +117,8 @@ describe('ui: runs UI in headless Chromium', function () {
     await Promise.all([page.waitForURL(/nodes\/bigOrders/), page.click('#nodes a:text-is("bigOrders")')]);
     expect(await cells(page, 'history', 0)).to.have.length(4);
     expect(await page.$$eval('#durations circle', (dots) => dots.length)).to.equal(4);
+    // The failed run's bigOrders is empty: no mean, so three points on the means line.
+    expect(await page.$$eval('#means circle > title', (titles) => titles.map((t) => t.textContent))).to.deep.equal(['26.80', '32.20', '42.33']);
     await page.screenshot({ path: path.join(IMAGES, 'ui-node.png'), fullPage: true });
     await page.goto(`${ui.url}/runs/${shop.runs.failed}`);
     await Promise.all([page.waitForURL(/sources\/report/), page.click('#facts a:text-is("report")')]);

@@ -1,4 +1,4 @@
-import { badge, duration, href, link, page, table, time, version } from '../html.js';
+import { badge, duration, href, link, page, table, text, time, version } from '../html.js';
 import type { NodeRecord, RunSummary } from '../records.js';
 import { summaryText } from './run.js';
 
@@ -18,23 +18,33 @@ export function nodePage(project: string, node: string, history: readonly { run:
     version(record.dataVersion),
     summaryText(record.summary),
   ]);
-  const body = `<h2>Duration over runs</h2>${durationLine(history.map((h) => h.record.durationMs))}
+  const means = valueLine(
+    'means',
+    history.map((h) => h.record.summary?.statistics?.mean),
+    (n) => n.toPrecision(4),
+  );
+  const body = `<h2>Duration over runs</h2>${valueLine(
+    'durations',
+    history.map((h) => h.record.durationMs ?? 0),
+    duration,
+  )}
+${means ? `<h2>Mean of the value over runs</h2>${means}` : ''}
 <h2>Every call</h2>${table(['run', 'started', 'item', 'status', 'took', 'cache', 'code version', 'data version', 'value'], rows, 'history')}`;
   return page(`${node} in ${project}`, [[href('projects', project), project]], body);
 }
 
-/** A small SVG line of the durations (oldest left), one dot per call; no script needed. */
-export function durationLine(durations: readonly (number | undefined)[]): string {
-  const known = durations.map((d) => d ?? 0);
-  if (known.length === 0) return '';
-  const max = Math.max(...known, 1e-9);
-  const step = known.length > 1 ? (WIDTH - 20) / (known.length - 1) : 0;
-  const points = known.map((d, i) => [10 + i * step, HEIGHT - 10 - ((HEIGHT - 20) * d) / max] as const);
-  const line = points.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join(' ');
-  const dots = points
-    .map(([x, y], i) => `<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="3"><title>${duration(known[i])}</title></circle>`)
-    .join('');
-  return `<svg class="spark" id="durations" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="durations, max ${duration(max)}">
+/** A small SVG line of the values (oldest left), one dot per known value, scaled from their minimum to maximum; no script. */
+export function valueLine(id: string, values: readonly (number | null | undefined)[], format: (n: number) => string): string {
+  const points = values.flatMap((v, i) => (typeof v === 'number' && Number.isFinite(v) ? [[i, v] as const] : []));
+  if (points.length === 0) return '';
+  const low = Math.min(0, ...points.map(([, v]) => v));
+  const high = Math.max(...points.map(([, v]) => v));
+  const range = high - low || 1;
+  const step = values.length > 1 ? (WIDTH - 20) / (values.length - 1) : 0;
+  const xy = points.map(([i, v]) => [10 + i * step, HEIGHT - 10 - ((HEIGHT - 24) * (v - low)) / range, v] as const);
+  const line = xy.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join(' ');
+  const dots = xy.map(([x, y, v]) => `<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="3"><title>${text(format(v))}</title></circle>`).join('');
+  return `<svg class="spark" id="${id}" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${id}: ${points.length} values, max ${text(format(high))}">
 <polyline fill="none" stroke="#2f6fb0" stroke-width="2" points="${line}"/><g fill="#2f6fb0">${dots}</g>
-<text x="12" y="14" font-size="11">max ${duration(max)}</text></svg>`;
+<text x="12" y="14" font-size="11">max ${text(format(high))}</text></svg>`;
 }

@@ -44,7 +44,7 @@ export function runPage(run: RunRecord, graph: RunGraph | undefined, svg: string
     .join('')}<span>border width: share of the slowest node's time</span></p>`;
   const picture = svg
     ? `<h2>DAG</h2>${legend}<div id="graph">${svg}</div>`
-    : `<h2>DAG</h2><p class="note" id="no-graph">${text(UiMessages.graphUnknown)}</p>`;
+    : `<h2>DAG</h2><p class="note" id="no-graph">${text(graph ? UiMessages.graphTooLarge(graph.nodes.length + graph.inputs.length) : UiMessages.graphUnknown)}</p>`;
   const nodes = table(
     ['node', 'status', 'took', 'cache', 'why', 'value', 'code version', 'data version'],
     run.nodes.map((n) => [
