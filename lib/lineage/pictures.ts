@@ -55,6 +55,7 @@ export function executionScene(graph: FunctionGraph, outputs: readonly string[],
   const drawnOutputs = outputs.filter((name) => graph.get(name) || !inputs.has(name));
   const start = nodesNamed(graph, [...drawnOutputs, ...overrides]).slice(0, drawnOutputs.length);
   const seen = new Set<GraphNode>();
+  const requested = new Set(drawnOutputs);
   const missing: string[] = [];
   const stack = [...start];
   while (stack.length > 0) {
@@ -62,7 +63,8 @@ export function executionScene(graph: FunctionGraph, outputs: readonly string[],
     if (seen.has(node)) continue;
     seen.add(node);
     if (overrides.has(node.name)) continue;
-    if (node.role === 'input' && !inputs.has(node.name)) missing.push(node.name);
+    // Reached as a dependency, an input is required; requested, only if some node requires it (else it is undefined).
+    if (node.role === 'input' && !inputs.has(node.name) && (!requested.has(node.name) || requiredByAny(graph, node))) missing.push(node.name);
     node.dependencies.forEach((dependency, i) => {
       const producer = graph.nodes[node.dependencyIndices[i]];
       const given = inputs.has(producer.name) || overrides.has(producer.name);
@@ -79,6 +81,14 @@ export function executionScene(graph: FunctionGraph, outputs: readonly string[],
     ],
     graph,
   );
+}
+
+/** Whether some node of the graph reads this input without a default. */
+function requiredByAny(graph: FunctionGraph, input: GraphNode): boolean {
+  return input.dependentIndices.some((index) => {
+    const reader = graph.nodes[index];
+    return reader.dependencies.some((dependency, i) => reader.dependencyIndices[i] === input.index && !dependency.optional);
+  });
 }
 
 /**

@@ -279,6 +279,16 @@ describe('lineage: pictures', () => {
       });
       expect(drawnNames(withVip)).to.include('vip');
     });
+
+    it('a requested optional input nothing gives is drawn as an output, not as missing (execute gives undefined)', () => {
+      const dr = shop();
+      const dot = dr.visualizeExecution(['vip', 'email'], { inputs: { rawEmail: 'a@b' } });
+      expect(nodeLine(dot, 'vip')).to.include('class="hamilton input output"');
+      expect(dr.execute(['vip', 'email'], { inputs: { rawEmail: 'a@b' } })).to.include({ vip: undefined });
+      const bypassed = dr.visualizeExecution(['vip', 'email'], { bypassValidation: true });
+      expect(nodeLine(bypassed, 'vip')).not.to.include('missing');
+      expect(nodeLine(bypassed, 'rawEmail')).to.include('class="hamilton input missing"');
+    });
   });
 
   describe('upstream, downstream and paths', () => {
