@@ -1,12 +1,25 @@
 import { expect } from 'chai';
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { HamiltonError, SQLiteStore } from 'hamilton-ts';
+import { Builder, collect, HamiltonError, parallelizable, SQLiteStore } from 'hamilton-ts';
+import { RunTracker } from '../../lib/tracking/run-tracker.js';
 import { diffRuns } from '../../lib/ui/run-diff.js';
 import { filterRuns } from '../../lib/ui/run-filter.js';
 import { sourcesOf } from '../../lib/ui/sources.js';
 import { StoreReader } from '../../lib/ui/store-reader.js';
 import { shopStore, type ShopStore } from './fixture.js';
+
+class Squares {
+  @parallelizable() each(count: number): number[] {
+    return Array.from({ length: count }, (_, i) => i + 1);
+  }
+  square(each: number): number {
+    return each * each;
+  }
+  @collect('square') total(square: number[]): number {
+    return square.reduce((a, b) => a + b, 0);
+  }
+}
 
 describe('ui: store reader, filters, diff and sources over a real store', function () {
   this.timeout(30000);
@@ -128,6 +141,28 @@ describe('ui: store reader, filters, diff and sources over a real store', functi
       expect(fresh.run(shop.runs.newInput)).to.not.have.any.keys('config', 'gitCommit');
     } finally {
       fresh.close();
+    }
+  });
+
+  it('reads a run written while it is open (no stale snapshot), fan-out items one by one and the graph through them', async () => {
+    const before = reader.runs('squares').length;
+    const store = new SQLiteStore(shop.folder);
+    const tracker = new RunTracker({ project: 'squares', store });
+    try {
+      const dr = new Builder().withModules(Squares).withCache({ store }).withAdapters(tracker).build();
+      expect(dr.execute(['total'], { inputs: { count: 3 } })).to.deep.include({ total: 14 });
+      await tracker.flush();
+      const runId = dr.cache.lastRunId!;
+      expect(reader.runs('squares')).to.have.length(before + 1);
+      const run = reader.run(runId)!;
+      expect(run.nodes.filter((n) => n.node === 'square').map((n) => n.item)).to.have.members([0, 1, 2]);
+      const graph = reader.graphOf(run)!;
+      expect(graph.dependencies.get('square')).to.deep.equal(['each']);
+      expect(graph.dependencies.get('total')).to.deep.equal(['square']);
+      expect(sourcesOf(graph, 'total')).to.deep.equal({ inputs: ['count'], loaders: ['each'] });
+    } finally {
+      await tracker.close();
+      store.close();
     }
   });
 
