@@ -13,6 +13,7 @@ import {
   node,
   source,
   subdag,
+  to,
   value,
 } from 'hamilton-ts';
 import { Customers, Orders } from '../fixtures/lineage-shop.js';
@@ -329,6 +330,7 @@ describe('lineage: pictures', () => {
       downstream: dr.displayDownstreamOf('birthYear'),
       path: dr.visualizePathBetween('birthYear', 'ageBand'),
       execution: dr.visualizeExecution(['email'], { inputs }),
+      materialization: dr.visualizeMaterialization([to.json({ id: 'saveEmail', dependencies: ['email'], path: 'email.json' })], { inputs }),
     };
     for (const [picture, dot] of Object.entries(pictures)) {
       for (const key of ['region', 'referenceYear', 'unread']) {
