@@ -8,7 +8,7 @@ const HEIGHT = 120;
 /** One node across the project's runs: durations (a line over time), cache, versions, value summaries. */
 export function nodePage(project: string, node: string, history: readonly { run: RunSummary; record: NodeRecord }[]): string {
   const rows = history.map(({ run, record }) => [
-    link(href('runs', run.runId), run.runId.slice(0, 12)),
+    link(href('runs', run.runId), run.runId),
     time(run.startedAt),
     record.item === undefined ? '' : String(record.item),
     badge(record.status),

@@ -8,7 +8,7 @@ import { timeline } from './timeline.js';
 export function runPage(run: RunRecord, graph: RunGraph | undefined, svg: string | undefined): string {
   const crumbs: [string, string][] = [
     [href('projects', run.project), run.project],
-    [href('runs', run.runId), run.runId.slice(0, 12)],
+    [href('runs', run.runId), run.runId],
   ];
   const facts = table(
     ['status', 'started', 'took', 'DAG version', 'git commit', 'config', 'tags', 'inputs', 'outputs'],

@@ -20,7 +20,7 @@ export function runsPage(project: string, runs: readonly RunSummary[], matching:
 <button type="button" id="compare" disabled>Compare two picked runs</button></form>`;
   const rows = shown.map((run) => [
     `<input type="checkbox" class="pick" value="${text(run.runId)}" aria-label="pick ${text(run.runId)}">`,
-    link(href('runs', run.runId), run.runId.slice(0, 12)),
+    link(href('runs', run.runId), run.runId),
     badge(run.status),
     time(run.startedAt),
     duration(run.endedAt === undefined ? undefined : run.endedAt - run.startedAt),

@@ -11,7 +11,7 @@ export function sourcesPage(run: RunRecord, output: string, sources: Sources, in
   ];
   const crumbs: [string, string][] = [
     [href('projects', run.project), run.project],
-    [href('runs', run.runId), run.runId.slice(0, 12)],
+    [href('runs', run.runId), run.runId],
   ];
   return page(
     `Sources of ${output}`,
