@@ -20,10 +20,17 @@ export const MAX_DEPTH = 64;
  * one that merely looks valid (what made Hamilton's cache return stale results, its issues #1242 and #1715).
  */
 export function dataVersion(value: unknown): DataVersion {
-  const writer = new HashWriter(newHash());
-  const failure = encode(value, writer, 0, []);
-  if (failure !== undefined) return { ok: false, reason: failure };
-  return { ok: true, version: writer.finish() };
+  // A getter read while encoding could ask for another version: that one gets a block of its own.
+  const shared = !blockInUse;
+  blockInUse = true;
+  try {
+    const writer = new HashWriter(newHash(), shared ? BLOCK : Buffer.allocUnsafe(BLOCK.length));
+    const failure = encode(value, writer, 0, []);
+    if (failure !== undefined) return { ok: false, reason: failure };
+    return { ok: true, version: writer.finish() };
+  } finally {
+    if (shared) blockInUse = false;
+  }
 }
 
 const enum Tag {
@@ -156,18 +163,21 @@ function encodeInstance(object: object, out: HashWriter, depth: number, path: re
   return CacheMessages.unversionable.instance(object.constructor?.name || 'an object with a custom prototype');
 }
 
+/** The block every call shares (allocating 64 KB per call was most of the cost of versioning a small value). */
 const BLOCK = Buffer.allocUnsafe(64 * 1024);
+let blockInUse = false;
 
 /**
  * Feeds the hash in blocks: small parts (tags, numbers, short strings) are gathered in a buffer, so a large
  * array of numbers costs one native call per block rather than one per element; large byte ranges go straight in.
  */
 class HashWriter {
-  /** One block for every writer: dataVersion runs to the end synchronously, and allocating 64 KB per call was most of its cost on small values. */
-  private readonly buffer = BLOCK;
   private used = 0;
 
-  constructor(private readonly hash: Hash) {}
+  constructor(
+    private readonly hash: Hash,
+    private readonly buffer: Buffer,
+  ) {}
 
   tag(tag: Tag): undefined {
     this.room(1);
