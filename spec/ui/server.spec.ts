@@ -1,4 +1,6 @@
 import { expect } from 'chai';
+import { spawn } from 'node:child_process';
+import * as path from 'node:path';
 import { HamiltonError } from 'hamilton-ts';
 import { runCli } from '../../lib/cli/program.js';
 import { startUi, type RunningUi } from '../../lib/ui/server.js';
@@ -87,6 +89,29 @@ describe('ui: server pages over HTTP', function () {
       const answer = await get(path);
       expect(answer.status, path).to.equal(404);
       expect(answer.body, path).to.include(reason.replace(/'/g, '&#39;'));
+    }
+  });
+
+  it('hamilton-ts ui serves the store until SIGTERM, then exits 0', async () => {
+    const main = path.resolve(__dirname, '..', '..', 'lib', 'cli', 'main.js');
+    const child = spawn(process.execPath, [main, 'ui', '--store', shop.folder, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      let out = '';
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          const found = /http:\/\/127\.0\.0\.1:\d+/.exec(out);
+          if (found) resolve(found[0]);
+        });
+        child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
+      });
+      const home = await fetch(url).then((r) => r.text());
+      expect(home).to.include('href="/projects/shop"');
+      const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+      child.kill('SIGTERM');
+      expect(await exited).to.equal(0);
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     }
   });
 
