@@ -81,4 +81,28 @@ describe('@inject and group()', () => {
     }
     expect(() => new Builder().withModules(Unknown).build()).to.throw(InvalidDecoratorError, /'nope', which the method does not have/);
   });
+  // Hamilton's test_inject_validate_with_docstring(_replacement): inject is a one-output parameterize.
+  it('templates the doc as @parameterize does: bound values, unbound names; a placeholder naming no parameter is an error', () => {
+    class Documented {
+      @inject({ x: value(1), y: source('base') })
+      @node({ doc: '{outputName}: x={x} is injected, y from {y}, z is {z}.' })
+      total(x: number, y: number, z: number): number {
+        return x + y + z;
+      }
+    }
+    const doc = new Builder()
+      .withModules(Documented)
+      .build()
+      .listAvailableVariables()
+      .find((v) => v.name === 'total')!.doc;
+    expect(doc).to.equal('total: x=1 is injected, y from base, z is z.');
+    class Typo {
+      @inject({ x: value(1) })
+      @node({ doc: 'x={xx}' })
+      total(x: number): number {
+        return x;
+      }
+    }
+    expect(() => new Builder().withModules(Typo).build()).to.throw(InvalidDecoratorError, /Typo\.total.*'\{xx\}'/);
+  });
 });

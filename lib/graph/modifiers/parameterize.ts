@@ -20,19 +20,13 @@ export const parameterizeModifier: NodeModifier<ParameterizeArgs> = {
     const targets = finalNodes(nodes);
     return nodes.flatMap((node) => {
       if (!targets.has(node)) return [node];
-      const parameters = node.dependencies.map((d) => d.name);
-      if (parameters.includes(OUTPUT_NAME_KEY)) {
-        throw new InvalidDecoratorError(Messages.parameterizeDoc.reservedParameter(context.origin, args.decorator, OUTPUT_NAME_KEY));
-      }
+      checkNoReservedParameter(node, args.decorator, context);
       return Object.entries(args.outputs).map(([outputName, output]) =>
         bindParameters(
           node,
           outputName,
           output.bindings,
-          output.doc ??
-            templated(node.doc, outputName, output.bindings, parameters, (key) =>
-              Messages.parameterizeDoc.unknownPlaceholder(context.origin, args.decorator, key, parameters),
-            ),
+          output.doc ?? templatedDoc(node, outputName, output.bindings, args.decorator, context),
           args.decorator,
           context,
         ),
@@ -40,6 +34,27 @@ export const parameterizeModifier: NodeModifier<ParameterizeArgs> = {
     });
   },
 };
+
+/** Hamilton reserves `output_name` for the doc template: no parameter may be called `outputName`. */
+export function checkNoReservedParameter(node: NodeDefinition, decorator: string, context: MethodContext): void {
+  if (node.dependencies.some((d) => d.name === OUTPUT_NAME_KEY)) {
+    throw new InvalidDecoratorError(Messages.parameterizeDoc.reservedParameter(context.origin, decorator, OUTPUT_NAME_KEY));
+  }
+}
+
+/** The method's doc templated for one output of `node` (see {@link templated}). */
+export function templatedDoc(
+  node: NodeDefinition,
+  outputName: string,
+  bindings: ParameterBindings,
+  decorator: string,
+  context: MethodContext,
+): string {
+  const parameters = node.dependencies.map((d) => d.name);
+  return templated(node.doc, outputName, bindings, parameters, (key) =>
+    Messages.parameterizeDoc.unknownPlaceholder(context.origin, decorator, key, parameters),
+  );
+}
 
 /** A copy of `node` named `name` whose parameters are bound as `bindings` say; unbound ones stay dependencies. */
 export function bindParameters(
