@@ -10,7 +10,7 @@ export { cache, type CacheDecoratorOptions } from './cache/cache-decorator.js';
 export { SQLiteStore } from './cache/store.js';
 export { RunTracker, type RunTrackerOptions, type Retention } from './tracking/run-tracker.js';
 export type { Capture } from './tracking/summary.js';
-export type { DriverCache } from './cache/driver-cache.js';
+export type { DriverCache, ViewRunOptions } from './cache/driver-cache.js';
 export type { CacheOptions, CacheBehavior, NodeSelection } from './cache/options.js';
 export type { CacheFormat } from './cache/formats.js';
 export type { CacheLogEntry, CacheStatus } from './cache/cache-run.js';

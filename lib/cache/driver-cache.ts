@@ -9,6 +9,14 @@ import { renderSvg } from '../lineage/dot/svg.js';
 import { runPicture } from './run-picture.js';
 import { SQLiteStore, storeOf } from './store.js';
 
+/** What `dr.cache.viewRun()` takes. */
+export interface ViewRunOptions {
+  /** The run to draw (default: the driver's latest); any run in the store. */
+  readonly runId?: string;
+  /** `'dot'` (default): DOT text; `'svg'`: a Promise of SVG. */
+  readonly format?: 'dot' | 'svg';
+}
+
 interface LogRow {
   readonly run_id: string;
   readonly node: string;
@@ -88,15 +96,18 @@ export class DriverCache {
   }
 
   /**
-   * The run's DAG (default: the latest) as DOT, coloured by what the cache did for each node: taken from the cache,
-   * computed, partly (a fan-out's items) or not cached. Pass `{ format: 'svg' }` for SVG (Graphviz in WebAssembly).
+   * A run's DAG (default: the latest) as DOT, coloured by what the cache did for each node: taken from the cache,
+   * computed, partly (a fan-out's items) or not cached. `{ format: 'svg' }` gives SVG (Graphviz in WebAssembly).
    */
-  viewRun(runId?: string): string;
-  viewRun(runId: string | undefined, options: { readonly format: 'svg' }): Promise<string>;
-  viewRun(runId: string | undefined = this.lastRunId, options?: { readonly format: 'svg' }): string | Promise<string> {
+  viewRun(options?: ViewRunOptions & { readonly format?: 'dot' }): string;
+  viewRun(options: ViewRunOptions & { readonly format: 'svg' }): Promise<string>;
+  viewRun(options: ViewRunOptions = {}): string | Promise<string> {
+    if (typeof options !== 'object' || options === null) throw new HamiltonError(CacheMessages.badViewRunOptions(String(options)));
+    const { runId = this.lastRunId, format = 'dot' } = options;
+    if (format !== 'dot' && format !== 'svg') throw new HamiltonError(CacheMessages.badViewRunOptions(`format ${String(format)}`));
     if (runId === undefined) throw new HamiltonError(CacheMessages.noRunYet);
     const dot = runPicture(this.graph, runId, this.logs(runId));
-    return options?.format === 'svg' ? renderSvg(dot) : dot;
+    return format === 'svg' ? renderSvg(dot) : dot;
   }
 
   /**

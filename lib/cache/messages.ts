@@ -11,6 +11,7 @@ export const CacheMessages = {
   storeClosed: (folder: string) => `The store in ${folder} was closed; open a new SQLiteStore to use it again.`,
   logsNotWritten: (runId: string, why: string) => `hamilton-ts cache: the logs of run ${runId} could not be written (${why}).`,
   noCache: 'This driver was built without a cache. Call Builder.withCache() before build() to use dr.cache.',
+  badViewRunOptions: (actual: string) => `dr.cache.viewRun() takes { runId?, format?: 'dot' | 'svg' }, not ${actual}.`,
   noRunYet: 'This driver has not run yet; dr.cache.viewRun() draws a run, so execute first or give a run id.',
   unknownRun: (runId: string) => `No cached run '${runId}' is in this store; dr.cache.lastRunId names the latest.`,
   noCode: (node: string) => `node '${node}' has no method behind it`,

@@ -48,9 +48,9 @@ describe('dr.cache.viewRun() and dr.cache.close()', () => {
     expect(nodeLine(dot, 'items')).to.include('cache-input');
     for (const edge of ['"items" -> "item"', '"item" -> "squared"', '"squared" -> "sum"', '"sum" -> "report"']) expect(dot).to.include(edge);
     // An earlier run, by id: every item computed then.
-    const earlier = dr.cache.viewRun(first);
+    const earlier = dr.cache.viewRun({ runId: first });
     expect(nodeLine(earlier, 'squared')).to.include('0 of 2 items from the cache').and.include('cache-computed');
-    const svg = await dr.cache.viewRun(undefined, { format: 'svg' });
+    const svg = await dr.cache.viewRun({ format: 'svg' });
     expect(svg).to.match(/^<\?xml|<svg/);
     expect(svg).to.include('2 of 3 items from the cache');
   });
@@ -62,7 +62,10 @@ describe('dr.cache.viewRun() and dr.cache.close()', () => {
     dr.execute(['sum'], { inputs: { items: [4, 5] } });
     const dot = dr.cache.viewRun();
     for (const node of ['item', 'squared', 'sum']) expect(nodeLine(dot, node)).to.include('cache-hit');
-    expect(() => dr.cache.viewRun('no-such-run')).to.throw(HamiltonError, /No cached run 'no-such-run'/);
+    expect(() => dr.cache.viewRun({ runId: 'no-such-run' })).to.throw(HamiltonError, /No cached run 'no-such-run'/);
+    const loose = dr.cache.viewRun as (options: unknown) => string;
+    expect(() => loose.call(dr.cache, 'latest')).to.throw(HamiltonError, /takes \{ runId\?, format\?/);
+    expect(() => loose.call(dr.cache, { format: 'png' })).to.throw(HamiltonError, /format png/);
   });
 
   it('close() closes a store the cache opened, and later runs are refused with a HamiltonError', () => {
