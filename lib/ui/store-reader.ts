@@ -72,8 +72,17 @@ export class StoreReader {
 
   /** Every record of one node in the project's runs, oldest first. */
   nodeAcrossRuns(project: string, node: string): { run: RunSummary; record: NodeRecord }[] {
-    const runs = this.runs(project).reverse();
-    return runs.flatMap((run) => this.nodesOf(run.runId, node).map((record) => ({ run, record })));
+    // Two queries for the whole project (not two per run): the node's records and log lines, grouped by run.
+    const inProject = 'run_id IN (SELECT run_id FROM runs WHERE project = ?) AND node = ?';
+    const tracked = groupByRun(
+      this.db.prepare(`SELECT run_id, ${this.nodeColumns()} FROM node_runs WHERE ${inProject} ORDER BY started_at, item`).all(project, node) as Row[],
+    );
+    const logs = groupByRun(
+      this.db.prepare(`SELECT run_id, ${LOG_COLUMNS} FROM cache_logs WHERE ${inProject} ORDER BY seq`).all(project, node) as Row[],
+    );
+    return this.runs(project)
+      .reverse()
+      .flatMap((run) => merged(tracked.get(run.runId) ?? [], logs.get(run.runId) ?? []).map((record) => ({ run, record })));
   }
 
   /**
@@ -131,30 +140,17 @@ export class StoreReader {
   }
 
   /** The tracker's node records merged with the cache's logs of the same run (either may be missing). */
-  private nodesOf(runId: string, only?: string): NodeRecord[] {
-    const hasCacheColumn = this.columnsOf('node_runs').has('cache');
+  private nodesOf(runId: string): NodeRecord[] {
     const tracked = this.db
-      .prepare(
-        `SELECT node, item, status, error, ${hasCacheColumn ? 'cache' : 'NULL AS cache'}, started_at, ended_at, duration_ms, summary
-         FROM node_runs WHERE run_id = ? ${only === undefined ? '' : 'AND node = ?'} ORDER BY started_at, node, item`,
-      )
-      .all(...(only === undefined ? [runId] : [runId, only])) as Row[];
-    const logs = this.db
-      .prepare(
-        `SELECT node, item, status, reason, code_version, data_version FROM cache_logs WHERE run_id = ? ${only === undefined ? '' : 'AND node = ?'} ORDER BY seq`,
-      )
-      .all(...(only === undefined ? [runId] : [runId, only])) as Row[];
-    const byKey = new Map<string, Row>();
-    for (const log of logs) byKey.set(keyOf(log.node, log.item), log);
-    const records: NodeRecord[] = tracked.map((row) => {
-      const key = keyOf(row.node, row.item);
-      const log = byKey.get(key);
-      byKey.delete(key);
-      return recordOf(row, log);
-    });
-    // Calls the cache logged but the tracker did not see (no tracker on that run).
-    for (const log of byKey.values()) records.push(recordOf(undefined, log));
-    return records;
+      .prepare(`SELECT ${this.nodeColumns()} FROM node_runs WHERE run_id = ? ORDER BY started_at, node, item`)
+      .all(runId) as Row[];
+    const logs = this.db.prepare(`SELECT ${LOG_COLUMNS} FROM cache_logs WHERE run_id = ? ORDER BY seq`).all(runId) as Row[];
+    return merged(tracked, logs);
+  }
+
+  private nodeColumns(): string {
+    const cache = this.columnsOf('node_runs').has('cache') ? 'cache' : 'NULL AS cache';
+    return `node, item, status, error, ${cache}, started_at, ended_at, duration_ms, summary`;
   }
 
   private columnsOf(table: string): Set<string> {
@@ -165,6 +161,33 @@ export class StoreReader {
     }
     return found;
   }
+}
+
+const LOG_COLUMNS = 'node, item, status, reason, code_version, data_version';
+
+/** Tracker records paired with the cache's log line of the same call; calls only the cache logged come last. */
+function merged(tracked: readonly Row[], logs: readonly Row[]): NodeRecord[] {
+  const byKey = new Map<string, Row>();
+  for (const log of logs) byKey.set(keyOf(log.node, log.item), log);
+  const records: NodeRecord[] = tracked.map((row) => {
+    const key = keyOf(row.node, row.item);
+    const log = byKey.get(key);
+    byKey.delete(key);
+    return recordOf(row, log);
+  });
+  for (const log of byKey.values()) records.push(recordOf(undefined, log));
+  return records;
+}
+
+function groupByRun(rows: readonly Row[]): Map<string, Row[]> {
+  const groups = new Map<string, Row[]>();
+  for (const row of rows) {
+    const id = String(row.run_id);
+    const group = groups.get(id);
+    if (group) group.push(row);
+    else groups.set(id, [row]);
+  }
+  return groups;
 }
 
 /** The SQLite file of a store given as its folder or as the file itself. */
