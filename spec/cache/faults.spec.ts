@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { SQLiteStore } from 'hamilton-ts';
+import { collectGarbage } from '../../lib/cache/maintenance.js';
 import { CHAIN_NODES, expectedTotal } from './fixtures/chain-flow.js';
 import { finished, parseRuns, runChain, startChain, type ChainRun } from './fixtures/processes.js';
 
@@ -17,13 +18,13 @@ function count(store: SQLiteStore, sql: string, ...args: unknown[]): number {
 }
 
 /** The store is a sound database, every entry names a stored result, and every result file is whole. */
-function expectConsistent(folder: string): void {
+function expectConsistent(folder: string, withFiles = true): void {
   const store = new SQLiteStore(folder);
   try {
     expect(store.db.pragma('integrity_check', { simple: true })).to.equal('ok');
     expect(count(store, 'SELECT COUNT(*) AS n FROM cache_entries WHERE data_version NOT IN (SELECT data_version FROM results)')).to.equal(0);
     const rows = store.db.prepare('SELECT checksum, file FROM results WHERE file IS NOT NULL').all() as { checksum: string; file: string }[];
-    expect(rows.length).to.be.greaterThan(0);
+    if (withFiles) expect(rows.length).to.be.greaterThan(0);
     for (const row of rows) {
       const bytes = readFileSync(path.join(store.resultsPath, row.file));
       expect(createHash('sha256').update(bytes).digest('hex'), row.file).to.equal(row.checksum);
@@ -71,6 +72,37 @@ describe('cache faults: processes sharing a store, processes killed mid-run', fu
     const third = runChain(folder, seeds);
     expectRightTotals(third);
     expect(third.every((run) => CHAIN_NODES.every((node) => run.statuses[node] === 'hit'))).to.equal(true);
+  });
+
+  it('gc evicting everything while another process runs never fails its runs nor gives a wrong value', async () => {
+    const seeds = Array.from({ length: 40 }, (_, i) => i % 10);
+    const child = startChain(folder, seeds);
+    const done = finished(child);
+    let running = true;
+    void done.then(() => (running = false));
+    let evicted = 0;
+    let sweeps = 0;
+    // The store may not exist yet when the child has only just started.
+    await until(() => existsSync(path.join(folder, 'hamilton.sqlite')));
+    const store = new SQLiteStore(folder);
+    try {
+      while (running) {
+        evicted += collectGarbage(store, { maxBytes: 0 }).results;
+        sweeps++;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    } finally {
+      store.close();
+    }
+    const { code, stderr, stdout } = await done;
+    expect(code, stderr).to.equal(0);
+    const runs = parseRuns(stdout);
+    expect(runs).to.have.length(seeds.length);
+    expectRightTotals(runs);
+    expect(sweeps).to.be.greaterThan(1);
+    expect(evicted).to.be.greaterThan(0);
+    // The last sweep may have emptied the store; what is left is sound.
+    expectConsistent(folder, false);
   });
 
   it('a process killed (SIGKILL) inside a node keeps what it stored, and the next run recomputes only the rest', async () => {
