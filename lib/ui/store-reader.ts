@@ -43,6 +43,12 @@ export class StoreReader {
          FROM projects p LEFT JOIN runs r ON r.project = p.name GROUP BY p.name ORDER BY p.name`,
       )
       .all() as Row[];
+    const untracked = this.db
+      .prepare(
+        `SELECT COUNT(*) AS runs, MIN(started_at) AS created, MAX(started_at) AS last, SUM(CASE WHEN success = 0 THEN 1 ELSE 0 END) AS failed ${UNTRACKED}`,
+      )
+      .get() as Row;
+    if (Number(untracked.runs) > 0) rows.push({ ...untracked, name: CACHE_ONLY });
     return rows.map((r) => ({
       name: String(r.name),
       createdAt: Number(r.created),
@@ -53,27 +59,35 @@ export class StoreReader {
   }
 
   hasProject(name: string): boolean {
+    if (name === CACHE_ONLY) return this.db.prepare(`SELECT 1 ${UNTRACKED} LIMIT 1`).get() !== undefined;
     return this.db.prepare('SELECT 1 FROM projects WHERE name = ?').get(name) !== undefined;
   }
 
   /** The project's runs, newest first. */
   runs(project: string): RunSummary[] {
+    if (project === CACHE_ONLY) {
+      const untracked = this.db.prepare(`SELECT * ${UNTRACKED} ORDER BY started_at DESC, c.rowid DESC`).all() as Row[];
+      return untracked.map(cacheRunOf);
+    }
     const rows = this.db
-      .prepare(`SELECT ${this.runColumns()} FROM runs r WHERE r.project = ? ORDER BY r.started_at DESC, r.run_id`)
+      .prepare(`SELECT ${this.runColumns()} FROM runs r WHERE r.project = ? ORDER BY r.started_at DESC, r.rowid DESC`)
       .all(project) as Row[];
     return rows.map((row) => this.runOf(row));
   }
 
   run(runId: string): RunRecord | undefined {
     const row = this.db.prepare(`SELECT ${this.runColumns()} FROM runs r WHERE r.run_id = ?`).get(runId) as Row | undefined;
-    if (!row) return undefined;
-    return { ...this.runOf(row), nodes: this.nodesOf(runId) };
+    if (row) return { ...this.runOf(row), nodes: this.nodesOf(runId) };
+    const cached = this.db.prepare(`SELECT * ${UNTRACKED} AND c.run_id = ?`).get(runId) as Row | undefined;
+    return cached ? { ...cacheRunOf(cached), nodes: this.nodesOf(runId) } : undefined;
   }
 
   /** Every record of one node in the project's runs, oldest first. */
   nodeAcrossRuns(project: string, node: string): { run: RunSummary; record: NodeRecord }[] {
     // Two queries for the whole project (not two per run): the node's records and log lines, grouped by run.
-    const inProject = 'run_id IN (SELECT run_id FROM runs WHERE project = ?) AND node = ?';
+    // The project is bound as a parameter either way (the cache-only query only checks it is there).
+    const runIds = project === CACHE_ONLY ? `SELECT c.run_id ${UNTRACKED} AND ? IS NOT NULL` : 'SELECT run_id FROM runs WHERE project = ?';
+    const inProject = `run_id IN (${runIds}) AND node = ?`;
     const tracked = groupByRun(
       this.db.prepare(`SELECT run_id, ${this.nodeColumns()} FROM node_runs WHERE ${inProject} ORDER BY started_at, item`).all(project, node) as Row[],
     );
@@ -164,6 +178,27 @@ export class StoreReader {
 }
 
 const LOG_COLUMNS = 'node, item, status, reason, code_version, data_version';
+
+/** The project under which runs of a cached driver without a RunTracker are listed. */
+export const CACHE_ONLY = '(cache only)';
+/** Runs the cache logged that the tracker did not record. */
+const UNTRACKED = 'FROM cache_runs c WHERE NOT EXISTS (SELECT 1 FROM runs r WHERE r.run_id = c.run_id)';
+
+/** A run known only from the cache's own record: its DAG version, times and outcome. */
+function cacheRunOf(row: Row): RunSummary {
+  const status = row.success === null || row.success === undefined ? 'running' : Number(row.success) === 1 ? 'success' : 'failed';
+  return {
+    runId: String(row.run_id),
+    project: CACHE_ONLY,
+    status,
+    tags: {},
+    outputs: [],
+    inputs: {},
+    startedAt: Number(row.started_at),
+    ...(typeof row.ended_at === 'number' ? { endedAt: row.ended_at } : {}),
+    ...(typeof row.dag_version === 'string' ? { dagVersion: row.dag_version } : {}),
+  };
+}
 
 /** Tracker records paired with the cache's log line of the same call; calls only the cache logged come last. */
 function merged(tracked: readonly Row[], logs: readonly Row[]): NodeRecord[] {

@@ -97,13 +97,15 @@ describe('ui: server pages over HTTP', function () {
     const child = spawn(process.execPath, [main, 'ui', '--store', shop.folder, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
     try {
       let out = '';
+      let err = '';
+      child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
       const url = await new Promise<string>((resolve, reject) => {
         child.stdout.on('data', (chunk: Buffer) => {
           out += chunk.toString();
           const found = /http:\/\/127\.0\.0\.1:\d+/.exec(out);
           if (found) resolve(found[0]);
         });
-        child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
+        child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}${err}`)));
       });
       const home = await fetch(url).then((r) => r.text());
       expect(home).to.include('href="/projects/shop"');

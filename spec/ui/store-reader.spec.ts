@@ -6,7 +6,7 @@ import { RunTracker } from '../../lib/tracking/run-tracker.js';
 import { diffRuns } from '../../lib/ui/run-diff.js';
 import { filterRuns } from '../../lib/ui/run-filter.js';
 import { sourcesOf } from '../../lib/ui/sources.js';
-import { StoreReader } from '../../lib/ui/store-reader.js';
+import { CACHE_ONLY, StoreReader } from '../../lib/ui/store-reader.js';
 import { shopStore, type ShopStore } from './fixture.js';
 
 class Squares {
@@ -164,6 +164,32 @@ describe('ui: store reader, filters, diff and sources over a real store', functi
       await tracker.close();
       store.close();
     }
+  });
+
+  it('lists the runs of a cached driver without a tracker under (cache only), nodes from the cache’s logs', () => {
+    const store = new SQLiteStore(shop.folder);
+    let runId: string;
+    try {
+      const dr = new Builder().withModules(Squares).withCache({ store }).build();
+      dr.execute(['total'], { inputs: { count: 2 } });
+      dr.execute(['total'], { inputs: { count: 2 } });
+      runId = dr.cache.lastRunId!;
+    } finally {
+      store.close();
+    }
+    expect(reader.hasProject(CACHE_ONLY)).to.equal(true);
+    expect(reader.projects().find((p) => p.name === CACHE_ONLY)).to.include({ runs: 2, failedRuns: 0 });
+    const runs = reader.runs(CACHE_ONLY);
+    expect(runs[0]).to.include({ runId, status: 'success', project: CACHE_ONLY });
+    expect(runs[0].dagVersion).to.be.a('string');
+    const run = reader.run(runId)!;
+    expect(run.nodes.map((n) => [n.node, n.status, n.cache])).to.deep.include.members([
+      ['each', 'not tracked', 'hit'],
+      ['total', 'not tracked', 'hit'],
+    ]);
+    expect(reader.nodeAcrossRuns(CACHE_ONLY, 'total').map((h) => h.record.cache)).to.deep.equal(['miss', 'hit']);
+    // Tracked runs stay out of it.
+    expect(runs.map((r) => r.runId)).to.not.include(shop.runs.first);
   });
 
   it('refuses a missing store or a file that is not one with a HamiltonError naming it', () => {
