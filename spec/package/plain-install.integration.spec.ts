@@ -20,7 +20,7 @@ interface Report {
   readonly svg: Failure | 'no error';
 }
 
-const OPTIONAL_PACKAGES = ['danfojs', 'class-validator', '@hpcc-js/wasm-graphviz', '@nestjs/common', 'bullmq', 'xlsx', '@tensorflow/tfjs'];
+const OPTIONAL_PACKAGES = ['danfojs', 'class-validator', '@hpcc-js/wasm-graphviz', '@nestjs/common', 'bullmq', 'express', 'xlsx', '@tensorflow/tfjs'];
 const MB = 1024 * 1024;
 
 function report(dir: string, outDir: string): Report {
