@@ -310,6 +310,11 @@ export const Messages = {
       `${origin}: @saveTo '${id}' cannot tell which node to save (the method ends in ${finals.join(', ')}); name one with { target }.`,
     saverNameTaken: (origin: string, id: string) => `${origin}: @saveTo id '${id}' is already a node of the method; give the saver its own id.`,
   },
+  /** rollingMean and shift (lib/dataframe/window.ts), often called from plain JavaScript. */
+  window: {
+    badWindow: (got: string) => `rollingMean: the window must be a positive integer (how many values each mean covers), got ${got}.`,
+    badPeriods: (got: string) => `shift: periods must be an integer (negative shifts up), got ${got}.`,
+  },
   optionalPackage: {
     missing: (pkg: string, neededFor: string, install: string) =>
       `${neededFor} needs the package '${pkg}', which is not installed. It is an optional peer dependency of ` +

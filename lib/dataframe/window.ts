@@ -1,3 +1,5 @@
+import { Messages } from '../constants/messages.js';
+import type * as Errors from '../errors/index.js';
 import { danfo, type Series } from './danfo.js';
 
 /** A column of numbers as a typed array (the columnar path: no danfo, no boxing). */
@@ -11,7 +13,7 @@ export type NumericArray = Float64Array | Float32Array | Int32Array | Int16Array
 export function rollingMean(series: Series, window: number): Series;
 export function rollingMean(values: NumericArray, window: number): Float64Array;
 export function rollingMean(column: Series | NumericArray, window: number): Series | Float64Array {
-  if (!Number.isInteger(window) || window < 1) throw new RangeError(`rollingMean: window must be a positive integer, got ${window}`);
+  if (!Number.isInteger(window) || window < 1) throw badArgument(Messages.window.badWindow(shown(window)));
   if (ArrayBuffer.isView(column)) return rollingMeanOf(column, window);
   return new (danfo().Series)(Array.from(rollingMeanOf(column.values as ArrayLike<number | null | undefined>, window)), { index: column.index });
 }
@@ -50,7 +52,7 @@ function rollingMeanOf(values: ArrayLike<number | null | undefined>, window: num
 export function shift(series: Series, periods?: number): Series;
 export function shift(values: NumericArray, periods?: number): Float64Array;
 export function shift(column: Series | NumericArray, periods = 1): Series | Float64Array {
-  if (!Number.isInteger(periods)) throw new RangeError(`shift: periods must be an integer, got ${periods}`);
+  if (!Number.isInteger(periods)) throw badArgument(Messages.window.badPeriods(shown(periods)));
   if (ArrayBuffer.isView(column)) {
     const n = column.length;
     const result = new Float64Array(n).fill(NaN);
@@ -65,4 +67,15 @@ export function shift(column: Series | NumericArray, periods = 1): Series | Floa
     result[i] = from >= 0 && from < n ? values[from] : NaN;
   }
   return new (danfo().Series)(result, { index: column.index });
+}
+
+function shown(value: unknown): string {
+  return typeof value === 'number' ? String(value) : `${typeof value} ${JSON.stringify(value) ?? ''}`.trimEnd();
+}
+
+function badArgument(message: string): Error {
+  // Required, not imported: errors -> messages -> ... -> dataframe is a load-time cycle (see danfo.ts).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a load-time cycle, see above
+  const { HamiltonError } = require('../errors/index.js') as typeof Errors;
+  return new HamiltonError(message);
 }

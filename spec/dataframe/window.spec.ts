@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { Series } from 'danfojs';
-import { rollingMean, shift } from 'hamilton-ts';
+import { HamiltonError, rollingMean, shift } from 'hamilton-ts';
 import { isSeries } from '../../lib/dataframe/danfo.js';
 import { expectValues } from '../helpers.js';
 
@@ -51,8 +51,10 @@ describe('dataframe/window: pandas rolling(n).mean() and shift(n) for danfo Seri
     });
 
     it('rejects a window that is not a positive integer', () => {
-      expect(() => rollingMean(new Series([1]), 0)).to.throw(RangeError, /window/);
-      expect(() => rollingMean(new Series([1]), 1.5)).to.throw(RangeError, /window/);
+      expect(() => rollingMean(new Series([1]), 0)).to.throw(HamiltonError, /window must be a positive integer.*got 0\./);
+      expect(() => rollingMean(new Series([1]), 1.5)).to.throw(HamiltonError, /got 1\.5\./);
+      // From plain JavaScript: a string is refused, not read as a number.
+      expect(() => rollingMean(new Float64Array(2), '2' as unknown as number)).to.throw(HamiltonError, /got string "2"/);
     });
   });
 
@@ -85,7 +87,8 @@ describe('dataframe/window: pandas rolling(n).mean() and shift(n) for danfo Seri
     });
 
     it('rejects fractional periods', () => {
-      expect(() => shift(new Series([1]), 0.5)).to.throw(RangeError, /periods/);
+      expect(() => shift(new Series([1]), 0.5)).to.throw(HamiltonError, /periods must be an integer.*got 0\.5/);
+      expect(() => shift(new Float64Array(2), NaN)).to.throw(HamiltonError, /got NaN/);
     });
   });
 
