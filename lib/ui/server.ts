@@ -93,7 +93,9 @@ export function createUiApp(reader: StoreReader): Express.Express {
       const run = runOf(param(req, 'run'));
       const graph = reader.graphOf(run);
       const drawn = graph && graph.nodes.length + graph.inputs.length <= MAX_DRAWN_NODES;
-      return runPage(run, graph, drawn ? await runPicture(graph, run.nodes) : undefined);
+      const runs = reader.runs(run.project);
+      const previous = runs[runs.findIndex((r) => r.runId === run.runId) + 1];
+      return runPage(run, graph, drawn ? await runPicture(graph, run.nodes) : undefined, previous?.runId);
     }),
   );
   app.get(

@@ -58,6 +58,9 @@ describe('ui: server pages over HTTP', function () {
   it('draws a cached run’s DAG as SVG, and lists an uncached run’s nodes as a table with a note why', async () => {
     const cached = await get(`/runs/${shop.runs.edited}`);
     expect(cached.body).to.include('<svg').and.include('<title>bigOrders</title>');
+    expect(cached.body).to.include(`href="/diff?a=${shop.runs.newInput}&amp;b=${shop.runs.edited}"`);
+    const first = await get(`/runs/${shop.runs.first}`);
+    expect(first.body).to.not.include('id="compare-previous"');
     const plain = await get(`/runs/${shop.runs.plain}`);
     expect(plain.body).to.include('id="no-graph"').and.include('doubled');
     expect(plain.body).to.not.include('id="graph"');

@@ -5,7 +5,7 @@ import { UiMessages } from '../messages.js';
 import { timeline } from './timeline.js';
 
 /** A run: what it was, its errors with their node, its DAG (SVG when the graph is known) and every node call. */
-export function runPage(run: RunRecord, graph: RunGraph | undefined, svg: string | undefined): string {
+export function runPage(run: RunRecord, graph: RunGraph | undefined, svg: string | undefined, previous?: string): string {
   const crumbs: [string, string][] = [
     [href('projects', run.project), run.project],
     [href('runs', run.runId), run.runId],
@@ -31,6 +31,9 @@ export function runPage(run: RunRecord, graph: RunGraph | undefined, svg: string
     ],
     'facts',
   );
+  const compare = previous
+    ? `<p id="compare-previous">${link(`/diff?a=${encodeURIComponent(previous)}&b=${encodeURIComponent(run.runId)}`, 'Compare with the run before it')}</p>`
+    : '';
   const failed = run.nodes.filter((n) => n.error !== undefined);
   const errors =
     failed.length > 0 || run.error
@@ -64,7 +67,7 @@ export function runPage(run: RunRecord, graph: RunGraph | undefined, svg: string
   return page(
     `Run ${run.runId}`,
     crumbs,
-    `${facts}${errors}${picture}${timeSection}<h2>Nodes</h2><input data-filter="nodes" placeholder="filter nodes">${nodes}`,
+    `${facts}${compare}${errors}${picture}${timeSection}<h2>Nodes</h2><input data-filter="nodes" placeholder="filter nodes">${nodes}`,
   );
 }
 
