@@ -113,7 +113,9 @@ export class StoreReader {
       const code = run.nodes.find((n) => n.node === name && n.codeVersion !== undefined)?.codeVersion;
       const row = versions.get(name) as { code: string; inputs: string; run: string } | undefined;
       if (!row || (row.run !== run.runId && (code === undefined || row.code !== code))) return undefined;
-      dependencies.set(name, Object.keys(JSON.parse(row.inputs) as Record<string, string>));
+      const inputs = parse(row.inputs);
+      if (typeof inputs !== 'object' || inputs === null) return undefined;
+      dependencies.set(name, Object.keys(inputs));
     }
     const inputs = [...new Set([...dependencies.values()].flat().filter((d) => !dependencies.has(d)))].sort();
     return { nodes: names, inputs, dependencies };
@@ -123,7 +125,11 @@ export class StoreReader {
   readVersions(runId: string): Map<string, string> {
     const rows = this.db.prepare('SELECT inputs FROM node_versions WHERE run_id = ?').all(runId) as { inputs: string }[];
     const versions = new Map<string, string>();
-    for (const row of rows) for (const [name, v] of Object.entries(JSON.parse(row.inputs) as Record<string, string>)) versions.set(name, v);
+    for (const row of rows) {
+      const inputs = parse(row.inputs);
+      if (typeof inputs !== 'object' || inputs === null) continue;
+      for (const [name, v] of Object.entries(inputs)) if (typeof v === 'string') versions.set(name, v);
+    }
     return versions;
   }
 

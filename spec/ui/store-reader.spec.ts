@@ -199,4 +199,21 @@ describe('ui: store reader, filters, diff and sources over a real store', functi
     writeFileSync(junk, 'not a database at all');
     expect(() => new StoreReader(junk)).to.throw(HamiltonError, /junk\.sqlite.*cannot be read/);
   });
+
+  // Last: it damages the fixture's records.
+  it('reads damaged records (text that is not JSON) as missing, never failing the page', () => {
+    const store = new SQLiteStore(shop.folder);
+    try {
+      store.db.prepare('UPDATE node_versions SET inputs = ?').run('{not json');
+      store.db.prepare('UPDATE runs SET tags = ?, outputs = ?, inputs = ? WHERE run_id = ?').run('{bad', '[oops', 'nope', shop.runs.failed);
+      store.db.prepare('UPDATE node_runs SET summary = ? WHERE run_id = ?').run('<<', shop.runs.failed);
+    } finally {
+      store.close();
+    }
+    const run = reader.run(shop.runs.failed)!;
+    expect(run).to.deep.include({ tags: {}, outputs: [], inputs: {} });
+    expect(run.nodes.every((n) => n.summary === undefined)).to.equal(true);
+    expect(reader.graphOf(run)).to.equal(undefined);
+    expect(reader.readVersions(shop.runs.failed).size).to.equal(0);
+  });
 });
