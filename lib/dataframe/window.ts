@@ -20,25 +20,30 @@ export function rollingMean(column: Series | NumericArray, window: number): Seri
 
 function rollingMeanOf(values: ArrayLike<number | null | undefined>, window: number): Float64Array {
   const result = new Float64Array(values.length);
+  // A Kahan-compensated running sum, as pandas keeps it: without it, a large value leaving the window leaves
+  // its rounding error behind in every later mean. Written inline (no helper closure): the sum and its
+  // compensation stay in registers, which makes this loop about as fast as a plain one.
   let sum = 0;
-  // Kahan compensation, as pandas keeps it: without it, a large value leaving the window leaves its
-  // rounding error behind in every later mean.
   let compensation = 0;
-  const add = (value: number) => {
-    const y = value - compensation;
-    const t = sum + y;
-    compensation = t - sum - y;
-    sum = t;
-  };
   let nans = 0;
   for (let i = 0; i < values.length; i++) {
     const entering = values[i];
     if (entering == null || Number.isNaN(entering)) nans++;
-    else add(entering);
+    else {
+      const y = entering - compensation;
+      const t = sum + y;
+      compensation = t - sum - y;
+      sum = t;
+    }
     if (i >= window) {
       const leaving = values[i - window];
       if (leaving == null || Number.isNaN(leaving)) nans--;
-      else add(-leaving);
+      else {
+        const y = -leaving - compensation;
+        const t = sum + y;
+        compensation = t - sum - y;
+        sum = t;
+      }
     }
     result[i] = i < window - 1 || nans > 0 ? NaN : sum / window;
   }
