@@ -14,6 +14,8 @@ type EventOf<H extends HookName> = Parameters<NonNullable<LifecycleAdapter[H]>>[
  */
 export class Hooks {
   readonly any: boolean;
+  /** Whether some adapter has a node hook: without one, nodes run with no event built for them. */
+  readonly nodeHooks: boolean;
   /** The one adapter that takes over node calls (`wrapNodeCall`), if any. */
   readonly nodeCallWrapper: LifecycleAdapter | undefined;
 
@@ -22,6 +24,7 @@ export class Hooks {
     readonly sync: boolean,
   ) {
     this.any = adapters.length > 0;
+    this.nodeHooks = adapters.some((a) => a.beforeNodeExecute !== undefined || a.afterNodeExecute !== undefined);
     this.nodeCallWrapper = nodeCallWrapperOf(adapters);
   }
 

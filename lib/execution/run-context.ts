@@ -121,9 +121,11 @@ export class RunContext {
   /** What lifecycle hooks are told about a node about to run (`item`: its fan-out item). */
   nodeEvent(node: GraphNode, args: readonly unknown[], item: number | undefined): NodeRunEvent {
     const named: Record<string, unknown> = {};
-    node.dependencies.forEach((d, i) => (named[d.name] = args[i]));
-    const event = { runId: this.runId, node: node.name, origin: originOf(node), tags: node.tags, args: named };
-    return item === undefined ? event : { ...event, item };
+    const dependencies = node.dependencies;
+    for (let i = 0; i < dependencies.length; i++) named[dependencies[i].name] = args[i];
+    const event: NodeRunEvent = { runId: this.runId, node: node.name, origin: originOf(node), tags: node.tags, args: named };
+    if (item !== undefined) (event as { item?: number }).item = item;
+    return event;
   }
 
   /** What graph-level hooks are told about the run. */

@@ -10,6 +10,7 @@ import { ExecutionMessages } from './messages.js';
 import { callThroughWrapper, thrownBy } from './node-call-wrapper.js';
 import type { NodeCallCache } from './node-call-cache.js';
 import type { PlanStep } from './plan.js';
+import { resultEvent } from './result-event.js';
 import { ResourceRef, resourceFor } from './resources.js';
 import { callWithRetry } from './retry.js';
 import type { RunContext } from './run-context.js';
@@ -105,12 +106,12 @@ export class Scheduler {
 
   /** Runs a node between its hooks; its failure comes out named (`NodeExecutionError`). */
   runNode(node: GraphNode, args: unknown[], item: number | undefined): unknown {
-    if (!this.hooks.any) return this.callWrapped(node, args, item);
+    if (!this.hooks.nodeHooks) return this.callWrapped(node, args, item);
     const event = this.context.nodeEvent(node, args, item);
     return then(this.hooks.call('beforeNodeExecute', event), () => {
       const started = performance.now();
       const after = (outcome: { success: true; result: unknown } | { success: false; error: unknown }) =>
-        this.hooks.call('afterNodeExecute', { ...event, ...outcome, durationMs: performance.now() - started });
+        this.hooks.call('afterNodeExecute', resultEvent(event, outcome, performance.now() - started));
       return settle(
         () => this.callWrapped(node, args, item),
         (result) => then(after({ success: true, result }), () => result),

@@ -5,6 +5,7 @@ import type { Hooks } from './hooks.js';
 import { then } from './maybe.js';
 import { ExecutionMessages } from './messages.js';
 import { ResourceRef } from './resources.js';
+import { resultEvent, type NodeOutcome } from './result-event.js';
 import type { RunContext } from './run-context.js';
 import { TaskNodeError, type Task, type TaskValues } from './task.js';
 
@@ -29,7 +30,7 @@ export class TaskCalls {
    * `durationMs` is the whole task's.
    */
   ofNodes(task: Task, nodes: readonly GraphNode[], item: number | undefined): Promise<TaskValues> {
-    if (!this.hooks.any) return this.run(task, nodes);
+    if (!this.hooks.nodeHooks) return this.run(task, nodes);
     const asked: Task = { ...task, outputs: [...new Set([...task.outputs, ...task.nodes])] };
     const started = performance.now();
     const report = (values: TaskValues, failed?: { node: string; error: unknown }) => {
@@ -41,12 +42,13 @@ export class TaskCalls {
           node.dependencies.map((d) => known(d.name)),
           item,
         );
-        return { event, outcome: failed ? { success: false, error: failed.error } : { success: true, result: values[node.name] } };
+        const outcome: NodeOutcome = failed ? { success: false, error: failed.error } : { success: true, result: values[node.name] };
+        return { event, outcome };
       });
       return events.reduce<unknown>(
         (previous, { event, outcome }) =>
           then(previous, () =>
-            then(this.hooks.call('beforeNodeExecute', event), () => this.hooks.call('afterNodeExecute', { ...event, ...outcome, durationMs })),
+            then(this.hooks.call('beforeNodeExecute', event), () => this.hooks.call('afterNodeExecute', resultEvent(event, outcome, durationMs))),
           ),
         undefined,
       );
