@@ -64,8 +64,6 @@ async function main(): Promise<void> {
     if (quick) runWorkload(300, 200, 9);
     else runWorkload(1000, 1000, 7);
   }
-  // Loaded only here: it needs apache-arrow, parquet-wasm and the CSV libraries, optional peers.
-  if (want('io')) (await import('./io.js')).runIo(quick);
   // Loaded only here: it needs better-sqlite3, an optional peer.
   if (want('cache')) await (await import('./cache.js')).runCache(quick);
   if (want('async')) await runAsyncOverhead(quick ? [1000, 10000] : [1000, 10000, 100000], quick ? 5 : 15);
@@ -76,6 +74,9 @@ async function main(): Promise<void> {
   if (want('bullmq')) await (await import('./bullmq.js')).runBullMQ(quick);
   // Loaded only here: the service benchmark brings Nest and the sample, which the others must not carry.
   if (want('service')) await (await import('./realtime-service.js')).runRealtimeService(quick);
+  // Last, and loaded only here: it needs apache-arrow, parquet-wasm and the CSV libraries (optional peers), and
+  // apache-arrow switches off V8's fast Array.prototype.concat for the rest of the process.
+  if (want('io')) (await import('./io.js')).runIo(quick);
   console.log(`\ndone in ${fixed((performance.now() - started) / 1000, 1)} s`);
 }
 
