@@ -1,24 +1,13 @@
 import type { Table } from 'apache-arrow';
 import { ArrowResult, Builder, DictResult, loadFrom, node, source, to, type IoMetadata } from 'hamilton-ts';
 import { SHIPPED_ACTUALS } from '../spend-forecast/actuals.js';
+import { OUTPUT_COLUMNS } from '../spend-forecast/features.js';
 import { ColumnarActuals } from './actuals.js';
 import { ColumnarCalendarFeatures, ColumnarSpendFeatures } from './features.js';
 
 export { SHIPPED_ACTUALS };
 
-/** The columns the sample writes, as in samples/spend-forecast. */
-export const OUTPUT_COLUMNS = [
-  'year',
-  'week',
-  'spend',
-  'signups',
-  'isHoliday',
-  'avg3wkSpend',
-  'spendPerSignup',
-  'spendShift3Weeks',
-  'spendShift3WeeksPerSignup',
-  'spendZeroMeanUnitVariance',
-];
+export { OUTPUT_COLUMNS };
 
 /** The columnar driver: requested outputs come back as one Arrow table (typed arrays wrapped, not copied). */
 export function columnarDriver() {

@@ -63,3 +63,17 @@ export class CalendarFeatures {
     return new Series(flags, { index: year.index });
   }
 }
+
+/** The columns the spend-forecast samples put in their frame, in order. */
+export const OUTPUT_COLUMNS = [
+  'year',
+  'week',
+  'spend',
+  'signups',
+  'isHoliday',
+  'avg3wkSpend',
+  'spendPerSignup',
+  'spendShift3Weeks',
+  'spendShift3WeeksPerSignup',
+  'spendZeroMeanUnitVariance',
+];

@@ -1,25 +1,13 @@
 import { Driver } from 'hamilton-ts';
 import { WeeklyActuals } from './actuals.js';
-import { CalendarFeatures, SpendFeatures } from './features.js';
+import { CalendarFeatures, OUTPUT_COLUMNS, SpendFeatures } from './features.js';
 
 // Usage: node dist/samples/spend-forecast/run.js [actuals.csv]   (default: the CSV shipped with the sample)
 const dr = new Driver({}, WeeklyActuals, SpendFeatures, CalendarFeatures);
 
-const outputColumns = [
-  'year',
-  'week',
-  'spend',
-  'signups',
-  'isHoliday',
-  'avg3wkSpend',
-  'spendPerSignup',
-  'spendShift3Weeks',
-  'spendShift3WeeksPerSignup',
-  'spendZeroMeanUnitVariance',
-];
 const actualsPath = process.argv[2];
 // Without a path, `actualsPath` is left out and the loader's default (the shipped CSV) applies.
-const df = dr.execute(outputColumns, { inputs: actualsPath ? { actualsPath } : {} });
+const df = dr.execute(OUTPUT_COLUMNS, { inputs: actualsPath ? { actualsPath } : {} });
 
 console.log(`${df.shape[0]} weeks; the first eight (rounded for display):`);
 df.head(8).round(2).print();

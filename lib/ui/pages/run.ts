@@ -1,7 +1,8 @@
-import { badge, duration, href, link, page, table, text, time, version } from '../html.js';
+import { badge, duration, href, link, page, table, text, version } from '../html.js';
 import type { NodeRecord, RunGraph, RunRecord, ValueSummary } from '../records.js';
 import { STATUS_COLOURS } from '../run-picture.js';
 import { UiMessages } from '../messages.js';
+import { runCells, tagsCell } from './run-cells.js';
 import { timeline } from './timeline.js';
 
 /** A run: what it was, its errors with their node, its DAG (SVG when the graph is known) and every node call. */
@@ -14,15 +15,10 @@ export function runPage(run: RunRecord, graph: RunGraph | undefined, svg: string
     ['status', 'started', 'took', 'DAG version', 'git commit', 'config', 'tags', 'inputs', 'outputs'],
     [
       [
-        badge(run.status),
-        time(run.startedAt),
-        duration(run.endedAt === undefined ? undefined : run.endedAt - run.startedAt),
-        version(run.dagVersion),
-        text(
-          Object.entries(run.tags)
-            .map(([k, v]) => `${k}=${v}`)
-            .join(', '),
-        ),
+        ...runCells(run),
+        text(run.gitCommit ?? ''),
+        text(run.config ?? ''),
+        tagsCell(run.tags),
         Object.entries(run.inputs)
           .map(([name, v]) => `${text(name)} ${version(v)}`)
           .join('<br>'),

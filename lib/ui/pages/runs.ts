@@ -1,7 +1,8 @@
-import { badge, duration, href, link, page, table, text, time, version } from '../html.js';
+import { href, link, page, table, text } from '../html.js';
 import type { RunSummary } from '../records.js';
 import type { RunFilter } from '../run-filter.js';
 import { UiMessages } from '../messages.js';
+import { runCells, tagsCell } from './run-cells.js';
 
 /** Rows the runs page shows at most: the newest; filters reach older runs. */
 export const RUNS_SHOWN = 500;
@@ -21,15 +22,8 @@ export function runsPage(project: string, runs: readonly RunSummary[], matching:
   const rows = shown.map((run) => [
     `<input type="checkbox" class="pick" value="${text(run.runId)}" aria-label="pick ${text(run.runId)}">`,
     link(href('runs', run.runId), run.runId),
-    badge(run.status),
-    time(run.startedAt),
-    duration(run.endedAt === undefined ? undefined : run.endedAt - run.startedAt),
-    version(run.dagVersion),
-    text(
-      Object.entries(run.tags)
-        .map(([k, v]) => `${k}=${v}`)
-        .join(', '),
-    ),
+    ...runCells(run),
+    tagsCell(run.tags),
     text(run.outputs.join(', ')),
   ]);
   const more = matching.length > shown.length ? ` ${text(UiMessages.manyRuns(shown.length, matching.length))}` : '';
