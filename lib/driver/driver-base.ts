@@ -3,7 +3,7 @@ import { CacheMessages } from '../cache/messages.js';
 import { HamiltonError } from '../errors/index.js';
 import { checkFanOutShapes } from '../execution/blocks.js';
 import { Hooks, nodeCallWrapperOf } from '../execution/hooks.js';
-import { silence } from '../execution/thenable.js';
+import { silence } from '../metadata/thenable.js';
 import { exportExecution } from './export-execution.js';
 import { outputNames, type OutputRef } from './output-refs.js';
 import type { ExecuteOptions } from '../execution/execute-options.js';

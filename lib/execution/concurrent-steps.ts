@@ -1,6 +1,6 @@
 import { chainsOf, type Chains } from './chains.js';
 import type { Scheduler } from './scheduler.js';
-import { isThenable } from './thenable.js';
+import { isThenable } from '../metadata/thenable.js';
 
 /**
  * The async run of a plan's top-level steps: each starts once the steps it reads are done. Settles once:

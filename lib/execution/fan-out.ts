@@ -7,7 +7,7 @@ import type { PlanStep } from './plan.js';
 import type { Scheduler } from './scheduler.js';
 import { taskOf } from './task-calls.js';
 import type { Task } from './task.js';
-import { isAsyncIterable, isThenable, silence } from './thenable.js';
+import { isAsyncIterable, isThenable, silence } from '../metadata/thenable.js';
 
 /** Items in flight at once when a fan-out reads an async iterable and sets no `concurrency`. */
 export const DEFAULT_STREAM_CONCURRENCY = 16;

@@ -2,7 +2,7 @@ import { describeCause, HamiltonError } from '../errors/index.js';
 import type { LifecycleAdapter } from './adapters.js';
 import { AdapterMessages } from './adapters/messages.js';
 import { ExecutionMessages } from './messages.js';
-import { isThenable, silence } from './thenable.js';
+import { isThenable, silence } from '../metadata/thenable.js';
 
 type HookName = keyof LifecycleAdapter;
 type EventOf<H extends HookName> = Parameters<NonNullable<LifecycleAdapter[H]>>[0];

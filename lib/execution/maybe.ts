@@ -1,4 +1,4 @@
-import { isThenable } from './thenable.js';
+import { isThenable } from '../metadata/thenable.js';
 
 /**
  * Continuations that stay synchronous for synchronous values: the one scheduler serves the sync Driver

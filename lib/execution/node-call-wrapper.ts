@@ -4,7 +4,7 @@ import type { LifecycleAdapter } from './adapters.js';
 import { AdapterMessages } from './adapters/messages.js';
 import { adapterName } from './hooks.js';
 import type { RunContext } from './run-context.js';
-import { isThenable, silence } from './thenable.js';
+import { isThenable, silence } from '../metadata/thenable.js';
 
 /**
  * Calls a node through the adapter that takes over node calls (`wrapNodeCall`, Hamilton's `do_node_execute`).

@@ -4,7 +4,7 @@ import { HamiltonError } from '../errors/index.js';
 import { originOf, type FunctionGraph } from '../graph/function-graph.js';
 import type { GraphNode } from '../graph/node.js';
 import { ExecutionMessages } from './messages.js';
-import { isThenable } from './thenable.js';
+import { isThenable } from '../metadata/thenable.js';
 
 /**
  * Resource nodes (`@resource()`: a database or HTTP client, a model) are made once per place a graph runs (the

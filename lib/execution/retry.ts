@@ -1,5 +1,5 @@
 import type { GraphNode, RetryPolicy } from '../graph/node.js';
-import { isThenable } from './thenable.js';
+import { isThenable } from '../metadata/thenable.js';
 
 /**
  * Calls a node, trying again by its `@retry` policy when it throws or its promise rejects. With `blocking`

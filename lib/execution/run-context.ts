@@ -131,8 +131,7 @@ export class RunContext {
   /** What graph-level hooks are told about the run. */
   graphEvent(): GraphRunEvent {
     const { plan, run } = this;
-    const perItemNodes = plan.steps.flatMap((s) => s.fanOut?.steps.map((inner) => inner.node.name) ?? []);
-    const plannedNodes = plan.steps.flatMap((s) => [s.node.name, ...(s.fanOut?.steps.map((inner) => inner.node.name) ?? [])]);
+    const { plannedNodes, perItemNodes } = plannedNodesOf(plan);
     return { runId: this.runId, outputs: plan.outputs, inputs: run.inputs, overrides: run.overrides, plannedNodes, perItemNodes };
   }
 
@@ -144,6 +143,19 @@ export class RunContext {
     }
     return input.name;
   }
+}
+
+/** A plan's node names for graph hooks, listed once per plan (plans are cached: a stream of runs reuses one). */
+const plannedNames = new WeakMap<ExecutionPlan, { plannedNodes: readonly string[]; perItemNodes: readonly string[] }>();
+function plannedNodesOf(plan: ExecutionPlan): { plannedNodes: readonly string[]; perItemNodes: readonly string[] } {
+  let names = plannedNames.get(plan);
+  if (!names) {
+    const perItemNodes = plan.steps.flatMap((s) => s.fanOut?.steps.map((inner) => inner.node.name) ?? []);
+    const plannedNodes = plan.steps.flatMap((s) => [s.node.name, ...(s.fanOut?.steps.map((inner) => inner.node.name) ?? [])]);
+    names = { plannedNodes, perItemNodes };
+    plannedNames.set(plan, names);
+  }
+  return names;
 }
 
 let runCounter = 0;

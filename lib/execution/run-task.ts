@@ -5,7 +5,7 @@ import type { GraphNode } from '../graph/node.js';
 import { resourceFor } from './resources.js';
 import { callWithRetry } from './retry.js';
 import { TaskNodeError, type Task, type TaskValues } from './task.js';
-import { isThenable } from './thenable.js';
+import { isThenable } from '../metadata/thenable.js';
 
 /**
  * Runs a task's nodes in order against a graph built from the same feature sets and config, where the task

@@ -16,7 +16,7 @@ import { callWithRetry } from './retry.js';
 import type { RunContext } from './run-context.js';
 import { TaskCalls, taskOf } from './task-calls.js';
 import type { TaskValues } from './task.js';
-import { isThenable, silence } from './thenable.js';
+import { isThenable, silence } from '../metadata/thenable.js';
 
 /**
  * The one scheduler of every run, sync or async, whatever the executor. It owns the order of steps, their

@@ -2,7 +2,7 @@ import { ERROR_SENTINEL_TAG, INJECTION_ALLOWED } from '../../constants/metadata-
 import { HamiltonError } from '../../errors/index.js';
 import { describeValue } from '../../metadata/value-types.js';
 import type { LifecycleAdapter, NodeCall } from '../adapters.js';
-import { isAsyncIterable, isThenable } from '../thenable.js';
+import { isAsyncIterable, isThenable } from '../../metadata/thenable.js';
 import { AdapterMessages } from './messages.js';
 
 /** The default sentinel's class: one object per adapter, never equal to a value a node could return. */

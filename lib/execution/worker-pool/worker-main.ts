@@ -8,7 +8,7 @@ import type { FunctionGraph } from '../../graph/function-graph.js';
 import type { GraphNode } from '../../graph/node.js';
 import { runTask } from '../run-task.js';
 import { TaskNodeError, type Task, type TaskValues } from '../task.js';
-import { isThenable } from '../thenable.js';
+import { isThenable } from '../../metadata/thenable.js';
 import { loadFeatureSet } from './feature-set-ref.js';
 import { WorkerPoolMessages } from './messages.js';
 import { callableNodesOf, type TaskMessage, type WorkerData, type WorkerMessage } from './protocol.js';

@@ -12,6 +12,7 @@ import type { SourceRef, ValueRef } from '../../decorators/refs.js';
 import { HamiltonError, InvalidDecoratorError } from '../../errors/index.js';
 import { describeValue, type NodeType } from '../../metadata/value-types.js';
 import type { Dependency, NodeDefinition, Tags } from '../node.js';
+import { isThenable } from '../../metadata/thenable.js';
 
 /**
  * The graph side of loaders and savers: how a load or save becomes nodes. The kinds themselves (CSV, Parquet,
@@ -67,10 +68,6 @@ function resolveBindings(bindings: IoBindings, values: readonly unknown[]): Reco
   let next = 0;
   for (const [key, ref] of Object.entries(bindings)) resolved[key] = ref.kind === 'value' ? ref.value : values[next++];
   return resolved;
-}
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return typeof (value as { then?: unknown } | null)?.then === 'function';
 }
 
 /** Applies `check` to a value or to what a promise of it resolves to. */

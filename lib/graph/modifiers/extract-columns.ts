@@ -8,6 +8,7 @@ import { describeType, describeValue } from '../../metadata/value-types.js';
 import { extractedNodes } from './extracted-nodes.js';
 import { finalNodes } from './targets.js';
 import type { NodeModifier } from './modifier.js';
+import { isThenable } from '../../metadata/thenable.js';
 
 const FRAMES = 'a DataFrame or an Arrow Table';
 
@@ -61,7 +62,7 @@ function withFilledFrames(nodes: readonly NodeDefinition[], args: ExtractColumns
       ...node,
       callable: (values) => {
         const result = original(values);
-        return isPromiseLike(result) ? Promise.resolve(result).then(fill) : fill(result);
+        return isThenable(result) ? Promise.resolve(result).then(fill) : fill(result);
       },
     };
   });
@@ -85,8 +86,4 @@ function filledFrame(frame: unknown, args: ExtractColumnsArgs): unknown {
     return frame.assign(new Table(vectors));
   }
   return frame; // not a frame: the column nodes say so
-}
-
-function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
-  return typeof (value as { then?: unknown } | null)?.then === 'function';
 }

@@ -17,6 +17,7 @@ import type { NodeDefinition } from '../node.js';
 import { extractedNodes } from './extracted-nodes.js';
 import { finalNodes } from './targets.js';
 import type { NodeModifier } from './modifier.js';
+import { isThenable } from '../../metadata/thenable.js';
 
 /** `@extractFields`: the object node stays; each field becomes a node of its declared type. */
 export const extractFieldsModifier: NodeModifier<ExtractFieldsArgs> = {
@@ -82,7 +83,7 @@ function withFilledObjects(nodes: readonly NodeDefinition[], args: ExtractFields
       ...node,
       callable: (values) => {
         const result = original(values);
-        return typeof (result as { then?: unknown } | null)?.then === 'function' ? Promise.resolve(result).then(fill) : fill(result);
+        return isThenable(result) ? Promise.resolve(result).then(fill) : fill(result);
       },
     };
   });

@@ -8,6 +8,7 @@ import { kindOfType } from '../../validation/kinds.js';
 import type { NodeDefinition } from '../node.js';
 import type { NodeModifier } from './modifier.js';
 import { finalNodes } from './targets.js';
+import { isThenable } from '../../metadata/thenable.js';
 
 /** The danfo dtypes a declared type accepts (danfo stores whole floats as int32); others are checked for presence. */
 const DTYPES: Readonly<Record<string, readonly string[]>> = {
@@ -44,7 +45,7 @@ function checkedCallable(node: NodeDefinition, fields: readonly SchemaField[]): 
   const call = node.callable;
   return (args) => {
     const produced = call(args);
-    if (produced !== null && typeof produced === 'object' && typeof (produced as PromiseLike<unknown>).then === 'function') {
+    if (isThenable(produced)) {
       return Promise.resolve(produced).then((frame) => checkedFrame(node.name, frame, fields));
     }
     return checkedFrame(node.name, produced, fields);

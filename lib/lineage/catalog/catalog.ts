@@ -63,11 +63,15 @@ export function buildCatalog(graph: FunctionGraph, classes: readonly Function[],
     return { file: path.relative(root, location.file).split(path.sep).join('/'), line: location.line };
   };
 
+  // Once per feature set, not per node: finding a class's module scans every loaded module.
+  const refs = new Map<string, FeatureSetRef | undefined>();
   const featureSetOf = (node: GraphNode): FeatureSetRef | undefined => {
+    if (refs.has(node.featureSet)) return refs.get(node.featureSet);
     const cls = known.get(node.featureSet) ?? loadedClassNamed(node.featureSet);
-    if (typeof cls !== 'function') return undefined;
-    const ref = featureSetRef(cls);
-    return ref.module === undefined ? ref : { export: ref.export, module: path.relative(root, ref.module).split(path.sep).join('/') };
+    const ref = typeof cls === 'function' ? featureSetRef(cls) : undefined;
+    const relative = ref?.module === undefined ? ref : { export: ref.export, module: path.relative(root, ref.module).split(path.sep).join('/') };
+    refs.set(node.featureSet, relative);
+    return relative;
   };
 
   const nodes = graph.nodes.map((node): CatalogEntry => {
