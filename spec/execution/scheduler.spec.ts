@@ -343,6 +343,24 @@ describe('the scheduler', () => {
       }
     });
 
+    it('a node that never settles does not hold the caller: its abort rejects at once, and the next run is right', async () => {
+      class Stuck {
+        stuck(wait: boolean): Promise<number> {
+          return wait ? new Promise<number>(() => undefined) : Promise.resolve(1);
+        }
+        after(stuck: number): number {
+          return stuck + 1;
+        }
+      }
+      const dr = await new Builder().withModules(Stuck).buildAsync();
+      const controller = new AbortController();
+      const running = dr.execute(['after'], { inputs: { wait: true }, signal: controller.signal });
+      const reason = new Error('deadline');
+      setTimeout(() => controller.abort(reason), 5);
+      expect(await rejection(running)).to.equal(reason);
+      expect(await dr.execute(['after'], { inputs: { wait: false } })).to.deep.equal({ after: 2 });
+    });
+
     it('a node that runs another driver is blamed itself, with the inner failure as its cause', () => {
       class Inner {
         deep(): number {
@@ -468,6 +486,12 @@ describe('the scheduler', () => {
       expect(asyncCalls).to.equal(2);
     });
 
+    it('@parallelizable refuses a concurrency that cannot work, from plain JavaScript too', () => {
+      for (const bad of [null, 5, { concurrency: 0 }, { concurrency: 1.5 }, { concurrency: '2' }, { concurrency: Infinity }]) {
+        expect(() => parallelizable(bad as never), JSON.stringify(bad)).to.throw(HamiltonError, /@parallelizable/);
+      }
+    });
+
     it('@retry refuses a policy that cannot work, when the class is defined', () => {
       for (const bad of [{ attempts: 0 }, { attempts: 1.5 }, { attempts: 2, backoffMs: -1 }, null, { attempts: '3' }]) {
         expect(() => retry(bad as never), JSON.stringify(bad)).to.throw(HamiltonError, /@retry/);
@@ -562,6 +586,26 @@ describe('the scheduler', () => {
       const error = await rejection(dr.execute(['page'], { inputs: { url: 'db://down' } }));
       expect(error).to.be.instanceOf(NodeExecutionError).with.property('nodeName', 'client');
       expect((error as Error).message).to.match(/cannot reach db:\/\/down/);
+    });
+
+    it('an upstream value that cannot tell one resource from another is a HamiltonError naming the resource', () => {
+      class Keyed {
+        @resource()
+        client(factory: () => string): Client {
+          return new Client(factory());
+        }
+        page(client: Client): string {
+          return client.fetch(1);
+        }
+      }
+      const error = thrown(() =>
+        new Builder()
+          .withModules(Keyed)
+          .build()
+          .execute(['page'], { inputs: { factory: () => 'x' } }),
+      );
+      expect(error).to.be.instanceOf(NodeExecutionError).with.property('nodeName', 'client');
+      expect((error as Error).message).to.match(/Resource 'client'.*plain data/s);
     });
 
     it('requested as an output, it is made here and returned', async () => {
