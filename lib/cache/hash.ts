@@ -1,9 +1,10 @@
 import { createHash, type Hash } from 'node:crypto';
 
 /**
- * The one hash of the cache: SHA-256 from Node's own crypto (OpenSSL). It is synchronous, which the sync Driver
+ * The hash of data and code versions: SHA-256 from Node's own crypto (OpenSSL). It is synchronous, which the sync Driver
  * needs (the WebAssembly hashers on npm only start asynchronously), runs at about 2 GB/s where the CPU has SHA
- * instructions, and is collision-resistant, so a version can address a result file.
+ * instructions, and is collision-resistant, so a version can address a result file. (A version is fed many small updates, which
+ * cost less through Node's crypto than through a native xxh3 binding.)
  */
 export const HASH_ALGORITHM = 'sha256';
 
@@ -26,7 +27,5 @@ export function hashStrings(parts: readonly string[]): string {
   return digestOf(hash);
 }
 
-/** The checksum of bytes (a stored result). */
-export function checksumOf(bytes: Uint8Array): string {
-  return createHash(HASH_ALGORITHM).update(bytes).digest('hex');
-}
+/** The checksum of a stored result's bytes: only corruption is guarded against, so the fast content hash serves. */
+export { contentHash as checksumOf } from '../metadata/content-hash.js';

@@ -1,4 +1,6 @@
-import { createHash } from 'node:crypto';
+import { contentHash } from '../metadata/content-hash.js';
+
+export { contentHash };
 
 /** One column of what was loaded or saved: its name and type as the format tells it. */
 export interface ColumnSchema {
@@ -8,7 +10,7 @@ export interface ColumnSchema {
 
 /**
  * The one record of every load and save (loaders, savers, `materialize`, the run recorder): where, in what
- * format, how much, what shape, which bytes (a SHA-256 of them) and when. The run tracker and the cache store
+ * format, how much, what shape, which bytes (their `contentHash`) and when. The run tracker and the cache store
  * the same shape.
  */
 export interface IoMetadata {
@@ -22,18 +24,13 @@ export interface IoMetadata {
   readonly rows?: number;
   readonly schema?: readonly ColumnSchema[];
   readonly bytes?: number;
-  /** SHA-256 (hex) of the bytes read or written; for a database table, of the rows as JSON. */
+  /** `contentHash` of the bytes read or written (`xxh3-128:<hex>` or `sha256:<hex>`); for a database table, of the rows as JSON. */
   readonly contentHash?: string;
   /** When it finished (ISO 8601). */
   readonly time: string;
   readonly durationMs: number;
   /** The node that did it, filled in when a run records it. */
   readonly node?: string;
-}
-
-/** SHA-256 hex of some bytes. */
-export function contentHash(bytes: Uint8Array | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /** A metadata record finished now, `started` being `performance.now()` when the work began. */

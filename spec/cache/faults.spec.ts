@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { createHash } from 'node:crypto';
+import { contentHash } from 'hamilton-ts';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -27,7 +27,7 @@ function expectConsistent(folder: string, withFiles = true): void {
     if (withFiles) expect(rows.length).to.be.greaterThan(0);
     for (const row of rows) {
       const bytes = readFileSync(path.join(store.resultsPath, row.file));
-      expect(createHash('sha256').update(bytes).digest('hex'), row.file).to.equal(row.checksum);
+      expect(contentHash(bytes), row.file).to.equal(row.checksum);
     }
   } finally {
     store.close();

@@ -115,7 +115,7 @@ describe('io/loaders and savers: decorators make loader and saver nodes', () => 
     const saved = result.saveCsv as Record<string, unknown>;
     expect(saved).to.include({ operation: 'save', kind: 'csv', format: 'csv', rows: 2, bytes: readFileSync(csv).length });
     expect(saved.uri).to.match(/^file:\/\/.*features\.csv$/);
-    expect(saved.contentHash).to.match(/^[0-9a-f]{64}$/);
+    expect(saved.contentHash).to.match(/^xxh3-128:[0-9a-f]{32}$/);
     expect(saved.schema).to.deep.equal([
       { name: 'week', type: 'number' },
       { name: 'spend', type: 'number' },
