@@ -1,13 +1,18 @@
+import type * as Arrow from 'apache-arrow';
 import { Messages } from '../constants/messages.js';
 import { arrow, isArrowTable, isArrowVector, type ArrowModule, type ArrowTable, type ArrowVector } from '../dataframe/arrow.js';
+import { oneBatchTable, typedArrayData } from '../dataframe/arrow-batch.js';
 import { isDataFrame, isSeries } from '../dataframe/danfo.js';
 import { HamiltonError } from '../errors/index.js';
 import { describeValue } from '../metadata/value-types.js';
 import type { ResultBuilder } from './result-builder.js';
 
-/** A column on its way into the table: a vector (Arrow's own, or values to make one of) or a scalar to broadcast. */
+/**
+ * A column on its way into the table: Arrow data or a vector (Arrow's own, or made from values) or a scalar to
+ * broadcast. `make` runs only once every length is known to agree.
+ */
 type Column =
-  | { readonly kind: 'vector'; readonly length: number; readonly make: (a: ArrowModule) => ArrowVector; readonly source: string }
+  | { readonly kind: 'vector'; readonly length: number; readonly make: (a: ArrowModule) => ArrowVector | Arrow.Data; readonly source: string }
   | { readonly kind: 'scalar'; readonly value: unknown; readonly source: string };
 
 /**
@@ -37,14 +42,15 @@ export function arrowTableOf(values: Readonly<Record<string, unknown>>, sourceOf
     if (existing) throw new HamiltonError(Messages.columnCollision(name, existing.source, column.source));
     columns.set(name, column);
   };
-  for (const [name, value] of Object.entries(values)) {
+  for (const name of Object.keys(values)) {
+    const value = values[name];
     const source = sourceOf(name);
     if (isArrowTable(value)) {
       for (const field of value.schema.fields) {
         const child = value.getChild(field.name)!;
         add(field.name, { kind: 'vector', length: child.length, make: () => child, source });
       }
-    } else if (isDataFrame(value)) {
+    } else if (typeof value === 'object' && value !== null && !ArrayBuffer.isView(value) && !Array.isArray(value) && isDataFrame(value)) {
       for (const column of value.columns) {
         const values = value.column(column).values as unknown[];
         add(column, { kind: 'vector', length: values.length, make: (m) => m.vectorFromArray(values), source });
@@ -54,54 +60,43 @@ export function arrowTableOf(values: Readonly<Record<string, unknown>>, sourceOf
   return tableOf(a, columns);
 }
 
+/** One output's column; typed arrays and plain arrays are told first (a danfo check would load danfo). */
 function columnOf(name: string, value: unknown, source: string): Column {
-  if (isArrowVector(value)) return { kind: 'vector', length: value.length, make: () => value, source };
   if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
     const typed = value as unknown as ArrayLike<number> & ArrayBufferView;
-    return { kind: 'vector', length: typed.length, make: (m) => typedVector(m, typed), source };
+    return { kind: 'vector', length: typed.length, make: (m) => typedArrayData(m, typed), source };
   }
   if (Array.isArray(value)) return { kind: 'vector', length: value.length, make: (m) => m.vectorFromArray(value), source };
+  if (isArrowVector(value)) return { kind: 'vector', length: value.length, make: () => value, source };
+  if (value === null || value === undefined || typeof value !== 'object' || value instanceof Date) return { kind: 'scalar', value, source };
   if (isSeries(value)) {
     const values = value.values as unknown[];
     return { kind: 'vector', length: values.length, make: (m) => m.vectorFromArray(values), source };
   }
-  if (value === null || value === undefined || typeof value !== 'object' || value instanceof Date) return { kind: 'scalar', value, source };
   throw new HamiltonError(Messages.arrowResult.unbuildable(name, describeValue(value)));
 }
 
-/** A typed array as an Arrow vector over the same memory (makeVector wraps it); Uint8Clamped has no Arrow type. */
-function typedVector(a: ArrowModule, typed: ArrayLike<number> & ArrayBufferView): ArrowVector {
-  if (typed instanceof Uint8ClampedArray) return a.makeVector(new Uint8Array(typed.buffer, typed.byteOffset, typed.length));
-  return a.makeVector(typed as unknown as Float64Array);
-}
-
 function tableOf(a: ArrowModule, columns: ReadonlyMap<string, Column>): ArrowTable {
-  const vectors = [...columns.entries()].filter((entry): entry is [string, Extract<Column, { kind: 'vector' }>] => entry[1].kind === 'vector');
-  const length = vectors.length === 0 ? (columns.size === 0 ? 0 : 1) : vectors[0][1].length;
-  for (const [name, column] of vectors) {
-    if (column.length !== length) throw new HamiltonError(Messages.lengthMismatch(name, column.length, length));
-  }
-  const children: [string, ArrowVector][] = [];
+  let length = columns.size === 0 ? 0 : 1;
+  let first = true;
   for (const [name, column] of columns) {
-    children.push([name, column.kind === 'vector' ? column.make(a) : a.vectorFromArray(new Array(length).fill(column.value))]);
+    if (column.kind !== 'vector') continue;
+    if (first) [length, first] = [column.length, false];
+    else if (column.length !== length) throw new HamiltonError(Messages.lengthMismatch(name, column.length, length));
   }
-  if (length > 0 && children.length > 0 && children.every(([, vector]) => vector.data.length === 1)) return oneBatchTable(a, children, length);
-  return new a.Table(Object.fromEntries(children));
-}
-
-/**
- * The table `new Table({ name: vector })` makes (one field per column, nullable as the vector is), built
- * as one record batch straight from the columns' data: Arrow's record constructor takes about twice as long,
- * which is most of a 1000-column result.
- */
-function oneBatchTable(a: ArrowModule, children: readonly [string, ArrowVector][], length: number): ArrowTable {
-  const fields = children.map(([name, vector]) => new a.Field(name, vector.type, vector.nullable));
-  const data = a.makeData({
-    type: new a.Struct(fields),
-    length,
-    nullCount: 0,
-    // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- apache-arrow types an untyped Vector's data as Data<any>
-    children: children.map(([, vector]) => vector.data[0]),
-  });
-  return new a.Table([new a.RecordBatch(new a.Schema(fields), data)]);
+  const made: Array<{ name: string; made: ArrowVector | Arrow.Data }> = [];
+  let oneChunkEach = true;
+  for (const [name, column] of columns) {
+    const made1 = column.kind === 'vector' ? column.make(a) : a.vectorFromArray(new Array(length).fill(column.value));
+    if (isArrowVector(made1) && made1.data.length !== 1) oneChunkEach = false;
+    made.push({ name, made: made1 });
+  }
+  if (length > 0 && made.length > 0 && oneChunkEach) {
+    return oneBatchTable(
+      a,
+      made.map(({ name, made: m }) => ({ name, data: isArrowVector(m) ? (m.data[0] as Arrow.Data) : m })),
+      length,
+    );
+  }
+  return new a.Table(Object.fromEntries(made.map(({ name, made: m }) => [name, isArrowVector(m) ? m : a.makeVector(m)])));
 }

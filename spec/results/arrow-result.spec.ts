@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { makeVector, Table, tableFromArrays, tableToIPC, vectorFromArray, type Vector } from 'apache-arrow';
+import { makeVector, RecordBatch, Table, tableFromArrays, tableFromIPC, tableToIPC, vectorFromArray, type Vector } from 'apache-arrow';
 import fc from 'fast-check';
 import { ArrowResult, Builder, HamiltonError, node } from 'hamilton-ts';
 
@@ -41,6 +41,78 @@ describe('results/arrow-result: outputs to one Apache Arrow Table', () => {
         expect(Buffer.from(tableToIPC(ours)).equals(Buffer.from(tableToIPC(arrows)))).to.equal(true);
       }),
     );
+  });
+
+  it('makes the table Arrow makes from the same values, for every typed array kind, arrays, vectors and scalars (property)', () => {
+    const typedKinds = [
+      Float64Array,
+      Float32Array,
+      Int32Array,
+      Int16Array,
+      Int8Array,
+      Uint32Array,
+      Uint16Array,
+      Uint8Array,
+      Uint8ClampedArray,
+    ] as const;
+    // Each generated column is the output and, independently, the vector Arrow's own API makes of it.
+    const column = (length: number) =>
+      fc.oneof(
+        fc
+          .tuple(fc.constantFrom(...typedKinds), fc.array(fc.integer({ min: -100, max: 100 }), { minLength: length, maxLength: length }))
+          .map(([Kind, values]) => {
+            const typed = Kind.from(values);
+            return { output: typed, reference: () => makeVector(typed as Int32Array) as Vector };
+          }),
+        fc.array(fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }), { minLength: length, maxLength: length }).map((values) => {
+          const typed = BigInt64Array.from(values);
+          return { output: typed, reference: () => makeVector(typed) as Vector };
+        }),
+        fc
+          .array(fc.double(), { minLength: length, maxLength: length })
+          .map((values) => ({ output: values, reference: (): Vector => vectorFromArray(values) })),
+        fc.array(fc.option(fc.string(), { nil: null }), { minLength: length, maxLength: length }).map((values) => ({
+          output: values,
+          reference: (): Vector => vectorFromArray(values),
+        })),
+        fc.oneof(fc.integer(), fc.string(), fc.boolean()).map((value) => ({
+          output: value,
+          reference: (): Vector => vectorFromArray(new Array(Math.max(length, 1)).fill(value)),
+        })),
+      );
+    const tables = fc.integer({ min: 1, max: 6 }).chain((length) => fc.array(column(length), { minLength: 1, maxLength: 6 }));
+    fc.assert(
+      fc.property(tables, (columns) => {
+        if (columns.every((c) => !Array.isArray(c.output) && !ArrayBuffer.isView(c.output))) return; // only scalars: one row
+        const ours = build(Object.fromEntries(columns.map((c, i) => [`c${i}`, c.output])));
+        const theirs = new Table(Object.fromEntries(columns.map((c, i) => [`c${i}`, c.reference()])));
+        expect(ours.schema.fields.map((f) => [f.name, String(f.type), f.nullable])).to.deep.equal(
+          theirs.schema.fields.map((f) => [f.name, String(f.type), f.nullable]),
+        );
+        // Values and nulls column by column (two string columns never share a dictionary id, so no IPC bytes).
+        for (const field of theirs.schema.fields) {
+          const [mine, reference] = [ours.getChild(field.name)!, theirs.getChild(field.name)!];
+          expect([mine.length, mine.nullCount]).to.deep.equal([reference.length, reference.nullCount]);
+          expect(Array.from(mine as Iterable<unknown>)).to.deep.equal(Array.from(reference as Iterable<unknown>));
+        }
+      }),
+    );
+  });
+
+  it('its one record batch behaves as one Arrow made: slice, select, concat, IPC, metadata', () => {
+    const x = new Float64Array([1, 2, 3, 4]);
+    const table = build({ x, y: new Int32Array([5, 6, 7, 8]), z: ['a', 'b', 'c', 'd'] });
+    expect(table.batches).to.have.length(1);
+    expect(table.batches[0]).to.be.instanceOf(RecordBatch);
+    expect(table.batches[0].metadata).to.be.instanceOf(Map);
+    expect(table.batches[0].numRows).to.equal(4);
+    expect(Array.from(table.slice(1, 3).getChild('y')!.toArray() as Int32Array)).to.deep.equal([6, 7]);
+    expect(table.select(['z']).getChild('z')!.toArray()).to.deep.equal(['a', 'b', 'c', 'd']);
+    expect(table.concat(table).numRows).to.equal(8);
+    const back = tableFromIPC(tableToIPC(table));
+    expect(back.toArray().map((row) => ({ ...row.toJSON() }))).to.deep.equal(table.toArray().map((row) => ({ ...row.toJSON() })));
+    x[0] = 100; // still the caller's memory
+    expect(table.get(0)!.x).to.equal(100);
   });
 
   it('only scalars make a one-row table; one requested table comes back as it is', () => {

@@ -1,0 +1,80 @@
+import type * as Arrow from 'apache-arrow';
+import type { ArrowModule, ArrowTable } from './arrow.js';
+
+/** One column of a table on its way in: its name and its data (one chunk). */
+export interface NamedData {
+  readonly name: string;
+  readonly data: Arrow.Data;
+}
+
+/** A record batch's own fields, as apache-arrow 21's constructor leaves them (checked, see `directBatchFits`). */
+interface BatchFields {
+  schema: Arrow.Schema;
+  data: Arrow.Data<Arrow.Struct>;
+  _metadata: Map<string, string>;
+}
+
+const typeMakers = new Map<Function, (a: ArrowModule) => Arrow.DataType>([
+  [Float64Array, (a) => new a.Float64()],
+  [Float32Array, (a) => new a.Float32()],
+  [Int32Array, (a) => new a.Int32()],
+  [Int16Array, (a) => new a.Int16()],
+  [Int8Array, (a) => new a.Int8()],
+  [Uint32Array, (a) => new a.Uint32()],
+  [Uint16Array, (a) => new a.Uint16()],
+  [Uint8Array, (a) => new a.Uint8()],
+  [Uint8ClampedArray, (a) => new a.Uint8()],
+  [BigInt64Array, (a) => new a.Int64()],
+  [BigUint64Array, (a) => new a.Uint64()],
+]);
+
+/**
+ * A typed array as Arrow data over the same memory, with the type and null count `makeVector` gives it, but
+ * without a Vector around it (a table needs only the data). Typed arrays Arrow has no type for (Float16Array)
+ * go through `makeVector`, which says so.
+ */
+export function typedArrayData(a: ArrowModule, typed: ArrayBufferView & ArrayLike<number | bigint>): Arrow.Data {
+  const makeType = typeMakers.get(typed.constructor);
+  if (makeType === undefined) return a.makeVector(typed as unknown as Float64Array).data[0];
+  // Uint8ClampedArray: Arrow reads the same bytes as Uint8 (makeVector does the same).
+  const values = typed instanceof Uint8ClampedArray ? new Uint8Array(typed.buffer, typed.byteOffset, typed.length) : typed;
+  // nullCount -1 (counted when asked), as makeVector: the field's nullability then matches Arrow's own tables.
+  // Typed as Float64 for makeData's overloads; the type made above is the one that fits the array.
+  return a.makeData({ type: makeType(a) as Arrow.Float64, data: values as Float64Array, length: typed.length, offset: 0, nullCount: -1 });
+}
+
+/**
+ * The table `new Table({ name: vector })` makes from single-chunk columns of one length (one field per column,
+ * nullable as its data is), built as one record batch with one schema. Arrow's RecordBatch constructor
+ * re-assigns its schema to itself field by field (quadratic in the number of columns: about 4 ms of a
+ * 1000-column result, most of the table's cost); the columns here are already of one length, which is all
+ * that step ensures, so the batch is made directly when apache-arrow's batch has the shape this relies on.
+ */
+export function oneBatchTable(a: ArrowModule, columns: readonly NamedData[], length: number): ArrowTable {
+  const fields = columns.map(({ name, data }) => new a.Field(name, data.type, data.nullable));
+  const schema = new a.Schema(fields);
+  const data = a.makeData({ type: new a.Struct(fields), length, nullCount: 0, children: columns.map((column) => column.data) });
+  if (!directBatchFits(a)) return new a.Table([new a.RecordBatch(schema, data)]);
+  const batch = Object.create(a.RecordBatch.prototype) as BatchFields;
+  batch.schema = schema;
+  batch.data = data;
+  batch._metadata = new Map();
+  return new a.Table([batch as unknown as Arrow.RecordBatch]);
+}
+
+const fitsByModule = new WeakMap<ArrowModule, boolean>();
+
+/**
+ * Whether a record batch made by apache-arrow's own constructor holds exactly the fields a direct one is given
+ * (schema, data, _metadata), checked once per loaded apache-arrow; another version falls back to the constructor.
+ */
+function directBatchFits(a: ArrowModule): boolean {
+  let fits = fitsByModule.get(a);
+  if (fits === undefined) {
+    const probe = new a.RecordBatch({ x: a.makeVector(new Int8Array(1)).data[0] });
+    const own = Reflect.ownKeys(probe).map(String).sort();
+    fits = own.join() === '_metadata,data,schema' && probe.schema instanceof a.Schema && (probe as unknown as BatchFields)._metadata instanceof Map;
+    fitsByModule.set(a, fits);
+  }
+  return fits;
+}
