@@ -4,6 +4,7 @@ import type { NodeCallCache } from './node-call-cache.js';
 import { rethrowAfter, settle, then } from './maybe.js';
 import type { RunContext } from './run-context.js';
 import { Scheduler } from './scheduler.js';
+import { duringSyncRun } from './sync-run.js';
 
 /** Turns the requested outputs (by name, in request order) into what `execute` returns. */
 export type BuildResult<T> = (outputs: Record<string, unknown>) => T;
@@ -12,7 +13,8 @@ export type BuildResult<T> = (outputs: Record<string, unknown>) => T;
 export function executeSync<T>(context: RunContext, executor: Executor, build: BuildResult<T>, cache?: NodeCallCache): T {
   const hooks = new Hooks(context.adapters, true);
   const scheduler = new Scheduler(context, executor, hooks, true, undefined, cache);
-  return execute(context, hooks, () => scheduler.runSync(), build) as T;
+  // Marked, so a loader knows it must not return a promise (lib/execution/sync-run.ts).
+  return duringSyncRun(() => execute(context, hooks, () => scheduler.runSync(), build) as T);
 }
 
 /** Runs a checked run context to its result under the AsyncDriver. */

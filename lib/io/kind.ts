@@ -6,6 +6,11 @@ import type { IoMetadata } from './metadata.js';
 /** What a load or save is told besides its arguments: the node doing it, for errors and records. */
 export interface IoContext {
   readonly node: string;
+  /**
+   * True when the caller awaits a promise (the AsyncDriver, a worker's task): the kind may then load in pieces,
+   * yielding to the event loop (the csv kind streams). False or absent under the sync Driver, which refuses a promise.
+   */
+  readonly async?: boolean;
 }
 
 /** A load gives the data and its metadata record. */

@@ -3,6 +3,7 @@ import { InvalidDecoratorError } from '../errors/index.js';
 import type { IoBindings, LoadSpec, SaveSpec } from '../graph/modifiers/data-io.js';
 import { isParameterRef, value, type SourceRef, type ValueRef } from '../decorators/refs.js';
 import { describeValue } from '../metadata/value-types.js';
+import { inSyncRun } from '../execution/sync-run.js';
 import { ioKind } from './kind.js';
 import { IoMessages } from './messages.js';
 
@@ -46,7 +47,12 @@ export function loadSpecOf(kindName: string, use: string, args: Record<string, u
   if (typeof kind.load !== 'function') throw new InvalidDecoratorError(IoMessages.cannotLoad(kindName));
   const load = kind.load.bind(kind);
   const bindings = bindingsOf(use, args, own);
-  return { kind: kindName, bindings, source: locationOf(bindings, kind.location), load: (resolved, node) => load(resolved, { node }) };
+  return {
+    kind: kindName,
+    bindings,
+    source: locationOf(bindings, kind.location),
+    load: (resolved, node) => load(resolved, { node, async: !inSyncRun() }),
+  };
 }
 
 /** The save of `kindName` with `args` (minus `own` keys), ready for the graph. */
@@ -55,7 +61,12 @@ export function saveSpecOf(kindName: string, use: string, args: Record<string, u
   if (typeof kind.save !== 'function') throw new InvalidDecoratorError(IoMessages.cannotSave(kindName));
   const save = kind.save.bind(kind);
   const bindings = bindingsOf(use, args, own);
-  return { kind: kindName, bindings, sink: locationOf(bindings, kind.location), save: (data, resolved, node) => save(data, resolved, { node }) };
+  return {
+    kind: kindName,
+    bindings,
+    sink: locationOf(bindings, kind.location),
+    save: (data, resolved, node) => save(data, resolved, { node, async: !inSyncRun() }),
+  };
 }
 
 /** A node-name option (`id`, `target`, `inject`), checked. */

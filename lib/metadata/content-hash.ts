@@ -34,8 +34,30 @@ const SEEDS = [0n, 0x9e3779b97f4a7c15n] as const;
  * peer is not installed. The prefix names the algorithm, so hashes made with and without it never compare equal.
  */
 export function contentHash(bytes: Uint8Array | string): string {
+  return contentHasher().update(bytes).digest();
+}
+
+/** `contentHash` of bytes that come in pieces (a file read in chunks): the hash of the whole, never held at once. */
+export interface ContentHasher {
+  update(bytes: Uint8Array | string): ContentHasher;
+  digest(): string;
+}
+
+/** A `ContentHasher`: feed it the pieces in order; `digest()` equals `contentHash` of them joined. */
+export function contentHasher(): ContentHasher {
   const fast = fastHasher();
-  if (!fast) return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
-  const [low, high] = SEEDS.map((seed) => fast.xxh3.Xxh3.withSeed(seed).update(bytes).digest().toString(16).padStart(16, '0'));
-  return `xxh3-128:${low}${high}`;
+  if (!fast) {
+    const sha = createHash('sha256');
+    const hasher: ContentHasher = { update: (bytes) => (sha.update(bytes), hasher), digest: () => `sha256:${sha.digest('hex')}` };
+    return hasher;
+  }
+  const streams = SEEDS.map((seed) => fast.xxh3.Xxh3.withSeed(seed));
+  const hasher: ContentHasher = {
+    update: (bytes) => {
+      for (const stream of streams) stream.update(bytes);
+      return hasher;
+    },
+    digest: () => `xxh3-128:${streams.map((stream) => stream.digest().toString(16).padStart(16, '0')).join('')}`,
+  };
+  return hasher;
 }

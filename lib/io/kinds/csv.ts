@@ -6,6 +6,7 @@ import { IoMessages } from '../messages.js';
 import { contentHash, ioMetadata, type IoMetadata } from '../metadata.js';
 import { columnsOf, recordsOf, schemaOfColumns, schemaOfRows, type Row } from '../tabular.js';
 import { stringArgument } from './arguments.js';
+import { streamCsv } from './csv-stream.js';
 import { csvParse, csvStringify } from './optional.js';
 import { writeFileSync } from 'node:fs';
 
@@ -14,7 +15,7 @@ export interface CsvArgs {
   readonly path: string;
   /** Field delimiter (`,` by default). */
   readonly delimiter?: string;
-  /** Numbers, booleans and dates as such (csv-parse's `cast`); `true` by default. */
+  /** Numbers as numbers (csv-parse's `cast`; other fields stay text); `true` by default. */
   readonly cast?: boolean;
 }
 
@@ -24,30 +25,28 @@ const EXAMPLE = "{ path: 'data/spend.csv' }";
 export const csvKind: IoKind<CsvArgs> = {
   name: 'csv',
   location: 'path',
-  load: (args: CsvArgs, { node }: IoContext): Loaded<Row[]> => {
+  load: (args: CsvArgs, { node, async }: IoContext): Loaded<Row[]> | Promise<Loaded<Row[]>> => {
     const started = performance.now();
     const path = stringArgument(args as unknown as Record<string, unknown>, 'path', `csv loader '${node}'`, EXAMPLE);
+    const options = parseOptions(args);
+    // Under the AsyncDriver the file is streamed (chunks parsed between turns of the event loop); the sync
+    // Driver refuses a promise, so it parses the bytes at once. Both give the same rows and metadata.
+    if (async === true) {
+      return streamCsv(path, options).then(
+        ({ rows, bytes, contentHash }) => [rows, loadMetadata(path, rows, bytes, contentHash, started)],
+        (error: { stage?: string }) => {
+          throw error.stage === 'read' ? readFailed(node, path, error) : badCsv(node, path, error);
+        },
+      );
+    }
     const bytes = readBytes(path, node);
     let rows: Row[];
     try {
-      rows = csvParse().parse<Row>(bytes, { columns: true, cast: args.cast ?? true, delimiter: args.delimiter ?? ',', skip_empty_lines: true });
+      rows = csvParse().parse<Row>(bytes, options);
     } catch (error) {
       throw badCsv(node, path, error);
     }
-    const metadata: IoMetadata = ioMetadata(
-      {
-        operation: 'load',
-        kind: 'csv',
-        uri: fileUri(path),
-        format: 'csv',
-        rows: rows.length,
-        schema: schemaOfRows(rows.slice(0, 1)),
-        bytes: bytes.length,
-        contentHash: contentHash(bytes),
-      },
-      started,
-    );
-    return [rows, metadata];
+    return [rows, loadMetadata(path, rows, bytes.length, contentHash(bytes), started)];
   },
   save: (data: unknown, args: CsvArgs, { node }: IoContext): IoMetadata => {
     const started = performance.now();
@@ -75,6 +74,33 @@ export const csvKind: IoKind<CsvArgs> = {
     );
   },
 };
+
+/** csv-parse's options for a load: a header row names the columns. */
+function parseOptions(args: CsvArgs): { columns: true; cast: boolean; delimiter: string; skip_empty_lines: true } {
+  return { columns: true, cast: args.cast ?? true, delimiter: args.delimiter ?? ',', skip_empty_lines: true };
+}
+
+/** The record of a load, the same whichever way the file was read. */
+function loadMetadata(path: string, rows: Row[], bytes: number, hash: string, started: number): IoMetadata {
+  return ioMetadata(
+    {
+      operation: 'load',
+      kind: 'csv',
+      uri: fileUri(path),
+      format: 'csv',
+      rows: rows.length,
+      schema: schemaOfRows(rows.slice(0, 1)),
+      bytes,
+      contentHash: hash,
+    },
+    started,
+  );
+}
+
+/** The file could not be read (missing, unreadable), as `readBytes` says it under the sync Driver. */
+function readFailed(node: string, path: string, error: unknown): HamiltonError {
+  return new HamiltonError(IoMessages.readFailed(node, fileUri(path), (error as Error).message), { cause: error });
+}
 
 /** csv-parse's error, with the line and column it reports, as an error naming the loader and the file. */
 function badCsv(node: string, path: string, error: unknown): HamiltonError {

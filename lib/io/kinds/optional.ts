@@ -1,4 +1,5 @@
 import type * as CsvParse from 'csv-parse/sync';
+import type * as CsvParseStream from 'csv-parse';
 import type * as CsvStringify from 'csv-stringify/sync';
 import type * as ParquetWasm from 'parquet-wasm/node';
 import type BetterSqlite3 from 'better-sqlite3';
@@ -20,6 +21,7 @@ function load<T>(module: string, pkg: string, kind: string): T {
 }
 
 export const csvParse = (): typeof CsvParse => load('csv-parse/sync', 'csv-parse', 'csv');
+export const csvParseStream = (): typeof CsvParseStream => load('csv-parse', 'csv-parse', 'csv');
 export const csvStringify = (): typeof CsvStringify => load('csv-stringify/sync', 'csv-stringify', 'csv');
 export const parquetWasm = (): typeof ParquetWasm => load('parquet-wasm/node', 'parquet-wasm', 'parquet');
 export const betterSqlite3 = (): typeof BetterSqlite3 => load('better-sqlite3', 'better-sqlite3', 'sqlite');

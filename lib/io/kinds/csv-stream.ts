@@ -1,0 +1,58 @@
+import { createReadStream } from 'node:fs';
+import type { OptionsWithColumns } from 'csv-parse';
+import { contentHasher } from '../../metadata/content-hash.js';
+import type { Row } from '../tabular.js';
+import { csvParseStream } from './optional.js';
+
+/** What a streamed CSV read gives: the rows, and the size and content hash of the bytes they came from. */
+export interface StreamedCsv {
+  readonly rows: Row[];
+  readonly bytes: number;
+  readonly contentHash: string;
+}
+
+/** Chunks of 64 KB: each is parsed in a few milliseconds, so the event loop turns between them. */
+const CHUNK_BYTES = 1 << 16;
+
+/**
+ * Reads a CSV file through csv-parse's streaming API: the file is read in chunks, each hashed and parsed as it
+ * comes, so its whole text is never held and the event loop runs between chunks (timers, requests). Rows are
+ * collected in `on_record` rather than pushed through the object stream, which would cost a stream round trip
+ * per row. Rejects with the error of the file (`read`) or of the parser (`parse`, carrying `lines` and `column`).
+ */
+export function streamCsv(path: string, options: OptionsWithColumns<Row>): Promise<StreamedCsv> {
+  return new Promise((resolve, reject) => {
+    const rows: Row[] = [];
+    const hasher = contentHasher();
+    let bytes = 0;
+    let settled = false;
+    const file = createReadStream(path, { highWaterMark: CHUNK_BYTES });
+    const parser = csvParseStream().parse<Row | null, Row>({
+      ...options,
+      on_record: (record: Row) => {
+        rows.push(record);
+        return null; // collected here: nothing goes down the object stream
+      },
+    });
+    const fail = (stage: 'read' | 'parse') => (error: Error) => {
+      if (settled) return;
+      settled = true;
+      file.destroy();
+      parser.destroy();
+      reject(Object.assign(error, { stage }));
+    };
+    file.on('error', fail('read'));
+    parser.on('error', fail('parse'));
+    file.on('data', (chunk) => {
+      bytes += chunk.length;
+      hasher.update(chunk);
+    });
+    parser.on('end', () => {
+      if (settled) return;
+      settled = true;
+      resolve({ rows, bytes, contentHash: hasher.digest() });
+    });
+    parser.resume(); // nothing is read from it; flowing lets it end
+    file.pipe(parser);
+  });
+}
