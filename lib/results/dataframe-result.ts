@@ -73,10 +73,10 @@ function frameOf(d: DanfoModule, columns: ReadonlyMap<string, Column>): DataFram
     for (const [name, column] of columns) data[name] = [(column as { value: unknown }).value];
     return new d.DataFrame(data);
   }
-  const index = frameIndex(vectors);
+  const { index, alike } = frameIndex(vectors);
   for (const [name, column] of columns) {
     if (column.kind === 'scalar') data[name] = new Array(index.length).fill(column.value);
-    else if (column.index && !sameLabels(column.index, index)) data[name] = aligned(column, index);
+    else if (column.index && !alike.has(column.index) && !sameLabels(column.index, index)) data[name] = aligned(column, index);
     else if (column.values.length !== index.length) {
       throw new HamiltonError(Messages.lengthMismatch(name, column.values.length, index.length));
     } else data[name] = column.values as unknown[];
@@ -89,13 +89,22 @@ function frameOf(d: DanfoModule, columns: ReadonlyMap<string, Column>): DataFram
  * the union of their labels, sorted (numbers by value, strings by code point); labels of mixed kinds cannot be
  * ordered and keep their order of first appearance.
  */
-function frameIndex(vectors: readonly Vector[]): readonly Label[] {
+function frameIndex(vectors: readonly Vector[]): { index: readonly Label[]; alike: ReadonlySet<readonly Label[]> } {
   const indexes = vectors.flatMap((c) => (c.index ? [c.index] : []));
-  if (indexes.length === 0) return vectors[0].values.map((_, i) => i);
-  if (indexes.every((index) => sameLabels(index, indexes[0]))) return indexes[0];
+  if (indexes.length === 0) return { index: vectors[0].values.map((_, i) => i), alike: new Set() };
+  // Each index array is compared once: columns share arrays (a window keeps its input's), and once apache-arrow
+  // is loaded danfo's copies are dictionary-mode arrays (see README, Performance), slow to read.
+  const alike = new Set<readonly Label[]>([indexes[0]]);
+  let allAlike = true;
+  for (const index of indexes) {
+    if (alike.has(index)) continue;
+    if (sameLabels(index, indexes[0])) alike.add(index);
+    else allAlike = false;
+  }
+  if (allAlike) return { index: indexes[0], alike };
   const union = new Set<Label>();
   for (const index of indexes) for (const label of index) union.add(label);
-  return sortedLikePandas([...union]);
+  return { index: sortedLikePandas([...union]), alike: new Set() };
 }
 
 function sortedLikePandas(labels: Label[]): Label[] {
