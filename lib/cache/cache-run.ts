@@ -1,13 +1,18 @@
 import type { NodeCallCache } from '../execution/node-call-cache.js';
+import { HamiltonError } from '../errors/index.js';
+import { MissingPackageError } from '../errors/optional-package.js';
 import { then } from '../execution/maybe.js';
 import type { GraphNode } from '../graph/node.js';
 import type { FunctionGraph } from '../graph/function-graph.js';
+import { describeValue } from '../metadata/value-types.js';
 import type { CodeVersions } from './code-version.js';
 import { dataVersion, type DataVersion } from './data-version.js';
 import { hashStrings } from './hash.js';
 import { CacheMessages } from './messages.js';
+import type { FormerNames } from './former-names.js';
+import { unfitReason, type CacheFormat } from './formats.js';
 import type { Behaviors } from './options.js';
-import type { ResultStore } from './results.js';
+import { chunks, placeholders, RESULT_COLUMNS, type ResultRow, type ResultStore, type Saved } from './results.js';
 import { FILL_NODE_CACHE_STATUS } from './schema.js';
 import type { SQLiteStore } from './store.js';
 
@@ -34,7 +39,17 @@ export interface CacheParts {
   readonly results: ResultStore;
   readonly codeVersions: CodeVersions;
   readonly behaviors: Behaviors;
+  readonly formerNames: FormerNames;
 }
+
+/** A cache entry with its result's row, read in one query. */
+type EntryRow = { readonly data_version: string } & Partial<ResultRow>;
+
+const LOOKUP = `SELECT e.data_version, ${RESULT_COLUMNS} FROM cache_entries e LEFT JOIN results r ON r.data_version = e.data_version WHERE e.cache_key = ?`;
+const INSERT_ENTRY =
+  'INSERT OR REPLACE INTO cache_entries (cache_key, node, code_version, data_version, run_id, created_at) VALUES (?, ?, ?, ?, ?, ?)';
+/** Rows written per statement when a run ends. */
+const ROWS_PER_STATEMENT = 100;
 
 type Inputs = { readonly ok: true; readonly versions: Record<string, string> } | { readonly ok: false; readonly reason: string };
 
@@ -64,7 +79,7 @@ export class CacheRun implements NodeCallCache {
   ) {}
 
   call(node: GraphNode, args: readonly unknown[], item: number | undefined, compute: () => unknown): unknown {
-    const { behaviors, codeVersions, store } = this.parts;
+    const { behaviors, codeVersions } = this.parts;
     const behavior = behaviors.of(node);
     if (behavior === 'disable' || behavior === 'ignore') {
       this.log(node, item, behavior, CacheMessages.reasons[behavior]);
@@ -80,28 +95,66 @@ export class CacheRun implements NodeCallCache {
       this.log(node, item, 'uncacheable', inputs.reason, code.version);
       return compute();
     }
-    const key = hashStrings([node.name, code.version, ...Object.entries(inputs.versions).map(([name, version]) => `${name}=${version}`)]);
+    const inputList = Object.entries(inputs.versions).map(([name, version]) => `${name}=${version}`);
+    const key = hashStrings([node.name, code.version, ...inputList]);
     let reason: string | undefined;
     if (behavior === 'default') {
-      const entry = store.statement('SELECT data_version FROM cache_entries WHERE cache_key = ?').get(key) as { data_version: string } | undefined;
-      if (entry) {
-        const loaded = this.parts.results.load(entry.data_version);
-        if (loaded.ok) {
-          this.remember(loaded.value, entry.data_version);
-          this.used.add(entry.data_version);
-          this.note(node, item, code.version, inputs.versions);
-          this.log(node, item, 'hit', CacheMessages.reasons.hit, code.version, entry.data_version);
-          return loaded.value;
-        }
-        reason = loaded.reason;
-      }
+      const found = this.lookUp(node, item, key, code.version, inputList, inputs.versions);
+      if (found.ok) return found.value;
+      reason = found.reason;
     }
     reason ??= behavior === 'recompute' ? CacheMessages.reasons.recompute : this.whatChanged(node, item, code.version, inputs.versions);
+    const format = behaviors.formatOf(node);
     this.note(node, item, code.version, inputs.versions);
     return then(compute(), (result) => {
-      this.save(node, item, key, code.version, result, behavior === 'recompute' ? 'recompute' : 'miss', reason);
+      this.save(node, item, key, code.version, result, behavior === 'recompute' ? 'recompute' : 'miss', reason, format);
       return result;
     });
+  }
+
+  /**
+   * The node's stored result: under its own key, else under the key of a former name (same code, ignoring the
+   * method's own name, and same inputs), which is then recorded under the new name too. One query per key reads
+   * the entry and its result's row; the value read is not hashed again (it was checked when stored).
+   */
+  private lookUp(
+    node: GraphNode,
+    item: number | undefined,
+    key: string,
+    code: string,
+    inputList: readonly string[],
+    inputs: Record<string, string>,
+  ): { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly reason: string | undefined } {
+    const { store, results, formerNames } = this.parts;
+    const lookup = store.statement(LOOKUP);
+    let entry = lookup.get(key) as EntryRow | undefined;
+    let from: string | undefined;
+    if (!entry) {
+      for (const former of formerNames.of(node)) {
+        entry = lookup.get(hashStrings([former, code, ...inputList])) as EntryRow | undefined;
+        if (entry) {
+          from = former;
+          break;
+        }
+      }
+    }
+    if (!entry) return { ok: false, reason: undefined };
+    const loaded = results.read(entry.data_version, entry as EntryRow & ResultRow);
+    if (!loaded.ok) return loaded;
+    const version = entry.data_version;
+    this.remember(loaded.value, version);
+    this.used.add(version);
+    this.note(node, item, code, inputs);
+    if (from !== undefined) {
+      // Stored under the new name as well, so the next run finds it directly (best effort: a hit is a hit).
+      try {
+        store.statement(INSERT_ENTRY).run(key, node.name, code, version, this.runId, Date.now());
+      } catch {
+        /* a store that refuses the write still served the read */
+      }
+    }
+    this.log(node, item, 'hit', from === undefined ? CacheMessages.reasons.hit : CacheMessages.reasons.hitFormerName(from), code, version);
+    return { ok: true, value: loaded.value };
   }
 
   /**
@@ -118,15 +171,20 @@ export class CacheRun implements NodeCallCache {
 
   private write(success: boolean): void {
     const { store } = this.parts;
-    const insertLog = store.statement(
-      'INSERT OR REPLACE INTO cache_logs (run_id, seq, node, item, status, reason, code_version, data_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    );
-    const insertSeen = store.statement('INSERT OR REPLACE INTO node_versions (node, item, code_version, inputs, run_id) VALUES (?, ?, ?, ?, ?)');
+    const logRows = this.entries.map((e, seq) => [
+      this.runId,
+      seq,
+      e.node,
+      e.item ?? null,
+      e.status,
+      e.reason,
+      e.codeVersion ?? null,
+      e.dataVersion ?? null,
+    ]);
+    const seenRows = this.seen.map((s) => [s.node, s.item, s.code, s.inputs, this.runId]);
     store.transaction(() => {
-      this.entries.forEach((e, seq) =>
-        insertLog.run(this.runId, seq, e.node, e.item ?? null, e.status, e.reason, e.codeVersion ?? null, e.dataVersion ?? null),
-      );
-      for (const s of this.seen) insertSeen.run(s.node, s.item, s.code, s.inputs, this.runId);
+      insertRows(store, 'cache_logs (run_id, seq, node, item, status, reason, code_version, data_version)', logRows);
+      insertRows(store, 'node_versions (node, item, code_version, inputs, run_id)', seenRows);
       this.parts.results.touch(this.used, Date.now());
       store.statement(FILL_NODE_CACHE_STATUS).run(this.runId, this.runId);
       store.statement('UPDATE cache_runs SET ended_at = ?, success = ? WHERE run_id = ?').run(Date.now(), success ? 1 : 0, this.runId);
@@ -159,40 +217,59 @@ export class CacheRun implements NodeCallCache {
     return { ok: true, versions };
   }
 
-  private save(node: GraphNode, item: number | undefined, key: string, code: string, result: unknown, status: CacheStatus, reason: string): void {
+  private save(
+    node: GraphNode,
+    item: number | undefined,
+    key: string,
+    code: string,
+    result: unknown,
+    status: CacheStatus,
+    reason: string,
+    format: CacheFormat | undefined,
+  ): void {
+    // A format asked for that can never hold this type of value is the code's mistake: said at once, not hidden.
+    const unfit = format === undefined ? undefined : unfitReason(result, format);
+    if (unfit !== undefined) throw new HamiltonError(CacheMessages.formats.unfit(node.name, format!, describeValue(result), unfit));
     const version = this.versionOf(result);
     if (!version.ok) {
       this.log(node, item, status, `${reason}; ${CacheMessages.reasons.uncacheableResult(version.reason)}`, code);
       return;
     }
-    const { store, results, behaviors } = this.parts;
+    const { store, results } = this.parts;
+    let saved: Saved;
     try {
-      store.transaction(() => {
-        results.save(version.version, result, behaviors.formatOf(node));
-        store
-          .statement(
-            'INSERT OR REPLACE INTO cache_entries (cache_key, node, code_version, data_version, run_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-          )
-          .run(key, node.name, code, version.version, this.runId, Date.now());
+      saved = store.transaction(() => {
+        const stored = results.save(version.version, result, format);
+        if (stored.ok) store.statement(INSERT_ENTRY).run(key, node.name, code, version.version, this.runId, Date.now());
+        return stored;
       });
     } catch (error) {
+      if (error instanceof MissingPackageError) throw error;
       // The run goes on: a value the store cannot take is computed again next time, and the log says why.
       this.log(node, item, status, `${reason}; ${CacheMessages.reasons.notStored((error as Error).message)}`, code, version.version);
       return;
     }
-    this.log(node, item, status, reason, code, version.version);
+    this.log(node, item, status, saved.ok ? reason : `${reason}; ${CacheMessages.reasons.notStored(saved.reason)}`, code, version.version);
   }
 
   /** Why a node with a default behaviour missed: what differs from the versions the store last saw for it. */
   private whatChanged(node: GraphNode, item: number | undefined, code: string, inputs: Record<string, string>): string {
-    const row = this.parts.store
-      .statement('SELECT code_version, inputs FROM node_versions WHERE node = ? AND item = ?')
-      .get(node.name, item ?? -1) as { code_version: string; inputs: string } | undefined;
+    const query = this.parts.store.statement('SELECT code_version, inputs FROM node_versions WHERE node = ? AND item = ?');
+    let row = query.get(node.name, item ?? -1) as { code_version: string; inputs: string } | undefined;
+    let former: string | undefined;
+    for (const name of row ? [] : this.parts.formerNames.of(node)) {
+      row = query.get(name, item ?? -1) as typeof row;
+      if (row) {
+        former = name;
+        break;
+      }
+    }
     if (!row) return CacheMessages.reasons.firstRun;
-    if (row.code_version !== code) return CacheMessages.reasons.codeChanged;
+    const because = (what: string) => (former === undefined ? what : CacheMessages.reasons.sinceFormerName(former, what));
+    if (row.code_version !== code) return because(CacheMessages.reasons.codeChanged);
     const before = JSON.parse(row.inputs) as Record<string, string>;
     const changed = [...new Set([...Object.keys(before), ...Object.keys(inputs)])].filter((name) => before[name] !== inputs[name]).sort();
-    return changed.length > 0 ? CacheMessages.reasons.inputsChanged(changed) : CacheMessages.reasons.notStoredBefore;
+    return because(changed.length > 0 ? CacheMessages.reasons.inputsChanged(changed) : CacheMessages.reasons.notStoredBefore);
   }
 
   private note(node: GraphNode, item: number | undefined, code: string, inputs: Record<string, string>): void {
@@ -211,5 +288,15 @@ export class CacheRun implements NodeCallCache {
       ...(codeVersion === undefined ? {} : { codeVersion }),
       ...(dataVersion === undefined ? {} : { dataVersion }),
     });
+  }
+}
+
+/** Inserts (or replaces) rows a chunk at a time: one statement per hundred rows, not one per row. */
+function insertRows(store: SQLiteStore, into: string, rows: readonly (readonly unknown[])[]): void {
+  if (rows.length === 0) return;
+  const width = rows[0].length;
+  for (const chunk of chunks(rows, ROWS_PER_STATEMENT)) {
+    const values = new Array<string>(chunk.length).fill(`(${placeholders(width)})`).join(', ');
+    store.statement(`INSERT OR REPLACE INTO ${into} VALUES ${values}`).run(...chunk.flat());
   }
 }

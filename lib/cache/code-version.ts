@@ -66,7 +66,7 @@ export class CodeVersions {
     if (!method) return { ok: false, reason: CacheMessages.classNotFound(node.name, origin.class, false) };
     let source: string;
     try {
-      source = normalisedSource(Function.prototype.toString.call(method.fn));
+      source = withoutOwnName(normalisedSource(Function.prototype.toString.call(method.fn)), origin.method);
     } catch (error) {
       return { ok: false, reason: CacheMessages.unreadableSource(`${origin.class}.${origin.method}`, (error as Error).message) };
     }
@@ -118,6 +118,15 @@ export class CodeVersions {
       }
     }
   }
+}
+
+/**
+ * A method's normalised source without its own name (`total ( a ) { ... }` -> `( a ) { ... }`), so renaming a
+ * method keeps its code version and `@cache({ formerNames })` can find its cache.
+ */
+export function withoutOwnName(source: string, name: string): string {
+  const escaped = name.replace(/[$^\\.*+?()[\]{}|]/g, '\\$&');
+  return source.replace(new RegExp(`^((?:(?:async|static|get|set|\\*) )*)${escaped} (?=\\()`), '$1');
 }
 
 /** A decorator's arguments as text: keys sorted, functions by their normalised source, classes by name. */

@@ -2,6 +2,7 @@ import { HamiltonError } from '../errors/index.js';
 import type { FunctionGraph } from '../graph/function-graph.js';
 import { CacheRun, type CacheLogEntry, type CacheStatus } from './cache-run.js';
 import { CodeVersions } from './code-version.js';
+import { FormerNames } from './former-names.js';
 import { CacheMessages } from './messages.js';
 import { Behaviors, type CacheOptions } from './options.js';
 import { ResultStore } from './results.js';
@@ -35,6 +36,7 @@ export class DriverCache {
   readonly store: SQLiteStore;
   private readonly codeVersions: CodeVersions;
   private readonly behaviors: Behaviors;
+  private readonly formerNames: FormerNames;
   private readonly results: ResultStore;
   private latest: CacheRun | undefined;
   private readonly ownsStore: boolean;
@@ -47,6 +49,7 @@ export class DriverCache {
     options: CacheOptions,
   ) {
     this.behaviors = new Behaviors(graph, options);
+    this.formerNames = new FormerNames(graph);
     this.codeVersions = new CodeVersions(graph, featureSetClasses);
     this.ownsStore = options.store === undefined;
     this.store = storeOf(options.store ?? options.path);
@@ -132,6 +135,7 @@ export class DriverCache {
       results: this.results,
       codeVersions: this.codeVersions,
       behaviors: this.behaviors,
+      formerNames: this.formerNames,
     });
     this.latest = run;
     return run;

@@ -39,6 +39,9 @@ export const CacheMessages = {
     uncacheableResult: (why: string) => `computed; not stored: the result has no data version (${why})`,
     notStored: (why: string) => `computed; not stored: ${why}`,
     hit: 'taken from the cache: same code version and input data versions',
+    hitFormerName: (former: string) =>
+      `taken from the cache of former name '${former}': same code version (ignoring the method's name) and input data versions`,
+    sinceFormerName: (former: string, what: string) => `${what} (compared with former name '${former}')`,
     recompute: "behaviour 'recompute': computed and stored",
     firstRun: 'no earlier run of this node in the store',
     codeChanged: 'the code version changed since the last run',
@@ -48,7 +51,8 @@ export const CacheMessages = {
   miss: {
     resultMissing: 'its stored result is missing',
     resultCorrupt: 'its stored result is corrupt (checksum or decoding failed)',
-    resultLossy: (format: string) => `its stored result did not read back equal in format '${format}'; use format 'v8'`,
+    resultLossy: (format: string) =>
+      `its result does not read back equal in format '${format}' (a format that cannot hold all of it); use format 'v8'`,
   },
   options: {
     notAnObject: (actual: string) =>
@@ -60,7 +64,7 @@ export const CacheMessages = {
       `Builder.withCache({ store }) must be a SQLiteStore (new SQLiteStore('.hamilton_cache')), not ${actual}; give a folder as { path } instead.`,
     badBehavior: (where: string, actual: string) =>
       `${where}: the behaviour must be one of 'default', 'recompute', 'disable', 'ignore', not ${actual}.`,
-    badFormat: (where: string, actual: string) => `${where}: the format must be 'v8' or 'json', not ${actual}.`,
+    badFormat: (where: string, actual: string) => `${where}: the format must be one of 'v8', 'json', 'arrow', 'parquet', not ${actual}.`,
     badList: (list: string, actual: string) => `Builder.withCache({ ${list} }) takes an array of node names or true (every node), not ${actual}.`,
     twoWholeGraphLists: (lists: readonly string[]) =>
       `Builder.withCache(): ${lists.join(' and ')} are both true; at most one behaviour can apply to every node (or use defaultBehavior).`,
@@ -69,9 +73,29 @@ export const CacheMessages = {
       (close.length > 0 ? `; did you mean ${close.map((c) => `'${c}'`).join(', ')}?` : '.'),
     twoLists: (name: string, first: string, second: string) =>
       `Builder.withCache(): node '${name}' is in both ${first} and ${second}; give each node one behaviour.`,
-    decorator: (actual: string) => `@cache() takes an options object such as { behavior: 'recompute', format: 'json' }, not ${actual}.`,
+    decorator: (actual: string) =>
+      `@cache() takes an options object such as { behavior: 'recompute', format: 'json', formerNames: ['oldName'] }, not ${actual}.`,
     decoratorKeys: (keys: readonly string[]) =>
-      `@cache() does not know ${keys.map((k) => `'${k}'`).join(', ')}; its options are behavior and format.`,
+      `@cache() does not know ${keys.map((k) => `'${k}'`).join(', ')}; its options are behavior, format and formerNames.`,
+  },
+  formats: {
+    arrowNeededFor: "The cache's 'arrow' and 'parquet' formats",
+    arrowHolds: 'it holds typed arrays, Arrow vectors and tables and danfo Series and DataFrames',
+    unfit: (node: string, format: string, value: string, holds: string) =>
+      `Node '${node}' is cached with @cache({ format: '${format}' }), which cannot hold its result ${value}: ${holds}. ` +
+      `Use format 'v8' (any value) or leave the format out (each type then gets the one that suits it).`,
+  },
+  formerNames: {
+    notNames: (node: string, actual: string) =>
+      `Node '${node}': @cache({ formerNames }) takes a non-empty list of the node's earlier names (strings), not ${actual}.`,
+    ownName: (node: string) => `Node '${node}' names itself among its former names; list only the names it had before.`,
+    liveNode: (node: string, former: string) =>
+      `Node '${node}' names '${former}' as a former name, but '${former}' is still a node of this graph; ` +
+      `a node's cache is its own, so remove '${former}' from formerNames or rename that node.`,
+    repeated: (former: string, first: string, second: string) =>
+      first === second
+        ? `Node '${first}' names '${former}' twice in its former names; list each once.`
+        : `Former name '${former}' is claimed by nodes '${first}' and '${second}'; a stored result can go to one node only.`,
   },
   picture: {
     items: (hits: number, items: number) => `${hits} of ${items} items from the cache`,

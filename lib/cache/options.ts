@@ -121,7 +121,8 @@ export class Behaviors {
     return named ?? (node.resource ? 'ignore' : this.fallback);
   }
 
-  formatOf(node: GraphNode): CacheFormat {
-    return (node.tags[FORMAT_TAG] as CacheFormat | undefined) ?? 'v8';
+  /** The format `@cache` asked for, or undefined: each type is then stored in the encoding that suits it. */
+  formatOf(node: GraphNode): CacheFormat | undefined {
+    return node.tags[FORMAT_TAG] as CacheFormat | undefined;
   }
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { dataVersion } from './data-version.js';
-import { decodeValue, encodeValue, type CacheFormat } from './formats.js';
+import { decodeValue, encodeValue, encodingOf, storedName, type CacheFormat } from './formats.js';
 import { checksumOf } from './hash.js';
 import { CacheMessages } from './messages.js';
 import type { SQLiteStore } from './store.js';
@@ -13,31 +13,43 @@ export const INLINE_LIMIT = 16 * 1024;
 /** A stored value read back, or why it cannot be used (it is then recomputed). */
 export type Loaded = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly reason: string };
 
-interface ResultRow {
-  readonly format: CacheFormat;
+/** A value stored, or why not (its format does not give it back exactly: the node is computed again next time). */
+export type Saved = { readonly ok: true } | { readonly ok: false; readonly reason: string };
+
+/** A stored result's row, as the cache's one lookup query reads it beside the cache entry. */
+export interface ResultRow {
+  readonly format: string;
   readonly checksum: string;
-  readonly inline: Buffer | null;
+  readonly inline: Uint8Array | null;
   readonly file: string | null;
 }
 
+/** The columns of {@link ResultRow}, for a query that joins results to something else. */
+export const RESULT_COLUMNS = 'r.format, r.checksum, r.inline, r.file';
+
 /**
  * Cached values addressed by data version. A value is written before its row (a file goes to a temporary name,
- * then is renamed), so a row never names a half-written file; a read checks the bytes' checksum and then that
- * the decoded value has the data version it was stored under, so a corrupt, missing or lossy result is a miss,
- * never a wrong answer.
+ * then is renamed), so a row never names a half-written file. When a value is stored, its bytes are decoded
+ * once and versioned again: a format that would lose something (-0 as JSON, a Date as Parquet) stores nothing,
+ * so what is stored gives its value back exactly. A read then checks only the bytes' checksum (a fast content
+ * hash) before decoding: a corrupt, truncated or missing result is a miss, never a wrong answer, and a hit does
+ * not hash its value again.
  */
 export class ResultStore {
   constructor(private readonly store: SQLiteStore) {}
 
   /** Stores a value under its data version (a second store of the same version is a no-op). */
-  save(version: string, value: unknown, format: CacheFormat): void {
-    if (this.store.statement('SELECT 1 FROM results WHERE data_version = ?').get(version)) return;
-    const bytes = encodeValue(value, format);
+  save(version: string, value: unknown, format: CacheFormat | undefined): Saved {
+    const existing = this.store.statement('SELECT format FROM results WHERE data_version = ?').get(version) as { format: string } | undefined;
+    if (existing && encodingOf(existing.format)?.checked) return { ok: true };
+    const { encoding, bytes, exact } = encodeValue(value, format);
+    if (!exact && !readsBack(bytes, encoding, version)) return { ok: false, reason: CacheMessages.miss.resultLossy(encoding) };
     const checksum = checksumOf(bytes);
     const now = Date.now();
+    const stored = storedName(encoding);
     let file: string | null = null;
     if (bytes.byteLength > INLINE_LIMIT) {
-      file = path.join(version.slice(0, 2), `${version}.${format}`);
+      file = path.join(version.slice(0, 2), `${version}.${stored}`);
       const full = path.join(this.store.resultsPath, file);
       mkdirSync(path.dirname(full), { recursive: true });
       const temporary = `${full}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
@@ -48,14 +60,22 @@ export class ResultStore {
       .statement(
         'INSERT OR REPLACE INTO results (data_version, format, checksum, bytes, inline, file, created_at, used_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       )
-      .run(version, format, checksum, bytes.byteLength, file ? null : Buffer.from(bytes), file, now, now);
+      .run(version, stored, checksum, bytes.byteLength, file ? null : Buffer.from(bytes), file, now, now);
+    return { ok: true };
   }
 
   /** Reads the value stored under a data version, checked. */
   load(version: string): Loaded {
-    const row = this.store.statement('SELECT format, checksum, inline, file FROM results WHERE data_version = ?').get(version) as
+    const row = this.store.statement('SELECT r.format, r.checksum, r.inline, r.file FROM results r WHERE r.data_version = ?').get(version) as
       ResultRow | undefined;
-    if (!row) return { ok: false, reason: CacheMessages.miss.resultMissing };
+    return this.read(version, row);
+  }
+
+  /** Reads a result from its row (read beside its cache entry), checked; a row of undefined means it is gone. */
+  read(version: string, row: ResultRow | undefined): Loaded {
+    if (!row?.format) return { ok: false, reason: CacheMessages.miss.resultMissing };
+    const known = encodingOf(row.format);
+    if (!known) return this.drop(version, CacheMessages.miss.resultCorrupt);
     let bytes: Uint8Array;
     try {
       bytes = row.inline ?? readFileSync(path.join(this.store.resultsPath, row.file!));
@@ -65,19 +85,26 @@ export class ResultStore {
     if (checksumOf(bytes) !== row.checksum) return this.drop(version, CacheMessages.miss.resultCorrupt);
     let value: unknown;
     try {
-      value = decodeValue(bytes, row.format);
+      value = decodeValue(bytes, known.encoding);
     } catch {
       return this.drop(version, CacheMessages.miss.resultCorrupt);
     }
-    const reread = dataVersion(value);
-    if (!reread.ok || reread.version !== version) return this.drop(version, CacheMessages.miss.resultLossy(row.format));
+    // Written before results were checked when stored: checked now, once (a lossy one is dropped).
+    if (!known.checked) {
+      const reread = dataVersion(value);
+      if (!reread.ok || reread.version !== version) return this.drop(version, CacheMessages.miss.resultLossy(known.encoding));
+    }
     return { ok: true, value };
   }
 
-  /** Marks results as used now (for eviction by age and size); called once per run, in its closing transaction. */
+  /**
+   * Marks results as used now (for eviction by age and size); called once per run, in its closing transaction,
+   * in chunks (one statement per few hundred results, not one per result).
+   */
   touch(versions: Iterable<string>, now: number): void {
-    const update = this.store.statement('UPDATE results SET used_at = ? WHERE data_version = ?');
-    for (const version of versions) update.run(now, version);
+    for (const chunk of chunks([...versions], CHUNK)) {
+      this.store.statement(`UPDATE results SET used_at = ? WHERE data_version IN (${placeholders(chunk.length)})`).run(now, ...chunk);
+    }
   }
 
   /** Forgets a result that cannot be used, so the next store writes it afresh. */
@@ -86,5 +113,24 @@ export class ResultStore {
     this.store.statement('DELETE FROM results WHERE data_version = ?').run(version);
     if (row?.file) rmSync(path.join(this.store.resultsPath, row.file), { force: true });
     return { ok: false, reason };
+  }
+}
+
+/** Statements that take a list take it this many at a time (under SQLite's and PostgreSQL's parameter limits). */
+export const CHUNK = 200;
+
+export function* chunks<T>(items: readonly T[], size: number): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}
+
+export const placeholders = (n: number): string => new Array<string>(n).fill('?').join(', ');
+
+/** Whether bytes decode to a value of the same data version (what a stored result must do). */
+function readsBack(bytes: Uint8Array, encoding: Parameters<typeof decodeValue>[1], version: string): boolean {
+  try {
+    const again = dataVersion(decodeValue(bytes, encoding));
+    return again.ok && again.version === version;
+  } catch {
+    return false;
   }
 }

@@ -329,7 +329,7 @@ describe('cache (Builder.withCache)', () => {
     it('refuses bad @cache options when the class is defined', () => {
       const decorate = cache as unknown as (options: unknown) => unknown;
       expect(() => decorate({ behavior: 'always' })).to.throw(HamiltonError, /behaviour must be one of/);
-      expect(() => decorate({ format: 'xml' })).to.throw(HamiltonError, /'v8' or 'json'/);
+      expect(() => decorate({ format: 'xml' })).to.throw(HamiltonError, /'v8', 'json', 'arrow', 'parquet'/);
       expect(() => decorate({ behaviour: 'recompute' })).to.throw(HamiltonError, /'behaviour'/);
       expect(() => decorate('recompute')).to.throw(HamiltonError, /options object/);
     });
