@@ -41,12 +41,14 @@ export interface Collected {
 
 /** The store's cache, counted (the tracker's records are not part of it). */
 export function listCache(store: SQLiteStore): CacheListing {
-  const { db } = store;
-  const totals = db.prepare('SELECT COUNT(*) AS results, COALESCE(SUM(bytes), 0) AS bytes FROM results').get() as { results: number; bytes: number };
-  const entries = (db.prepare('SELECT COUNT(*) AS n FROM cache_entries').get() as { n: number }).n;
-  const runs = (db.prepare('SELECT COUNT(*) AS n FROM cache_runs').get() as { n: number }).n;
-  const nodes = db
-    .prepare(
+  const totals = store.statement('SELECT COUNT(*) AS results, COALESCE(SUM(bytes), 0) AS bytes FROM results').get() as {
+    results: number;
+    bytes: number;
+  };
+  const entries = (store.statement('SELECT COUNT(*) AS n FROM cache_entries').get() as { n: number }).n;
+  const runs = (store.statement('SELECT COUNT(*) AS n FROM cache_runs').get() as { n: number }).n;
+  const nodes = store
+    .statement(
       `SELECT e.node AS node, COUNT(*) AS entries, COALESCE(SUM(r.bytes), 0) AS bytes, MAX(e.created_at) AS lastStored
        FROM cache_entries e LEFT JOIN results r ON r.data_version = e.data_version GROUP BY e.node ORDER BY e.node`,
     )
@@ -58,7 +60,7 @@ export function listCache(store: SQLiteStore): CacheListing {
 export function clearCache(store: SQLiteStore): Collected {
   const before = listCache(store);
   const strayFiles = store.transaction(() => {
-    for (const table of ['cache_entries', 'results', 'node_versions', 'cache_logs', 'cache_runs']) store.db.exec(`DELETE FROM ${table}`);
+    for (const table of ['cache_entries', 'results', 'node_versions', 'cache_logs', 'cache_runs']) store.statement(`DELETE FROM ${table}`).run();
     return removeStrayFiles(store);
   });
   return { results: before.results, bytes: before.bytes, entries: before.entries, strayFiles };
@@ -71,7 +73,6 @@ export function clearCache(store: SQLiteStore): Collected {
  * same time finds it missing and recomputes it, so eviction never makes a run fail or return a wrong value.
  */
 export function collectGarbage(store: SQLiteStore, policy: EvictionPolicy = {}): Collected {
-  const { db } = store;
   const now = policy.now ?? Date.now();
   let results = 0;
   let bytes = 0;
@@ -79,8 +80,8 @@ export function collectGarbage(store: SQLiteStore, policy: EvictionPolicy = {}):
   const files: string[] = [];
   const strayFiles = store.transaction(() => {
     const evict = (rows: readonly { data_version: string; bytes: number; file: string | null }[]): void => {
-      const dropResult = db.prepare('DELETE FROM results WHERE data_version = ?');
-      const dropEntries = db.prepare('DELETE FROM cache_entries WHERE data_version = ?');
+      const dropResult = store.statement('DELETE FROM results WHERE data_version = ?');
+      const dropEntries = store.statement('DELETE FROM cache_entries WHERE data_version = ?');
       for (const row of rows) {
         dropResult.run(row.data_version);
         entries += dropEntries.run(row.data_version).changes;
@@ -91,14 +92,16 @@ export function collectGarbage(store: SQLiteStore, policy: EvictionPolicy = {}):
     };
     // Results no entry points at are of no use to any run.
     evict(
-      db.prepare('SELECT data_version, bytes, file FROM results WHERE data_version NOT IN (SELECT data_version FROM cache_entries)').all() as never,
+      store
+        .statement('SELECT data_version, bytes, file FROM results WHERE data_version NOT IN (SELECT data_version FROM cache_entries)')
+        .all() as never,
     );
     if (policy.olderThanMs !== undefined) {
-      evict(db.prepare('SELECT data_version, bytes, file FROM results WHERE used_at < ?').all(now - policy.olderThanMs) as never);
+      evict(store.statement('SELECT data_version, bytes, file FROM results WHERE used_at < ?').all(now - policy.olderThanMs) as never);
     }
     if (policy.maxBytes !== undefined) {
-      let total = (db.prepare('SELECT COALESCE(SUM(bytes), 0) AS n FROM results').get() as { n: number }).n;
-      const oldestFirst = db.prepare('SELECT data_version, bytes, file FROM results ORDER BY used_at, created_at').all() as {
+      let total = (store.statement('SELECT COALESCE(SUM(bytes), 0) AS n FROM results').get() as { n: number }).n;
+      const oldestFirst = store.statement('SELECT data_version, bytes, file FROM results ORDER BY used_at, created_at').all() as {
         data_version: string;
         bytes: number;
         file: string | null;
@@ -122,7 +125,7 @@ function removeStrayFiles(store: SQLiteStore): number {
   const root = store.resultsPath;
   if (!existsSync(root)) return 0;
   const named = new Set(
-    (store.db.prepare('SELECT file FROM results WHERE file IS NOT NULL').all() as { file: string }[]).map((row) => path.normalize(row.file)),
+    (store.statement('SELECT file FROM results WHERE file IS NOT NULL').all() as { file: string }[]).map((row) => path.normalize(row.file)),
   );
   let removed = 0;
   for (const folder of readdirSync(root)) {

@@ -6,6 +6,8 @@
  * - `node_versions`: per node (and fan-out item) the code and input versions last seen, to say what changed.
  * - `cache_runs`, `cache_logs`: per run of a cached driver, per node call: hit, miss and why.
  * - `projects`, `runs`, `node_runs`: the run tracker's records.
+ * - `dag_graphs`: per DAG version, its graph as the tracker saw it built (nodes, their inputs and tags), written
+ *   once per version, so the runs UI draws a run, its diff and its sources without a cache.
  */
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS results (
@@ -83,6 +85,11 @@ CREATE TABLE IF NOT EXISTS node_runs (
   duration_ms REAL,
   summary TEXT,
   PRIMARY KEY (run_id, node, item)
+);
+CREATE TABLE IF NOT EXISTS dag_graphs (
+  dag_version TEXT PRIMARY KEY,
+  graph TEXT NOT NULL,
+  created_at INTEGER NOT NULL
 );
 `;
 

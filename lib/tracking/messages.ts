@@ -6,7 +6,8 @@ export const TrackingMessages = {
   unknownKeys: (keys: readonly string[], known: readonly string[]) =>
     `new RunTracker() does not know ${keys.map((k) => `'${k}'`).join(', ')}; its options are ${known.join(', ')}.`,
   badProject: (actual: string) => `new RunTracker({ project }) must be a non-empty string (the project's name), not ${actual}.`,
-  badStore: (actual: string) => `new RunTracker({ store }) must be a SQLiteStore or a folder name, not ${actual}.`,
+  badStore: (actual: string) =>
+    `new RunTracker({ store }) must be a SQLiteStore or PostgresStore, a folder name or a postgres:// URL, not ${actual}.`,
   badTags: (actual: string) => `new RunTracker({ tags }) must be an object of string values such as { team: 'ml' }, not ${actual}.`,
   badCapture: (where: string, actual: string) => `new RunTracker({ ${where} }) must be 'none', 'schema' or 'statistics', not ${actual}.`,
   badNodeCapture: (actual: string) =>

@@ -14,7 +14,7 @@ export interface Retention {
 export interface RunTrackerOptions {
   /** The project the runs belong to (created on first use). */
   readonly project: string;
-  /** The store (shared with `withCache({ store })`) or its folder. */
+  /** The store (shared with `withCache({ store })`; a PostgresStore too), its folder, or a `postgres://` URL. */
   readonly store: SQLiteStore | string;
   readonly tags?: Readonly<Record<string, string>>;
   /** What is kept of each node's value: nothing, its type and shape (default), or also numeric statistics. */

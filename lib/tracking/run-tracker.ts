@@ -4,8 +4,9 @@ import { closeNames } from '../graph/close-names.js';
 import { CodeVersions } from '../cache/code-version.js';
 import { dataVersion } from '../cache/data-version.js';
 import { FILL_NODE_CACHE_STATUS } from '../cache/schema.js';
-import { SQLiteStore } from '../cache/store.js';
+import { SQLiteStore, storeOf } from '../cache/store.js';
 import { gitCommit } from './git-commit.js';
+import { graphRecordOf } from './graph-record.js';
 import { TrackingMessages } from './messages.js';
 import { checkedTrackerOptions, type RunTrackerOptions } from './options.js';
 import { summaryOf, type Capture } from './summary.js';
@@ -42,6 +43,8 @@ export class RunTracker implements LifecycleAdapter {
   private readonly limit: number;
   private codeVersions: CodeVersions | undefined;
   private config = '{}';
+  /** The graph as stored (JSON), until the first run writes it under its DAG version. */
+  private graph: string | undefined;
 
   constructor(options: RunTrackerOptions) {
     this.options = checkedTrackerOptions(options);
@@ -58,6 +61,7 @@ export class RunTracker implements LifecycleAdapter {
     }
     this.codeVersions = new CodeVersions(event.graph, event.modules);
     this.config = safeJson(event.config);
+    this.graph = safeJson(graphRecordOf(event.graph));
   }
 
   beforeGraphExecute(event: GraphRunEvent): void {
@@ -68,8 +72,15 @@ export class RunTracker implements LifecycleAdapter {
     const inputs = JSON.stringify(Object.fromEntries(Object.entries(event.inputs).map(([name, value]) => [name, versionOrNull(value)])));
     const config = this.config;
     const versions = this.codeVersions;
+    // The graph once per DAG version (not per run): the first run of this tracker offers it, the store keeps the first.
+    const graph = this.graph;
+    this.graph = undefined;
     this.enqueue((store) => {
       store.statement('INSERT OR IGNORE INTO projects (name, created_at) VALUES (?, ?)').run(project, now);
+      const dagVersion = versions?.dagVersion;
+      if (graph !== undefined && dagVersion !== undefined) {
+        store.statement('INSERT OR IGNORE INTO dag_graphs (dag_version, graph, created_at) VALUES (?, ?, ?)').run(dagVersion, graph, now);
+      }
       store
         .statement(
           'INSERT OR REPLACE INTO runs (run_id, project, dag_version, git_commit, config, tags, outputs, inputs, status, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -118,6 +129,7 @@ export class RunTracker implements LifecycleAdapter {
   async close(): Promise<void> {
     await this.flush();
     if (this.store && !(this.options.store instanceof SQLiteStore)) this.store.close();
+    this.store = undefined;
   }
 
   private enqueue(record: Queued): void {
@@ -138,13 +150,20 @@ export class RunTracker implements LifecycleAdapter {
   private write(): void {
     const records = this.queue.splice(0, this.queue.length);
     try {
-      const store = (this.store ??= this.options.store instanceof SQLiteStore ? this.options.store : new SQLiteStore(this.options.store));
-      const insertNode = store.statement(INSERT_NODE);
+      const store = (this.store ??= storeOf(this.options.store));
       store.transaction(() => {
+        // Node rows in runs between the other writes, each run in one call (one round trip to a remote store).
+        let rows: NodeRow[] = [];
         for (const record of records) {
-          if (typeof record === 'function') record(store);
-          else insertNode.run(...record);
+          if (typeof record !== 'function') {
+            rows.push(record);
+            continue;
+          }
+          store.runEach(INSERT_NODE, rows);
+          rows = [];
+          record(store);
         }
+        store.runEach(INSERT_NODE, rows);
       });
     } catch (error) {
       if (!this.warned) process.emitWarning(TrackingMessages.storeFailed(describeCause(error)));

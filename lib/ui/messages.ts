@@ -15,7 +15,7 @@ export const UiMessages = {
   noNode: (node: string, project: string) => `No run of project '${project}' recorded node '${node}'.`,
   diffNeedsTwo: 'Pick two runs to compare (?a=<run id>&b=<run id>).',
   graphUnknown:
-    'The graph of this run is not in the store (its edges come from the cache: run with Builder.withCache() on the same store), so the nodes are listed as a table.',
+    'The graph of this run is not in the store (a RunTracker stores it; an untracked run has it only from Builder.withCache() on the same store), so the nodes are listed as a table.',
   graphTooLarge: (nodes: number) => `This run's DAG has ${nodes} nodes, too many to draw legibly: its nodes are listed below.`,
   noSources: 'The store does not hold the graph of this run, so where an output came from cannot be told.',
 } as const;

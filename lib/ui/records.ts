@@ -1,3 +1,5 @@
+import type { Tags } from '../graph/node.js';
+
 /** What the runs UI reads from the store, as plain records (the reader turns rows into these). */
 
 export interface ProjectSummary {
@@ -65,4 +67,6 @@ export interface RunGraph {
   readonly nodes: readonly string[];
   readonly inputs: readonly string[];
   readonly dependencies: ReadonlyMap<string, readonly string[]>;
+  /** Each node's tags (a loader's kind and source among them), when the tracker stored the graph. */
+  readonly tags?: ReadonlyMap<string, Tags>;
 }

@@ -20,7 +20,7 @@ import { sourcesOf } from './sources.js';
 import { StoreReader } from './store-reader.js';
 
 export interface UiOptions {
-  /** The store's folder or its hamilton.sqlite file. */
+  /** The store's folder, its hamilton.sqlite file, or a `postgres://` URL. */
   readonly store: string;
   /** 0 (the default) takes any free port. */
   readonly port?: number;

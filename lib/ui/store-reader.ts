@@ -1,53 +1,56 @@
 import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import type BetterSqlite3 from 'better-sqlite3';
-import { DATABASE_FILE } from '../cache/store.js';
+import { DATABASE_FILE, isPostgresUrl, PostgresStore, SQLiteStore, type StoreStatement } from '../cache/store.js';
 import { HamiltonError } from '../errors/index.js';
-import { requireOptional } from '../errors/optional-package.js';
+import type { Tags } from '../graph/node.js';
+import type { StoredGraph } from '../tracking/graph-record.js';
 import { UiMessages } from './messages.js';
 import type { NodeRecord, ProjectSummary, RunGraph, RunRecord, RunSummary, ValueSummary } from './records.js';
 
-type Database = BetterSqlite3.Database;
 type Row = Record<string, unknown>;
 
 /**
- * Reads the store the cache and the RunTracker write, read-only, and turns its rows into the UI's records. It asks
- * the database which columns exist, so columns the tracker adds later (a run's DAG version, a node's cache status)
- * are used when present and read from the cache's tables when not.
+ * Reads the store the cache and the RunTracker write (a SQLite file, read-only, or a PostgreSQL database) and turns
+ * its rows into the UI's records. It asks the database which columns exist, so columns the tracker adds later (a
+ * run's DAG version, a node's cache status) are used when present and read from the cache's tables when not.
  */
 export class StoreReader {
+  /** The SQLite file, or the PostgreSQL URL without its password. */
   readonly file: string;
-  private readonly db: Database;
+  private readonly store: SQLiteStore;
   private readonly columns = new Map<string, Set<string>>();
 
   constructor(store: string) {
+    if (isPostgresUrl(store)) {
+      this.store = new PostgresStore(store);
+      this.file = this.store.path;
+      return;
+    }
     this.file = databaseFile(store);
-    const sqlite = requireOptional<typeof BetterSqlite3>('better-sqlite3', UiMessages.neededFor);
     try {
-      this.db = new sqlite(this.file, { readonly: true, fileMustExist: true, timeout: 10_000 });
-      this.db.prepare('SELECT 1 FROM runs LIMIT 1').all();
+      this.store = new SQLiteStore(this.file, { readonly: true });
     } catch (error) {
-      throw new HamiltonError(UiMessages.storeUnreadable(this.file, (error as Error).message), { cause: error });
+      throw new HamiltonError(UiMessages.storeUnreadable(this.file, describeError(error)), { cause: error });
     }
   }
 
   close(): void {
-    this.db.close();
+    this.store.close();
+  }
+
+  private sql(text: string): StoreStatement {
+    return this.store.statement(text);
   }
 
   projects(): ProjectSummary[] {
-    const rows = this.db
-      .prepare(
-        `SELECT p.name AS name, p.created_at AS created, COUNT(r.run_id) AS runs, MAX(r.started_at) AS last,
+    const rows = this.sql(
+      `SELECT p.name AS name, p.created_at AS created, COUNT(r.run_id) AS runs, MAX(r.started_at) AS last,
                 SUM(CASE WHEN r.status = 'failed' THEN 1 ELSE 0 END) AS failed
          FROM projects p LEFT JOIN runs r ON r.project = p.name GROUP BY p.name ORDER BY p.name`,
-      )
-      .all() as Row[];
-    const untracked = this.db
-      .prepare(
-        `SELECT COUNT(*) AS runs, MIN(started_at) AS created, MAX(started_at) AS last, SUM(CASE WHEN success = 0 THEN 1 ELSE 0 END) AS failed ${UNTRACKED}`,
-      )
-      .get() as Row;
+    ).all() as Row[];
+    const untracked = this.sql(
+      `SELECT COUNT(*) AS runs, MIN(started_at) AS created, MAX(started_at) AS last, SUM(CASE WHEN success = 0 THEN 1 ELSE 0 END) AS failed ${UNTRACKED}`,
+    ).get() as Row;
     if (Number(untracked.runs) > 0) rows.push({ ...untracked, name: CACHE_ONLY });
     return rows.map((r) => ({
       name: String(r.name),
@@ -59,26 +62,26 @@ export class StoreReader {
   }
 
   hasProject(name: string): boolean {
-    if (name === CACHE_ONLY) return this.db.prepare(`SELECT 1 ${UNTRACKED} LIMIT 1`).get() !== undefined;
-    return this.db.prepare('SELECT 1 FROM projects WHERE name = ?').get(name) !== undefined;
+    if (name === CACHE_ONLY) return this.sql(`SELECT 1 ${UNTRACKED} LIMIT 1`).get() !== undefined;
+    return this.sql('SELECT 1 FROM projects WHERE name = ?').get(name) !== undefined;
   }
 
   /** The project's runs, newest first. */
   runs(project: string): RunSummary[] {
     if (project === CACHE_ONLY) {
-      const untracked = this.db.prepare(`SELECT * ${UNTRACKED} ORDER BY started_at DESC, c.rowid DESC`).all() as Row[];
+      const untracked = this.sql(`SELECT * ${UNTRACKED} ORDER BY started_at DESC, c.rowid DESC`).all() as Row[];
       return untracked.map(cacheRunOf);
     }
-    const rows = this.db
-      .prepare(`SELECT ${this.runColumns()} FROM runs r WHERE r.project = ? ORDER BY r.started_at DESC, r.rowid DESC`)
-      .all(project) as Row[];
+    const rows = this.sql(`SELECT ${this.runColumns()} FROM runs r WHERE r.project = ? ORDER BY r.started_at DESC, r.rowid DESC`).all(
+      project,
+    ) as Row[];
     return rows.map((row) => this.runOf(row));
   }
 
   run(runId: string): RunRecord | undefined {
-    const row = this.db.prepare(`SELECT ${this.runColumns()} FROM runs r WHERE r.run_id = ?`).get(runId) as Row | undefined;
+    const row = this.sql(`SELECT ${this.runColumns()} FROM runs r WHERE r.run_id = ?`).get(runId) as Row | undefined;
     if (row) return { ...this.runOf(row), nodes: this.nodesOf(runId) };
-    const cached = this.db.prepare(`SELECT * ${UNTRACKED} AND c.run_id = ?`).get(runId) as Row | undefined;
+    const cached = this.sql(`SELECT * ${UNTRACKED} AND c.run_id = ?`).get(runId) as Row | undefined;
     return cached ? { ...cacheRunOf(cached), nodes: this.nodesOf(runId) } : undefined;
   }
 
@@ -86,28 +89,50 @@ export class StoreReader {
   nodeAcrossRuns(project: string, node: string): { run: RunSummary; record: NodeRecord }[] {
     // Two queries for the whole project (not two per run): the node's records and log lines, grouped by run.
     // The project is bound as a parameter either way (the cache-only query only checks it is there).
-    const runIds = project === CACHE_ONLY ? `SELECT c.run_id ${UNTRACKED} AND ? IS NOT NULL` : 'SELECT run_id FROM runs WHERE project = ?';
+    const runIds =
+      project === CACHE_ONLY ? `SELECT c.run_id ${UNTRACKED} AND CAST(? AS TEXT) IS NOT NULL` : 'SELECT run_id FROM runs WHERE project = ?';
     const inProject = `run_id IN (${runIds}) AND node = ?`;
     const tracked = groupByRun(
-      this.db.prepare(`SELECT run_id, ${this.nodeColumns()} FROM node_runs WHERE ${inProject} ORDER BY started_at, item`).all(project, node) as Row[],
+      this.sql(`SELECT run_id, ${this.nodeColumns()} FROM node_runs WHERE ${inProject} ORDER BY started_at, item`).all(project, node) as Row[],
     );
-    const logs = groupByRun(
-      this.db.prepare(`SELECT run_id, ${LOG_COLUMNS} FROM cache_logs WHERE ${inProject} ORDER BY seq`).all(project, node) as Row[],
-    );
+    const logs = groupByRun(this.sql(`SELECT run_id, ${LOG_COLUMNS} FROM cache_logs WHERE ${inProject} ORDER BY seq`).all(project, node) as Row[]);
     return this.runs(project)
       .reverse()
       .flatMap((run) => merged(tracked.get(run.runId) ?? [], logs.get(run.runId) ?? []).map((record) => ({ run, record })));
   }
 
   /**
-   * The run's graph as far as the store knows it: a node's inputs are the names its cache key was made of
+   * The run's graph: the one the tracker stored for the run's DAG version when there is one (with every node's
+   * tags), else as far as the cache knows it (below). The run's computed nodes, the inputs they read, their edges.
+   */
+  graphOf(run: RunRecord): RunGraph | undefined {
+    return this.storedGraphOf(run) ?? this.cacheGraphOf(run);
+  }
+
+  /** The graph the tracker stored under the run's DAG version, cut to the nodes the run computed. */
+  private storedGraphOf(run: RunRecord): RunGraph | undefined {
+    if (run.dagVersion === undefined || !this.columnsOf('dag_graphs').has('graph')) return undefined;
+    const row = this.sql('SELECT graph FROM dag_graphs WHERE dag_version = ?').get(run.dagVersion) as { graph: unknown } | undefined;
+    const stored = storedGraph(parse(row?.graph));
+    if (!stored) return undefined;
+    const byName = new Map(stored.nodes.map((node) => [node.name, node]));
+    const names = [...new Set(run.nodes.map((n) => n.node))].filter((name) => byName.get(name)?.role === 'function');
+    if (names.length === 0) return undefined;
+    const dependencies = new Map(names.map((name) => [name, [...byName.get(name)!.dependencies]]));
+    const inputs = [...new Set([...dependencies.values()].flat().filter((d) => !dependencies.has(d)))].sort();
+    const tags = new Map<string, Tags>([...names, ...inputs].flatMap((name) => (byName.has(name) ? [[name, byName.get(name)!.tags] as const] : [])));
+    return { nodes: names, inputs, dependencies, tags };
+  }
+
+  /**
+   * The run's graph as far as the cache knows it: a node's inputs are the names its cache key was made of
    * (`node_versions.inputs`), trusted when this run wrote them or while the code version seen there is the one this
    * run used (the same code reads the same parameters). Undefined when any computed node's inputs are unknown.
    */
-  graphOf(run: RunRecord): RunGraph | undefined {
+  private cacheGraphOf(run: RunRecord): RunGraph | undefined {
     const names = [...new Set(run.nodes.map((n) => n.node))];
     if (names.length === 0) return undefined;
-    const versions = this.db.prepare('SELECT code_version AS code, inputs, run_id AS run FROM node_versions WHERE node = ? ORDER BY item LIMIT 1');
+    const versions = this.sql('SELECT code_version AS code, inputs, run_id AS run FROM node_versions WHERE node = ? ORDER BY item LIMIT 1');
     const dependencies = new Map<string, string[]>();
     for (const name of names) {
       const code = run.nodes.find((n) => n.node === name && n.codeVersion !== undefined)?.codeVersion;
@@ -123,7 +148,7 @@ export class StoreReader {
 
   /** Data versions of what the run's nodes read, as the cache last saw them in this run (external inputs included). */
   readVersions(runId: string): Map<string, string> {
-    const rows = this.db.prepare('SELECT inputs FROM node_versions WHERE run_id = ?').all(runId) as { inputs: string }[];
+    const rows = this.sql('SELECT inputs FROM node_versions WHERE run_id = ?').all(runId) as { inputs: string }[];
     const versions = new Map<string, string>();
     for (const row of rows) {
       const inputs = parse(row.inputs);
@@ -161,10 +186,8 @@ export class StoreReader {
 
   /** The tracker's node records merged with the cache's logs of the same run (either may be missing). */
   private nodesOf(runId: string): NodeRecord[] {
-    const tracked = this.db
-      .prepare(`SELECT ${this.nodeColumns()} FROM node_runs WHERE run_id = ? ORDER BY started_at, node, item`)
-      .all(runId) as Row[];
-    const logs = this.db.prepare(`SELECT ${LOG_COLUMNS} FROM cache_logs WHERE run_id = ? ORDER BY seq`).all(runId) as Row[];
+    const tracked = this.sql(`SELECT ${this.nodeColumns()} FROM node_runs WHERE run_id = ? ORDER BY started_at, node, item`).all(runId) as Row[];
+    const logs = this.sql(`SELECT ${LOG_COLUMNS} FROM cache_logs WHERE run_id = ? ORDER BY seq`).all(runId) as Row[];
     return merged(tracked, logs);
   }
 
@@ -176,7 +199,7 @@ export class StoreReader {
   private columnsOf(table: string): Set<string> {
     let found = this.columns.get(table);
     if (!found) {
-      found = new Set((this.db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name));
+      found = new Set(this.store.columnsOf(table));
       this.columns.set(table, found);
     }
     return found;
@@ -262,6 +285,32 @@ function recordOf(row: Row | undefined, log: Row | undefined): NodeRecord {
     ...(typeof row?.duration_ms === 'number' ? { durationMs: row.duration_ms } : {}),
     ...(typeof row?.summary === 'string' ? { summary: summaryOf(row.summary) } : {}),
   };
+}
+
+/** A stored graph read back, or undefined when the row is damaged (the page then falls back to the cache's edges). */
+function storedGraph(value: unknown): StoredGraph | undefined {
+  if (typeof value !== 'object' || value === null || !Array.isArray((value as { nodes?: unknown }).nodes)) return undefined;
+  const nodes = (value as { nodes: unknown[] }).nodes;
+  const valid = nodes.every((n) => {
+    const node = n as Partial<Record<keyof StoredGraph['nodes'][number], unknown>> | null;
+    return (
+      typeof node === 'object' &&
+      node !== null &&
+      typeof node.name === 'string' &&
+      typeof node.role === 'string' &&
+      Array.isArray(node.dependencies) &&
+      node.dependencies.every((d) => typeof d === 'string') &&
+      typeof node.tags === 'object' &&
+      node.tags !== null
+    );
+  });
+  return valid ? (value as StoredGraph) : undefined;
+}
+
+/** The reason under a store's own error (the store wraps the database's words in its advice for writers). */
+function describeError(error: unknown): string {
+  const cause = (error as { cause?: unknown } | null)?.cause;
+  return cause instanceof Error ? cause.message : (error as Error).message;
 }
 
 function parse(text: unknown): unknown {

@@ -200,7 +200,7 @@ describe('RunTracker records: versions, cache status, capture per node, retentio
     const make = (options: unknown) => () => new RunTracker(options as never);
     expect(make(undefined)).to.throw(HamiltonError, /takes an options object/);
     expect(make({ project: '', store })).to.throw(HamiltonError, /project.*non-empty string/);
-    expect(make({ project: 'p', store: 42 })).to.throw(HamiltonError, /SQLiteStore or a folder name, not .*42/);
+    expect(make({ project: 'p', store: 42 })).to.throw(HamiltonError, /SQLiteStore or PostgresStore, a folder name or a postgres:\/\/ URL, not .*42/);
     expect(make({ project: 'p', store, capture: 'everything' })).to.throw(HamiltonError, /'none', 'schema' or 'statistics'/);
     expect(make({ project: 'p', store, nodeCapture: { a: 'all' } })).to.throw(HamiltonError, /nodeCapture/);
     expect(make({ project: 'p', store, retention: { runs: 0 } })).to.throw(HamiltonError, /retention/);

@@ -1,7 +1,9 @@
 import { expect } from 'chai';
 import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { HamiltonError } from 'hamilton-ts';
+import { HamiltonError, SQLiteStore } from 'hamilton-ts';
 import { runCli } from '../../lib/cli/program.js';
 import { startUi, type RunningUi } from '../../lib/ui/server.js';
 import { shopStore, type ShopStore } from './fixture.js';
@@ -55,16 +57,37 @@ describe('ui: server pages over HTTP', function () {
     expect(runs.body).to.not.include('<b>first</b>');
   });
 
-  it('draws a cached run’s DAG as SVG, and lists an uncached run’s nodes as a table with a note why', async () => {
+  it('draws a tracked run’s DAG as SVG, cached or not', async () => {
     const cached = await get(`/runs/${shop.runs.edited}`);
     expect(cached.body).to.include('<svg').and.include('<title>bigOrders</title>');
     expect(cached.body).to.include(`href="/diff?a=${shop.runs.newInput}&amp;b=${shop.runs.edited}"`);
     const first = await get(`/runs/${shop.runs.first}`);
     expect(first.body).to.not.include('id="compare-previous"');
     const plain = await get(`/runs/${shop.runs.plain}`);
-    expect(plain.body).to.include('id="no-graph"').and.include('doubled');
-    expect(plain.body).to.not.include('id="graph"');
+    expect(plain.body).to.include('<svg').and.include('<title>doubled</title>').and.include('<title>x</title>');
     expect(plain.body).to.include('id="timeline"');
+    const sources = await get(`/runs/${shop.runs.plain}/sources/doubled`);
+    expect(sources.body).to.match(/x<\/td><td>input<\/td>/);
+  });
+
+  it('lists the nodes of a run whose graph the store lacks (an older store, no cache) as a table with a note why', async () => {
+    const copy = mkdtempSync(path.join(tmpdir(), 'hamilton-ui-copy-'));
+    cpSync(shop.folder, copy, { recursive: true });
+    const store = new SQLiteStore(copy);
+    store.statement('DELETE FROM dag_graphs').run();
+    store.close();
+    const old = await startUi({ store: copy, port: 0 });
+    try {
+      const plain = await fetch(`${old.url}/runs/${shop.runs.plain}`).then((r) => r.text());
+      expect(plain).to.include('id="no-graph"').and.include('doubled');
+      expect(plain).to.not.include('id="graph"');
+      const sources = await fetch(`${old.url}/runs/${shop.runs.plain}/sources/doubled`);
+      expect(sources.status).to.equal(404);
+      expect(await sources.text()).to.include('does not hold the graph');
+    } finally {
+      await old.close();
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 
   it('shows the failed node’s error beside its name, a node across runs, a diff and the sources of an output', async () => {
@@ -87,7 +110,6 @@ describe('ui: server pages over HTTP', function () {
       ['/projects/nope', "No project named 'nope'"],
       ['/projects/shop/nodes/nope', "recorded node 'nope'"],
       [`/diff?a=${shop.runs.first}`, 'Pick two runs'],
-      [`/runs/${shop.runs.plain}/sources/doubled`, 'does not hold the graph'],
     ]) {
       const answer = await get(path);
       expect(answer.status, path).to.equal(404);

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Builder, collect, HamiltonError, parallelizable, SQLiteStore } from 'hamilton-ts';
 import { RunTracker } from '../../lib/tracking/run-tracker.js';
@@ -66,12 +67,53 @@ describe('ui: store reader, filters, diff and sources over a real store', functi
     expect(failed.nodes.filter((n) => n.error !== undefined).map((n) => n.node)).to.deep.equal(['report']);
   });
 
-  it('knows a cached run’s graph from the inputs of its cache keys, and not an uncached one’s', () => {
+  it('knows a tracked run’s graph from the graph the tracker stored, with or without a cache', () => {
     const graph = reader.graphOf(reader.run(shop.runs.edited)!)!;
     expect([...graph.nodes].sort()).to.deep.equal(['bigOrders', 'rawOrders', 'report', 'revenue']);
     expect(graph.inputs).to.deep.equal(['minimum', 'ordersPath']);
-    expect(graph.dependencies.get('report')).to.have.members(['revenue', 'bigOrders']);
-    expect(reader.graphOf(reader.run(shop.runs.plain)!)).to.equal(undefined);
+    expect(graph.dependencies.get('report')).to.deep.equal(['revenue', 'bigOrders']);
+    const plain = reader.graphOf(reader.run(shop.runs.plain)!)!;
+    expect(plain.nodes).to.deep.equal(['doubled']);
+    expect(plain.inputs).to.deep.equal(['x']);
+    expect(plain.dependencies.get('doubled')).to.deep.equal(['x']);
+  });
+
+  it('stores one graph per DAG version, not one per run', () => {
+    const store = new SQLiteStore(shop.folder);
+    try {
+      const graphs = store.statement('SELECT COUNT(*) AS n FROM dag_graphs').get() as { n: number };
+      const versions = store.statement('SELECT COUNT(DISTINCT dag_version) AS n FROM runs').get() as { n: number };
+      const runs = store.statement('SELECT COUNT(*) AS n FROM runs').get() as { n: number };
+      // ShopV1, ShopV2 and Plain: three DAG versions over five runs.
+      expect(versions.n).to.equal(3);
+      expect(graphs.n).to.equal(versions.n);
+      expect(runs.n).to.equal(5);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('without a stored graph, knows a cached run’s graph from its cache keys only while its code is the cache’s last seen', () => {
+    const copy = mkdtempSync(path.join(tmpdir(), 'hamilton-ui-copy-'));
+    try {
+      cpSync(shop.folder, copy, { recursive: true });
+      const store = new SQLiteStore(copy);
+      store.statement('DELETE FROM dag_graphs').run();
+      store.close();
+      const old = new StoreReader(copy);
+      try {
+        const graph = old.graphOf(old.run(shop.runs.edited)!)!;
+        expect(graph.dependencies.get('report')).to.have.members(['revenue', 'bigOrders']);
+        expect(graph.tags).to.equal(undefined);
+        // The cache's edges are the edited code's: the run before the edit gets none, the untracked graph none.
+        expect(old.graphOf(old.run(shop.runs.newInput)!)).to.equal(undefined);
+        expect(old.graphOf(old.run(shop.runs.plain)!)).to.equal(undefined);
+      } finally {
+        old.close();
+      }
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 
   it('diffs two runs: an edited method is a code change and explains the values downstream of it', () => {
@@ -91,11 +133,12 @@ describe('ui: store reader, filters, diff and sources over a real store', functi
     expect(byInput.get('report')!.change).to.equal('status');
   });
 
-  it('does not claim a graph for a run whose code was edited since (the edges seen are the new code’s)', () => {
+  it('draws a run whose code was edited since with its own DAG version’s graph, not the edited code’s', () => {
     const [first, newInput] = [reader.run(shop.runs.first)!, reader.run(shop.runs.newInput)!];
-    expect(reader.graphOf(newInput)).to.equal(undefined);
-    const diffs = diffRuns(first, newInput, undefined);
-    expect(diffs.find((d) => d.node === 'rawOrders')).to.deep.include({ change: 'data', explainedBy: [] });
+    const graph = reader.graphOf(newInput)!;
+    expect(graph.dependencies.get('bigOrders')).to.deep.equal(['rawOrders', 'minimum']);
+    const diffs = diffRuns(first, newInput, graph);
+    expect(diffs.find((d) => d.node === 'rawOrders')).to.deep.include({ change: 'data', explainedBy: ['minimum', 'ordersPath'] });
   });
 
   it('without versions (no cache) a diff says unknown, not same', () => {
@@ -115,7 +158,7 @@ describe('ui: store reader, filters, diff and sources over a real store', functi
 
   it('names the sources of an output: the loader reading only inputs, and the inputs', () => {
     const graph = reader.graphOf(reader.run(shop.runs.edited)!)!;
-    expect(sourcesOf(graph, 'report')).to.deep.equal({ inputs: ['minimum', 'ordersPath'], loaders: ['rawOrders'] });
+    expect(sourcesOf(graph, 'report')).to.deep.equal({ inputs: ['minimum', 'ordersPath'], loaders: ['rawOrders'], loaded: new Map() });
     // The versions of what nodes read are the cache's last seen ones: the latest run's (the failed one here).
     expect(reader.readVersions(shop.runs.failed).get('minimum'))
       .to.be.a('string')
@@ -159,7 +202,7 @@ describe('ui: store reader, filters, diff and sources over a real store', functi
       const graph = reader.graphOf(run)!;
       expect(graph.dependencies.get('square')).to.deep.equal(['each']);
       expect(graph.dependencies.get('total')).to.deep.equal(['square']);
-      expect(sourcesOf(graph, 'total')).to.deep.equal({ inputs: ['count'], loaders: ['each'] });
+      expect(sourcesOf(graph, 'total')).to.deep.equal({ inputs: ['count'], loaders: ['each'], loaded: new Map() });
     } finally {
       await tracker.close();
       store.close();
@@ -205,6 +248,7 @@ describe('ui: store reader, filters, diff and sources over a real store', functi
     const store = new SQLiteStore(shop.folder);
     try {
       store.db.prepare('UPDATE node_versions SET inputs = ?').run('{not json');
+      store.db.prepare('UPDATE dag_graphs SET graph = ?').run('{"nodes": [{"name": 3}]}');
       store.db.prepare('UPDATE runs SET tags = ?, outputs = ?, inputs = ? WHERE run_id = ?').run('{bad', '[oops', 'nope', shop.runs.failed);
       store.db.prepare('UPDATE node_runs SET summary = ? WHERE run_id = ?').run('<<', shop.runs.failed);
     } finally {

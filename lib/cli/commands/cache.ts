@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { Command } from 'commander';
 import { clearCache, collectGarbage, listCache, type CacheListing } from '../../cache/maintenance.js';
 import { CacheMessages } from '../../cache/messages.js';
-import { DATABASE_FILE, DEFAULT_STORE_PATH, SQLiteStore } from '../../cache/store.js';
+import { DATABASE_FILE, DEFAULT_STORE_PATH, isPostgresUrl, PostgresStore, SQLiteStore } from '../../cache/store.js';
 import { CliUsageError } from '../errors.js';
 import { emit } from '../output.js';
 
@@ -27,7 +27,7 @@ const MEGABYTE = 1024 * 1024;
 export function registerCache(program: Command): void {
   const cache = program.command('cache').description("inspect and trim a store's cache (Builder.withCache)");
   const storeOption = (command: Command): Command =>
-    command.option('-s, --store <folder>', 'the store folder (Builder.withCache({ path }))', DEFAULT_STORE_PATH);
+    command.option('-s, --store <folder|url>', 'the store folder (Builder.withCache({ path })) or a postgres:// URL', DEFAULT_STORE_PATH);
 
   storeOption(cache.command('ls').description('count cache entries, stored results and runs, per node'))
     .option('--json', 'print JSON instead of a table')
@@ -60,10 +60,11 @@ export function registerCache(program: Command): void {
     });
 }
 
-/** Opens an existing store (never creates one where the user mistyped a folder), works, and closes it. */
+/** Opens an existing store (never creates one where the user mistyped a folder) or a PostgreSQL one, works, and closes it. */
 function withStore(folder: string, work: (store: SQLiteStore) => void): void {
-  if (!existsSync(path.join(folder, DATABASE_FILE))) throw new CliUsageError(CacheMessages.cli.noStore(path.resolve(folder)));
-  const store = new SQLiteStore(folder);
+  const postgres = isPostgresUrl(folder);
+  if (!postgres && !existsSync(path.join(folder, DATABASE_FILE))) throw new CliUsageError(CacheMessages.cli.noStore(path.resolve(folder)));
+  const store = postgres ? new PostgresStore(folder) : new SQLiteStore(folder);
   try {
     work(store);
   } finally {

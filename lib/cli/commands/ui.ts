@@ -9,12 +9,15 @@ interface UiCommandOptions {
   readonly host: string;
 }
 
-/** `ui --store <folder|file> [--port n] [--host h]`: serves the runs UI until Ctrl+C (or SIGTERM). */
+/** `ui --store <folder|file|url> [--port n] [--host h]`: serves the runs UI until Ctrl+C (or SIGTERM). */
 export function registerUi(program: Command): void {
   program
     .command('ui')
     .description('serve the runs UI over a store the cache and the RunTracker write: projects, runs, nodes, diffs, sources')
-    .requiredOption('-s, --store <path>', 'the store: its folder (as given to withCache / SQLiteStore) or its hamilton.sqlite file')
+    .requiredOption(
+      '-s, --store <path|url>',
+      'the store: its folder (as given to withCache / SQLiteStore), its hamilton.sqlite file, or a postgres:// URL',
+    )
     .option('-p, --port <n>', 'port to listen on (0: any free port)', '8241')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .action(async (options: UiCommandOptions) => {

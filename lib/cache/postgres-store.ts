@@ -1,0 +1,211 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import type * as Synckit from 'synckit';
+import { HamiltonError } from '../errors/index.js';
+import { requireOptional } from '../errors/optional-package.js';
+import { describeValue } from '../metadata/value-types.js';
+import type { WorkerAnswer, WorkerRequest } from './postgres-worker.js';
+import { ADDED_COLUMNS, SCHEMA } from './schema.js';
+import { postgresSchema, postgresSql, tablesOf, type Tables } from './sql-dialect.js';
+import { SQLiteStore, StoreBackend, type StoreStatement } from './sqlite-store.js';
+import { StoreMessages } from './store-messages.js';
+
+/** How a PostgreSQL store connects. */
+export interface PostgresStoreOptions {
+  /** How long connecting may take before the store is called unreachable (default 5 s). */
+  readonly connectTimeoutMs?: number;
+  /** How long one statement may take, waiting for locks included, before the store is called unreachable (default 60 s). */
+  readonly statementTimeoutMs?: number;
+}
+
+type SyncCall = (request: WorkerRequest) => WorkerAnswer;
+
+let call: SyncCall | undefined;
+let nextStore = 0;
+const TABLES: Tables = tablesOf(SCHEMA, ADDED_COLUMNS);
+/** Every write transaction of every process on the database takes this lock first: they run one at a time, as SQLite's do. */
+const WRITE_LOCK = 0x4841_4d32;
+
+/** Whether a store option names a PostgreSQL database rather than a folder. */
+export function isPostgresUrl(value: unknown): value is string {
+  return typeof value === 'string' && /^postgres(ql)?:\/\//i.test(value);
+}
+
+/**
+ * The store of the cache and the run tracker on a PostgreSQL server, for runs on several machines: the metadata
+ * and the cached results alike live in the database (results as `bytea`), so every machine that reaches the
+ * server reads what any other stored. Queries are written once, in SQLite's dialect, and translated in
+ * `sql-dialect.ts` (placeholders, upserts, column types, BIGINT read as numbers).
+ *
+ * The sync Driver looks the cache up inside `execute`, so this store answers synchronously: pg runs in a worker
+ * thread and the caller waits on Atomics (synckit, an optional peer with pg). Every call is bounded: connecting by
+ * `connectTimeoutMs`, a statement by `statementTimeoutMs`; past them, or when the server is down, the call fails
+ * with a HamiltonError naming the server, never a hang.
+ */
+export class PostgresStore extends SQLiteStore {
+  /** The URL given, password included (not shown in messages: `path` is the URL without it). */
+  readonly url: string;
+
+  constructor(url: string, options: PostgresStoreOptions = {}) {
+    super(new PostgresBackend(url, options));
+    this.url = url;
+  }
+}
+
+/** Where a URL points, as messages name it: `postgres://user@host:port/database`, without the password. */
+function locationOf(url: string): { location: string; server: string } {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new HamiltonError(StoreMessages.badPostgresUrl(JSON.stringify(url)));
+  }
+  if (!isPostgresUrl(url) || parsed.hostname === '') throw new HamiltonError(StoreMessages.badPostgresUrl(JSON.stringify(url)));
+  const server = `${parsed.hostname}:${parsed.port || '5432'}`;
+  const user = parsed.username ? `${parsed.username}@` : '';
+  return { location: `postgres://${user}${server}${parsed.pathname}`, server };
+}
+
+class PostgresBackend extends StoreBackend {
+  readonly location: string;
+  readonly resultsPath: string;
+  private readonly server: string;
+  private readonly id = ++nextStore;
+  private depth = 0;
+  private open = true;
+
+  constructor(url: string, options: PostgresStoreOptions) {
+    super();
+    if (typeof url !== 'string') throw new HamiltonError(StoreMessages.badPostgresUrl(describeValue(url)));
+    ({ location: this.location, server: this.server } = locationOf(url));
+    const connectMs = checkedTimeout(options.connectTimeoutMs, 5_000);
+    const statementMs = checkedTimeout(options.statementTimeoutMs, 60_000);
+    call ??= startWorker(connectMs + statementMs);
+    // Larger results are handed over as files by the result store; they are moved into the row (see `absorbFiles`).
+    this.resultsPath = mkdtempSync(path.join(tmpdir(), 'hamilton-pg-results-'));
+    this.send({ op: 'open', store: this.id, url, connectMs, statementMs, schema: postgresSchema(SCHEMA, ADDED_COLUMNS) });
+  }
+
+  prepare(sql: string): StoreStatement {
+    const text = postgresSql(sql, TABLES);
+    const absorb = absorbFiles(sql, this.resultsPath);
+    const query = (params: unknown[]) => this.send({ op: 'query', store: this.id, sql: text, params: absorb(params) });
+    return {
+      get: (...params) => rowsOf(query(params))[0],
+      all: (...params) => rowsOf(query(params)),
+      run: (...params) => ({ changes: query(params).changes }),
+    };
+  }
+
+  transaction<T>(work: () => T): T {
+    const depth = this.depth;
+    const savepoint = `hamilton_${depth}`;
+    this.command(depth === 0 ? `BEGIN; SELECT pg_advisory_xact_lock(${WRITE_LOCK})` : `SAVEPOINT ${savepoint}`);
+    this.depth++;
+    try {
+      const result = work();
+      this.command(depth === 0 ? 'COMMIT' : `RELEASE SAVEPOINT ${savepoint}`);
+      return result;
+    } catch (error) {
+      try {
+        this.command(depth === 0 ? 'ROLLBACK' : `ROLLBACK TO SAVEPOINT ${savepoint}`);
+      } catch {
+        // The connection is gone, and the transaction with it: the server rolled it back.
+      }
+      throw error;
+    } finally {
+      this.depth = depth;
+    }
+  }
+
+  runEach(sql: string, rows: readonly (readonly unknown[])[]): number {
+    const absorb = absorbFiles(sql, this.resultsPath);
+    return this.send({ op: 'batch', store: this.id, sql: postgresSql(sql, TABLES), rows: rows.map((row) => absorb([...row])) }).changes;
+  }
+
+  columns(table: string): string[] {
+    const rows = this.send({
+      op: 'query',
+      store: this.id,
+      sql: 'SELECT column_name AS name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position',
+      params: [table],
+    }).rows;
+    return rows.map((row) => String(row.name)).filter((name) => name !== 'rowid');
+  }
+
+  close(): void {
+    if (!this.open) return;
+    this.open = false;
+    rmSync(this.resultsPath, { recursive: true, force: true });
+    try {
+      this.send({ op: 'close', store: this.id });
+    } catch {
+      // Closing a store whose server is gone has nothing left to close.
+    }
+  }
+
+  private command(sql: string): void {
+    this.send({ op: 'query', store: this.id, sql, params: [] });
+  }
+
+  private send(request: WorkerRequest): WorkerAnswer {
+    if (!this.open && request.op !== 'close') throw new HamiltonError(StoreMessages.postgresClosed(this.location));
+    try {
+      return call!(request);
+    } catch (error) {
+      const why = (error as Error)?.message ?? String(error);
+      const refused = typeof (error as { code?: unknown } | null)?.code === 'string' && /^[0-9A-Z]{5}$/.test((error as { code: string }).code);
+      if (refused && request.op !== 'open') throw new HamiltonError(StoreMessages.postgresFailed(this.location, why), { cause: error });
+      if (request.op === 'open') this.open = false;
+      throw new HamiltonError(StoreMessages.postgresUnreachable(`${this.server} (${this.location})`, why), { cause: error });
+    }
+  }
+}
+
+function checkedTimeout(given: unknown, fallback: number): number {
+  if (given === undefined) return fallback;
+  if (typeof given !== 'number' || !Number.isFinite(given) || given <= 0) throw new HamiltonError(StoreMessages.badTimeout(describeValue(given)));
+  return given;
+}
+
+function startWorker(timeoutMs: number): SyncCall {
+  requireOptional<unknown>('pg', StoreMessages.postgresNeededFor);
+  const synckit = requireOptional<typeof Synckit>('synckit', StoreMessages.postgresNeededFor);
+  const worker = path.join(__dirname, __filename.endsWith('.ts') ? 'postgres-worker.ts' : 'postgres-worker.js');
+  return synckit.createSyncFn<(request: WorkerRequest) => Promise<WorkerAnswer>>(worker, { timeout: timeoutMs });
+}
+
+/** Rows as better-sqlite3 gives them: bytes as Buffers (they cross the thread as plain Uint8Arrays). */
+function rowsOf(answer: WorkerAnswer): Record<string, unknown>[] {
+  for (const row of answer.rows) {
+    for (const [key, value] of Object.entries(row)) {
+      if (value instanceof Uint8Array && !Buffer.isBuffer(value)) row[key] = Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+    }
+  }
+  return answer.rows;
+}
+
+/**
+ * A result too large for its row is written by the result store as a file under `resultsPath`, and the row names
+ * it. A file on one machine is of no use to the others, so on PostgreSQL the row carries the file's bytes instead
+ * (`inline`, a bytea) and names no file; the local file is removed once it is read.
+ */
+function absorbFiles(sql: string, resultsPath: string): (params: unknown[]) => unknown[] {
+  const insert = /^\s*INSERT\s+OR\s+REPLACE\s+INTO\s+results\s*\(([^)]*)\)/i.exec(sql);
+  if (!insert) return (params) => params;
+  const columns = insert[1].split(',').map((c) => c.trim());
+  const [file, inline] = [columns.indexOf('file'), columns.indexOf('inline')];
+  if (file < 0 || inline < 0) return (params) => params;
+  return (params) => {
+    const name = params[file];
+    if (typeof name !== 'string') return params;
+    const full = path.join(resultsPath, name);
+    const bytes = readFileSync(full);
+    rmSync(full, { force: true });
+    const moved = [...params];
+    moved[inline] = bytes;
+    moved[file] = null;
+    return moved;
+  };
+}

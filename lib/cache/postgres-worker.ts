@@ -1,0 +1,135 @@
+/**
+ * The worker thread behind PostgresStore: it holds one pg client per store and runs the queries the store sends
+ * through synckit, while the calling thread waits on Atomics (the sync Driver looks the cache up inside
+ * `execute`). Queries arrive already in PostgreSQL's dialect.
+ */
+import type * as Pg from 'pg';
+import { runAsWorker } from 'synckit';
+
+/** What the store asks of the worker. */
+export type WorkerRequest =
+  | {
+      readonly op: 'open';
+      readonly store: number;
+      readonly url: string;
+      readonly connectMs: number;
+      readonly statementMs: number;
+      readonly schema: readonly string[];
+    }
+  | { readonly op: 'query'; readonly store: number; readonly sql: string; readonly params: readonly unknown[] }
+  | { readonly op: 'batch'; readonly store: number; readonly sql: string; readonly rows: readonly (readonly unknown[])[] }
+  | { readonly op: 'close'; readonly store: number };
+
+/** Rows of a query, and how many rows it changed. */
+export interface WorkerAnswer {
+  readonly rows: Record<string, unknown>[];
+  readonly changes: number;
+}
+
+/** Every schema change of every process takes this lock, so two processes creating the tables at once do not collide. */
+const SCHEMA_LOCK = 0x4841_4d31;
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the store checked pg is installed before starting this worker
+const pg = require('pg') as typeof Pg;
+const INT8 = 20;
+const NUMERIC = 1700;
+
+/** BIGINT (COUNT, times in ms) and NUMERIC (SUM of BIGINT) as numbers, as SQLite gives them. */
+function typeParser(oid: number, format?: 'text' | 'binary'): (text: string) => unknown {
+  if (oid === INT8 || oid === NUMERIC) return Number;
+  return pg.types.getTypeParser(oid, format) as (text: string) => unknown;
+}
+const types = { getTypeParser: typeParser };
+
+interface Connection {
+  readonly url: string;
+  readonly connectMs: number;
+  readonly statementMs: number;
+  client: Pg.Client | undefined;
+}
+
+const connections = new Map<number, Connection>();
+
+/** A client for the store, connecting again when the last one broke (a restarted server, a dropped socket). */
+async function clientOf(store: number): Promise<Pg.Client> {
+  const connection = connections.get(store);
+  if (!connection) throw new Error('the store was closed');
+  if (connection.client) return connection.client;
+  const client = new pg.Client({
+    connectionString: connection.url,
+    connectionTimeoutMillis: connection.connectMs,
+    statement_timeout: connection.statementMs,
+    types,
+  });
+  // A broken connection is forgotten (the next query connects afresh); its error reaches the query that was waiting.
+  client.on('error', () => {
+    if (connection.client === client) connection.client = undefined;
+  });
+  try {
+    await client.connect();
+  } catch (error) {
+    await client.end().catch(() => undefined);
+    throw error;
+  }
+  connection.client = client;
+  return client;
+}
+
+async function query(store: number, sql: string, params: readonly unknown[]): Promise<WorkerAnswer> {
+  const client = await clientOf(store);
+  try {
+    const result = await client.query({ text: sql, values: params as unknown[] });
+    // A multi-statement text (BEGIN; SELECT lock) answers with one result per statement.
+    const last = Array.isArray(result) ? (result as Pg.QueryResult[])[(result as Pg.QueryResult[]).length - 1] : result;
+    return { rows: last.rows as Record<string, unknown>[], changes: last.rowCount ?? 0 };
+  } catch (error) {
+    if (!isSqlError(error)) forget(store, client);
+    throw error;
+  }
+}
+
+/** A client whose connection failed (not a query the server refused) is closed, so the next call reconnects. */
+function forget(store: number, client: Pg.Client): void {
+  const connection = connections.get(store);
+  if (connection?.client === client) connection.client = undefined;
+  void client.end().catch(() => undefined);
+}
+
+/** Errors PostgreSQL answered with (they carry a SQLSTATE) leave the connection usable. */
+function isSqlError(error: unknown): boolean {
+  return typeof (error as { code?: unknown } | null)?.code === 'string' && /^[0-9A-Z]{5}$/.test((error as { code: string }).code);
+}
+
+async function handle(request: WorkerRequest): Promise<WorkerAnswer> {
+  switch (request.op) {
+    case 'open': {
+      connections.set(request.store, { url: request.url, connectMs: request.connectMs, statementMs: request.statementMs, client: undefined });
+      try {
+        await query(request.store, `BEGIN; SELECT pg_advisory_xact_lock(${SCHEMA_LOCK})`, []);
+        for (const statement of request.schema) await query(request.store, statement, []);
+        await query(request.store, 'COMMIT', []);
+      } catch (error) {
+        const connection = connections.get(request.store);
+        connections.delete(request.store);
+        await connection?.client?.end().catch(() => undefined);
+        throw error;
+      }
+      return { rows: [], changes: 0 };
+    }
+    case 'query':
+      return query(request.store, request.sql, request.params);
+    case 'batch': {
+      let changes = 0;
+      for (const row of request.rows) changes += (await query(request.store, request.sql, row)).changes;
+      return { rows: [], changes };
+    }
+    case 'close': {
+      const connection = connections.get(request.store);
+      connections.delete(request.store);
+      await connection?.client?.end().catch(() => undefined);
+      return { rows: [], changes: 0 };
+    }
+  }
+}
+
+runAsWorker(handle);
