@@ -2,6 +2,7 @@ import type { FunctionGraph } from '../graph/function-graph.js';
 import { originParts } from '../graph/function-graph.js';
 import { discoverMethods, type DiscoveredMethod } from '../graph/discovery.js';
 import type { GraphNode } from '../graph/node.js';
+import { DecoratorKind } from '../constants/metadata-keys.js';
 import { getRegistry } from '../metadata/registry.js';
 import { moduleFileExporting } from '../metadata/module-file.js';
 import { CacheMessages } from './messages.js';
@@ -9,6 +10,8 @@ import { hashStrings } from './hash.js';
 import { moduleHelpers, normalisedSource, referencedHelpers, type ModuleHelpers } from './source.js';
 
 const NO_HELPERS: ModuleHelpers = new Map();
+/** The prefix of the tags `@cache` sets. */
+const CACHE_TAG_PREFIX = 'cache.';
 
 /** A node's code version, or why it has none (the node is then not cached). */
 export type CodeVersion = { readonly ok: true; readonly version: string } | { readonly ok: false; readonly reason: string };
@@ -74,7 +77,11 @@ export class CodeVersions {
     if ('error' in helpers) return { ok: false, reason: CacheMessages.unreadableSource(`${origin.class}.${origin.method}`, helpers.error) };
     const decorators = getRegistry()
       .recordsOf(method.declaringClass, method.name)
-      .map((record) => `${record.kind}(${canonical(record.args, 0)})`);
+      .flatMap((record) => {
+        if (record.kind !== DecoratorKind.tag) return [`${record.kind}(${canonical(record.args, 0)})`];
+        const kept = withoutCacheTags(record.args);
+        return kept === null ? [] : [`${record.kind}(${canonical(kept, 0)})`];
+      });
     const used = referencedHelpers(source, helpers);
     return { ok: true, version: hashStrings([source, ...decorators, ...used.map((name) => `${name}:${helpers.get(name)!.source}`)]) };
   }
@@ -127,6 +134,19 @@ export class CodeVersions {
 export function withoutOwnName(source: string, name: string): string {
   const escaped = name.replace(/[$^\\.*+?()[\]{}|]/g, '\\$&');
   return source.replace(new RegExp(`^((?:(?:async|static|get|set|\\*) )*)${escaped} (?=\\()`), '$1');
+}
+
+/**
+ * A tag record without the cache's own tags (`@cache`'s behaviour, format and former names): they say how the node
+ * is cached, not what it computes, so adding `formerNames` with a rename keeps the code version. Null when
+ * nothing else is left.
+ */
+function withoutCacheTags(args: unknown): unknown {
+  const { tags, ...rest } = args as { tags?: Record<string, unknown> };
+  if (tags === undefined) return args;
+  const kept = Object.fromEntries(Object.entries(tags).filter(([key]) => !key.startsWith(CACHE_TAG_PREFIX)));
+  if (Object.keys(kept).length === 0 && Object.keys(rest).length === 0) return null;
+  return { ...rest, tags: kept };
 }
 
 /** A decorator's arguments as text: keys sorted, functions by their normalised source, classes by name. */

@@ -46,5 +46,7 @@ export function checkedNames(node: string, value: unknown): readonly string[] {
   if (!Array.isArray(names) || names.length === 0 || names.some((name) => typeof name !== 'string' || name.length === 0)) {
     throw new HamiltonError(CacheMessages.formerNames.notNames(node, describeValue(value)));
   }
+  const repeated = (names as string[]).find((name, i) => (names as string[]).indexOf(name) !== i);
+  if (repeated !== undefined) throw new HamiltonError(CacheMessages.formerNames.repeated(repeated, node, node));
   return names as string[];
 }
