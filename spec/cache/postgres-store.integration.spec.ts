@@ -110,6 +110,39 @@ describe('PostgresStore (a real server): the cache, the tracker and the UI on Po
     }
   });
 
+  it('speaks SQLite’s dialect: several rows of one key in one REPLACE keep the last, IGNORE keeps the first, rowid orders', () => {
+    const store = new PostgresStore(db.url);
+    try {
+      store
+        .statement(
+          'INSERT OR REPLACE INTO node_versions (node, item, code_version, inputs, run_id) VALUES (?, ?, ?, ?, ?), (?, ?, ?, ?, ?), (?, ?, ?, ?, ?)',
+        )
+        .run('a', 0, 'c1', '{}', 'r1', 'b', 0, 'c1', '{}', 'r1', 'a', 0, 'c2', '{}', 'r2');
+      const rows = store.statement('SELECT node, code_version FROM node_versions ORDER BY node').all();
+      expect(rows).to.deep.equal([
+        { node: 'a', code_version: 'c2' },
+        { node: 'b', code_version: 'c1' },
+      ]);
+      const ignore = store.statement('INSERT OR IGNORE INTO projects (name, created_at) VALUES (?, ?)');
+      expect(ignore.run('p', 1).changes).to.equal(1);
+      expect(ignore.run('p', 2).changes).to.equal(0);
+      expect(store.statement('SELECT created_at FROM projects WHERE name = ?').get('p')).to.deep.equal({ created_at: 1 });
+      // A nested transaction is a savepoint: its failure undoes it alone.
+      store.transaction(() => {
+        store.statement('INSERT OR IGNORE INTO projects (name, created_at) VALUES (?, ?)').run('q', 3);
+        expect(() =>
+          store.transaction(() => {
+            store.statement('INSERT OR IGNORE INTO projects (name, created_at) VALUES (?, ?)').run('r', 4);
+            store.statement('SELECT nope FROM projects').get();
+          }),
+        ).to.throw(HamiltonError, /refused a statement.*nope/);
+      });
+      expect(store.statement('SELECT name FROM projects ORDER BY rowid').all()).to.deep.equal([{ name: 'p' }, { name: 'q' }]);
+    } finally {
+      store.close();
+    }
+  });
+
   it('the runs UI reads a PostgreSQL store: runs, nodes and the graph of an uncached tracked run', async () => {
     const tracker = new RunTracker({ project: 'plain', store: db.url });
     const dr = new Builder().withModules(Prices).withAdapters(tracker).build();
