@@ -6,7 +6,7 @@ import { executeAsync, executeSync } from '../execution/run.js';
 import { FunctionGraph } from '../graph/function-graph.js';
 import type { DisplayOptions, FileOption, VisualizeExecutionOptions } from '../lineage/display-options.js';
 import * as pictures from '../lineage/pictures.js';
-import type { Materializer } from '../io/materializers.js';
+import type { CheckedMaterializers, Materializer } from '../io/materializers.js';
 import {
   materializeRequest,
   materializerFeatureSet,
@@ -31,10 +31,19 @@ import type { DriverSettings } from './settings.js';
 declare module './driver.js' {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars -- a merged declaration repeats the class's type parameters
   interface Driver<TResult, TNodes> {
-    /** Runs the savers (and `additionalVars`); returns `[metadata by saver id, values by name]`. */
-    materialize(materializers: readonly Materializer[], options?: MaterializeOptions): MaterializeResult;
+    /**
+     * Runs the savers (and `additionalVars`); returns `[metadata by saver id, values by name]`. A `from.<kind>`
+     * whose value cannot fit the node it fills (a node the driver's type knows) does not compile.
+     */
+    materialize<const M extends readonly Materializer[]>(
+      materializers: M & CheckedMaterializers<M, TNodes>,
+      options?: MaterializeOptions,
+    ): MaterializeResult;
     /** Every check `materialize` would make, without running nodes. */
-    validateMaterialization(materializers: readonly Materializer[], options?: MaterializeOptions): void;
+    validateMaterialization<const M extends readonly Materializer[]>(
+      materializers: M & CheckedMaterializers<M, TNodes>,
+      options?: MaterializeOptions,
+    ): void;
     /** DOT of what `materialize` would run, loaders and savers drawn as such; with `{ file }` writes it. */
     visualizeMaterialization(materializers: readonly Materializer[], options: MaterializeOptions & DisplayOptions & FileOption): Promise<string>;
     visualizeMaterialization(materializers: readonly Materializer[], options?: MaterializeOptions & DisplayOptions): string;
@@ -43,8 +52,14 @@ declare module './driver.js' {
 declare module './async-driver.js' {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars -- a merged declaration repeats the class's type parameters
   interface AsyncDriver<TResult, TNodes> {
-    materialize(materializers: readonly Materializer[], options?: MaterializeOptions): Promise<MaterializeResult>;
-    validateMaterialization(materializers: readonly Materializer[], options?: MaterializeOptions): Promise<void>;
+    materialize<const M extends readonly Materializer[]>(
+      materializers: M & CheckedMaterializers<M, TNodes>,
+      options?: MaterializeOptions,
+    ): Promise<MaterializeResult>;
+    validateMaterialization<const M extends readonly Materializer[]>(
+      materializers: M & CheckedMaterializers<M, TNodes>,
+      options?: MaterializeOptions,
+    ): Promise<void>;
     visualizeMaterialization(materializers: readonly Materializer[], options: MaterializeOptions & DisplayOptions & FileOption): Promise<string>;
     visualizeMaterialization(materializers: readonly Materializer[], options?: MaterializeOptions & DisplayOptions): string;
   }

@@ -2,21 +2,24 @@ import { DecoratorKind } from '../constants/metadata-keys.js';
 import { recordingDecorator, type MethodDecorator } from '../decorators/record.js';
 import type { DataLoaderArgs, DataSaverArgs, LoadFromArgs, SaveToArgs } from '../graph/modifiers/data-io-modifiers.js';
 import type { BUILT_IN_KINDS } from './kinds/index.js';
+import type { DataLoaderDecorator, LoadingDecorator } from './fits.js';
 import type { IoKind } from './kind.js';
 import { kindFactories, loadSpecOf, nameOption, optionsObject, saveSpecOf, type BoundArgs } from './specs.js';
 
 type ArgsOf<K> = K extends IoKind<infer A> ? A : never;
+/** What a kind loads, for the compile-time check of the parameter it fills (`unknown`: anything fits). */
+type ValueOf<K> = K extends IoKind<infer _A, infer V> ? V : unknown;
 type BuiltIn = typeof BUILT_IN_KINDS;
 
 /**
  * `@dataloader()`: the method loads something and returns `[data, metadata]`; it becomes `<name>.loader` (both)
  * and `<name>` (the data). `source` tags the loader with what it reads when the method's arguments do not say.
  */
-export function dataloader(options: { readonly source?: string } = {}): MethodDecorator {
+export function dataloader(options: { readonly source?: string } = {}): DataLoaderDecorator {
   const args = optionsObject('@dataloader', options, "{ source: 'data/spend.csv' }");
   return recordingDecorator<DataLoaderArgs>(DecoratorKind.dataloader, {
     source: nameOption('@dataloader', args, 'source', false, "'data/spend.csv'"),
-  });
+  }) as DataLoaderDecorator;
 }
 
 /** `@datasaver()`: the method saves something and returns its metadata (an object such as `{ path, rows }`). */
@@ -30,8 +33,14 @@ export type LoadFromOptions<A> = BoundArgs<A> & { readonly inject?: string };
 /** `@saveTo.<kind>({ id, ...kind arguments, target? })`: options of one kind. */
 export type SaveToOptions<A> = BoundArgs<A> & { readonly id: string; readonly target?: string };
 
-export type LoadFromFactories = { readonly [K in keyof BuiltIn]: (options: LoadFromOptions<ArgsOf<BuiltIn[K]>>) => MethodDecorator } & {
-  readonly [kind: string]: (options: LoadFromOptions<Record<string, unknown>>) => MethodDecorator;
+/**
+ * `loadFrom.<kind>`: each built-in kind's factory returns a decorator typed by what the kind loads, so a method
+ * with no parameter that can take it does not compile; a kind registered at run time loads `unknown`.
+ */
+export type LoadFromFactories = {
+  readonly [K in keyof BuiltIn]: (options: LoadFromOptions<ArgsOf<BuiltIn[K]>>) => LoadingDecorator<ValueOf<BuiltIn[K]>>;
+} & {
+  readonly [kind: string]: (options: LoadFromOptions<Record<string, unknown>>) => LoadingDecorator<unknown>;
 };
 export type SaveToFactories = { readonly [K in keyof BuiltIn]: (options: SaveToOptions<ArgsOf<BuiltIn[K]>>) => MethodDecorator } & {
   readonly [kind: string]: (options: SaveToOptions<Record<string, unknown>>) => MethodDecorator;

@@ -11,7 +11,17 @@ export {
   type SaveToOptions,
 } from './decorators.js';
 export { registerIoKind, ioKindNames, type IoContext, type IoKind, type Loaded } from './kind.js';
-export { from, to, type FromOptions, type LoaderMaterializer, type Materializer, type SaverMaterializer, type ToOptions } from './materializers.js';
+export {
+  from,
+  to,
+  type CheckedMaterializers,
+  type FromOptions,
+  type LoaderMaterializer,
+  type Materializer,
+  type SaverMaterializer,
+  type ToOptions,
+} from './materializers.js';
+export type { DataLoaderDecorator, Fits, LoadingDecorator } from './fits.js';
 export type { MaterializeOptions, MaterializeResult } from './materialize.js';
 export { contentHash, ioMetadata, type ColumnSchema, type IoMetadata } from './metadata.js';
 export { IoRecorder } from './recorder.js';

@@ -28,18 +28,22 @@ export type Loaded<T = unknown> = readonly [T, IoMetadata];
  *   load: ({ path }) => { const text = readFileSync(String(path), 'utf8'); return [text, { ... }]; },
  * });
  */
-export interface IoKind<TArgs extends object = Record<string, unknown>> {
+export interface IoKind<TArgs extends object = Record<string, unknown>, TValue = unknown> {
   readonly name: string;
   /** The argument saying where (e.g. `path`, `table`): tags loader/saver nodes with it when it is a literal. */
   readonly location?: keyof TArgs & string;
-  load?(args: TArgs, context: IoContext): Loaded | Promise<Loaded>;
+  /** Gives `[data, metadata]`; `TValue`, the data's type, is what `@loadFrom.<kind>` checks a parameter against at compile time. */
+  load?(args: TArgs, context: IoContext): Loaded<TValue> | Promise<Loaded<TValue>>;
   save?(data: unknown, args: TArgs, context: IoContext): IoMetadata | Promise<IoMetadata>;
 }
 
 const kinds = new Map<string, IoKind<object>>();
 
 /** Adds a kind: `loadFrom.<name>`, `saveTo.<name>`, `from.<name>` and `to.<name>` then exist. */
-export function registerIoKind<TArgs extends object>(kind: IoKind<TArgs>, options: { readonly replace?: boolean } = {}): void {
+export function registerIoKind<TArgs extends object, TValue = unknown>(
+  kind: IoKind<TArgs, TValue>,
+  options: { readonly replace?: boolean } = {},
+): void {
   if (kind === null || typeof kind !== 'object') throw new HamiltonError(IoMessages.badKind(`the kind is ${describeValue(kind)}`));
   if (typeof kind.name !== 'string' || !/^[A-Za-z_$][\w$]*$/.test(kind.name)) {
     throw new HamiltonError(IoMessages.badKind(`name must be an identifier such as 's3'; got ${describeValue(kind.name)}`));
@@ -48,7 +52,7 @@ export function registerIoKind<TArgs extends object>(kind: IoKind<TArgs>, option
     throw new HamiltonError(IoMessages.badKind(`'${kind.name}' needs a load function, a save function or both`));
   }
   if (kinds.has(kind.name) && options.replace !== true) throw new HamiltonError(IoMessages.kindTaken(kind.name));
-  kinds.set(kind.name, kind as IoKind<object>);
+  kinds.set(kind.name, kind as unknown as IoKind<object>);
 }
 
 /** The kind of that name, or a `HamiltonError` naming the kinds there are. */

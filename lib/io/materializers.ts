@@ -3,6 +3,7 @@ import type { LoadSpec, SaveSpec } from '../graph/modifiers/data-io.js';
 import { describeValue } from '../metadata/value-types.js';
 import type { ResultBuilder } from '../results/result-builder.js';
 import type { BUILT_IN_KINDS } from './kinds/index.js';
+import type { Fits } from './fits.js';
 import type { IoKind } from './kind.js';
 import { IoMessages } from './messages.js';
 import { kindFactories, loadSpecOf, nameOption, optionsObject, saveSpecOf, type BoundArgs } from './specs.js';
@@ -17,17 +18,27 @@ export interface SaverMaterializer {
   readonly spec: SaveSpec;
 }
 
-/** `from.<kind>(...)`: the node `target` is loaded instead of computed (its upstream is not run). */
-export interface LoaderMaterializer {
+/** Carries, for the type checker only, what a `from.<kind>` loads (never present at run time). */
+declare const loadedValue: unique symbol;
+
+/**
+ * `from.<kind>(...)`: the node `target` is loaded instead of computed (its upstream is not run). Typed by its
+ * target's name and what it loads, so `materialize` on a driver that knows its nodes refuses, at compile time,
+ * a loader whose value does not fit the node it fills.
+ */
+export interface LoaderMaterializer<TTarget extends string = string, TValue = unknown> {
   readonly role: 'load';
   readonly kind: string;
-  readonly target: string;
+  readonly target: TTarget;
   readonly spec: LoadSpec;
+  readonly [loadedValue]?: TValue;
 }
 
 export type Materializer = SaverMaterializer | LoaderMaterializer;
 
 type ArgsOf<K> = K extends IoKind<infer A> ? A : never;
+/** What a kind loads (`unknown` when TypeScript cannot tell). */
+type ValueOf<K> = K extends IoKind<infer _A, infer V> ? V : unknown;
 type BuiltIn = typeof BUILT_IN_KINDS;
 
 /** Options of `to.<kind>`: the saver's `id`, the nodes it saves, how several are combined, and the kind's arguments. */
@@ -42,8 +53,29 @@ export type FromOptions<A> = BoundArgs<A> & { readonly target: string };
 export type ToFactories = { readonly [K in keyof BuiltIn]: (options: ToOptions<ArgsOf<BuiltIn[K]>>) => SaverMaterializer } & {
   readonly [kind: string]: (options: ToOptions<Record<string, unknown>>) => SaverMaterializer;
 };
-export type FromFactories = { readonly [K in keyof BuiltIn]: (options: FromOptions<ArgsOf<BuiltIn[K]>>) => LoaderMaterializer } & {
-  readonly [kind: string]: (options: FromOptions<Record<string, unknown>>) => LoaderMaterializer;
+export type FromFactories = {
+  readonly [K in keyof BuiltIn]: <const TTarget extends string>(
+    options: FromOptions<ArgsOf<BuiltIn[K]>> & { readonly target: TTarget },
+  ) => LoaderMaterializer<TTarget, ValueOf<BuiltIn[K]>>;
+} & {
+  readonly [kind: string]: <const TTarget extends string>(
+    options: FromOptions<Record<string, unknown>> & { readonly target: TTarget },
+  ) => LoaderMaterializer<TTarget>;
+};
+
+/**
+ * The materializers as `materialize` takes them from a driver that knows its nodes (`TNodes`, from the Builder):
+ * a `from.<kind>` whose loaded value cannot fit the node it fills becomes a requirement no loader meets, whose
+ * name is the compile error. Nodes the driver does not know (inputs, renamed nodes) are not checked.
+ */
+export type CheckedMaterializers<M extends readonly Materializer[], TNodes> = {
+  readonly [I in keyof M]: M[I] extends LoaderMaterializer<infer T, infer V>
+    ? T extends keyof TNodes
+      ? Fits<TNodes[T], V> extends true
+        ? M[I]
+        : { readonly 'from: the loaded value does not fit the node it fills': T; readonly loads: V; readonly node: TNodes[T] }
+      : M[I]
+    : M[I];
 };
 
 /** `to.csv({ id: 'saveFeatures', dependencies: ['spend', 'signups'], path: 'out/features.csv' })`. */

@@ -4,8 +4,13 @@ import { serverUrl } from '../integrations/servers.js';
 
 class Orders {
   @node()
-  orders(): Record<string, unknown[]> {
-    return { id: [1, 2, 3], item: ['tea', 'cake', 'jam'], price: [2.5, 4, 3.25], paid: [true, false, true] };
+  // Rows, the type from.postgres loads in its place (a node typed as columns would not compile with it).
+  orders(): { id: number | string; item: string; price: number; paid: boolean }[] {
+    return [
+      { id: 1, item: 'tea', price: 2.5, paid: true },
+      { id: 2, item: 'cake', price: 4, paid: false },
+      { id: 3, item: 'jam', price: 3.25, paid: true },
+    ];
   }
   @node()
   revenue(orders: { price: number }[]): number {
@@ -13,7 +18,7 @@ class Orders {
   }
 }
 
-describe('io/postgres (a real server): a table from a frame, a query to rows', () => {
+describe('io/postgres (a real server): a table from rows, a query to rows', () => {
   it('saves a table in one transaction and loads it back through the AsyncDriver', async () => {
     const url = serverUrl('HAMILTON_TEST_POSTGRES_URL');
     const dr = await new Builder().withModules(Orders).buildAsync();

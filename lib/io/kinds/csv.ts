@@ -22,7 +22,7 @@ export interface CsvArgs {
 const EXAMPLE = "{ path: 'data/spend.csv' }";
 
 /** CSV through csv-parse (a header row names the columns; rows come back as objects) and csv-stringify. */
-export const csvKind: IoKind<CsvArgs> = {
+export const csvKind: IoKind<CsvArgs, Row[]> = {
   name: 'csv',
   location: 'path',
   load: (args: CsvArgs, { node, async }: IoContext): Loaded<Row[]> | Promise<Loaded<Row[]>> => {

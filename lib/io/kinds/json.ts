@@ -77,10 +77,10 @@ export const jsonKind: IoKind<JsonArgs> = {
 };
 
 /** JSON lines: one JSON value a line (rows as objects); a bad line is named by its number. Tables save as rows. */
-export const jsonlKind: IoKind<JsonArgs> = {
+export const jsonlKind: IoKind<JsonArgs, unknown[]> = {
   name: 'jsonl',
   location: 'path',
-  load: (args: JsonArgs, { node }: IoContext): Loaded => {
+  load: (args: JsonArgs, { node }: IoContext): Loaded<unknown[]> => {
     const started = performance.now();
     const path = stringArgument(args as unknown as Record<string, unknown>, 'path', `jsonl loader '${node}'`, "{ path: 'data/events.jsonl' }");
     const bytes = readBytes(path, node);

@@ -16,7 +16,11 @@ export interface FileArgs {
 }
 
 /** A kind whose file is one Arrow table in some binary encoding: only decoding and encoding differ. */
-function tableFileKind(name: string, decode: (bytes: Uint8Array) => ArrowTable, encode: (table: ArrowTable) => Uint8Array): IoKind<FileArgs> {
+function tableFileKind(
+  name: string,
+  decode: (bytes: Uint8Array) => ArrowTable,
+  encode: (table: ArrowTable) => Uint8Array,
+): IoKind<FileArgs, ArrowTable> {
   const example = `{ path: 'data/spend.${name}' }`;
   const record = (operation: 'load' | 'save', path: string, table: ArrowTable, bytes: number, content: Uint8Array, started: number) =>
     ioMetadata(
@@ -35,7 +39,7 @@ function tableFileKind(name: string, decode: (bytes: Uint8Array) => ArrowTable, 
   return {
     name,
     location: 'path',
-    load: (args: FileArgs, { node }: IoContext): Loaded => {
+    load: (args: FileArgs, { node }: IoContext): Loaded<ArrowTable> => {
       const started = performance.now();
       const path = stringArgument(args as unknown as Record<string, unknown>, 'path', `${name} loader '${node}'`, example);
       const bytes = readBytes(path, node);
@@ -59,7 +63,7 @@ function tableFileKind(name: string, decode: (bytes: Uint8Array) => ArrowTable, 
 }
 
 /** Parquet through parquet-wasm (Rust's parquet crate in WebAssembly), to and from Arrow tables. */
-export const parquetKind: IoKind<FileArgs> = tableFileKind(
+export const parquetKind: IoKind<FileArgs, ArrowTable> = tableFileKind(
   'parquet',
   (bytes) => arrow(IoMessages.arrowNeededFor).tableFromIPC(parquetWasm().readParquet(bytes).intoIPCStream()),
   (table) => {
@@ -69,7 +73,7 @@ export const parquetKind: IoKind<FileArgs> = tableFileKind(
 );
 
 /** Arrow IPC files (Feather v2) through apache-arrow. */
-export const arrowKind: IoKind<FileArgs> = tableFileKind(
+export const arrowKind: IoKind<FileArgs, ArrowTable> = tableFileKind(
   'arrow',
   (bytes) => arrow(IoMessages.arrowNeededFor).tableFromIPC(bytes),
   (table) => arrow(IoMessages.arrowNeededFor).tableToIPC(table, 'file'),

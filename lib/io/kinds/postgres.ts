@@ -35,7 +35,7 @@ function uriOf(url: string, table: string | undefined): string {
 }
 
 /** PostgreSQL through pg (asynchronous: use it with the AsyncDriver): a query to rows, a table from rows in one transaction. */
-export const postgresKind: IoKind<PostgresArgs> = {
+export const postgresKind: IoKind<PostgresArgs, Row[]> = {
   name: 'postgres',
   location: 'table',
   load: async (args: PostgresArgs, { node }: IoContext): Promise<Loaded<Row[]>> => {

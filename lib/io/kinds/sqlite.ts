@@ -25,7 +25,7 @@ function uriOf(path: string, table: string | undefined): string {
 }
 
 /** SQLite through better-sqlite3 (the embedded default): rows as objects; a save is one transaction. */
-export const sqliteKind: IoKind<SqliteArgs> = {
+export const sqliteKind: IoKind<SqliteArgs, Row[]> = {
   name: 'sqlite',
   location: 'table',
   load: (args: SqliteArgs, { node }: IoContext): Loaded<Row[]> => {
