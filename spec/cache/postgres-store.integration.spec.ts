@@ -4,12 +4,11 @@ import { createServer, type Server } from 'node:net';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { Client } from 'pg';
 import { Builder, HamiltonError, PostgresStore, RunTracker, SQLiteStore } from 'hamilton-ts';
 import { clearCache, collectGarbage, listCache } from '../../lib/cache/maintenance.js';
 import { StoreReader } from '../../lib/ui/store-reader.js';
-import { serverUrl } from '../integrations/servers.js';
 import { CHAIN_NODES, expectedTotal } from './fixtures/chain-flow.js';
+import { freshDatabase, type TestDatabase } from './fixtures/postgres-database.js';
 import { finished, parseRuns, runChain, startChain, type ChainRun } from './fixtures/processes.js';
 import { startProxy } from './fixtures/tcp-proxy.js';
 
@@ -23,27 +22,6 @@ class Prices {
   report(total: number, prices: number[]): string {
     return `${prices.length} prices, ${total}`;
   }
-}
-
-/** A database of its own on the test server, dropped afterwards. */
-async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const admin = new URL(serverUrl('HAMILTON_TEST_POSTGRES_URL'));
-  const name = `hamilton_store_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  const client = new Client({ connectionString: admin.toString() });
-  await client.connect();
-  await client.query(`CREATE DATABASE ${name}`);
-  await client.end();
-  const url = new URL(admin.toString());
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new Client({ connectionString: admin.toString() });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
 }
 
 function count(store: SQLiteStore, sql: string, ...args: unknown[]): number {
@@ -63,7 +41,7 @@ function expectRightTotals(runs: readonly ChainRun[]): void {
 
 describe('PostgresStore (a real server): the cache, the tracker and the UI on PostgreSQL', function () {
   this.timeout(120000);
-  let db: { url: string; drop: () => Promise<void> };
+  let db: TestDatabase;
   beforeEach(async () => (db = await freshDatabase()));
   afterEach(async () => db?.drop());
 

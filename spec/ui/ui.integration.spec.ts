@@ -1,10 +1,13 @@
 import { expect } from 'chai';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { Builder, loadFrom, node, RunTracker } from 'hamilton-ts';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../lineage/chromium.js';
 import { STATUS_COLOURS } from '../../lib/ui/run-picture.js';
 import { startUi, type RunningUi } from '../../lib/ui/server.js';
+import { freshDatabase } from '../cache/fixtures/postgres-database.js';
 import { shopStore, type ShopStore } from './fixture.js';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -36,11 +39,14 @@ describe('ui: runs UI in headless Chromium', function () {
   let page: Page;
   const errors: string[] = [];
   const elsewhere: string[] = [];
+  /** The UIs this spec serves: a page may load from them and from nowhere else. */
+  const servers: string[] = [];
 
   before(async () => {
     mkdirSync(IMAGES, { recursive: true });
     shop = await shopStore();
     ui = await startUi({ store: shop.folder, port: 0 });
+    servers.push(ui.url);
     browser = await launchChromium();
     page = await browser.context.newPage();
     page.on('pageerror', (error) => errors.push(error.message));
@@ -48,7 +54,7 @@ describe('ui: runs UI in headless Chromium', function () {
       if (message.type() === 'error') errors.push(message.text());
     });
     page.on('request', (request) => {
-      if (!request.url().startsWith(ui.url)) elsewhere.push(request.url());
+      if (!servers.some((url) => request.url().startsWith(url))) elsewhere.push(request.url());
     });
   });
 
@@ -123,6 +129,48 @@ describe('ui: runs UI in headless Chromium', function () {
     await page.goto(`${ui.url}/runs/${shop.runs.failed}`);
     await Promise.all([page.waitForURL(/sources\/report/), page.click('#facts a:text-is("report")')]);
     expect(await cells(page, 'sources', 0)).to.deep.equal(['rawOrders', 'minimum', 'ordersPath']);
+  });
+
+  it('draws the DAG of a tracked run of a driver without a cache, from the graph the tracker stored', async () => {
+    await page.goto(`${ui.url}/runs/${shop.runs.plain}`);
+    expect(await page.$('#no-graph')).to.equal(null);
+    expect(await fillOf(page, 'doubled')).to.equal(STATUS_COLOURS.success);
+    expect(await page.$$eval('#graph g.node title', (titles) => titles.map((t) => t.textContent).sort())).to.deep.equal(['doubled', 'x']);
+  });
+
+  it('serves a PostgreSQL store: an uncached tracked run drawn, and its output’s sources naming the loader’s kind and file', async () => {
+    const db = await freshDatabase();
+    const folder = mkdtempSync(path.join(tmpdir(), 'hamilton-ui-pg-'));
+    const file = path.join(folder, 'spend.json');
+    writeFileSync(file, JSON.stringify([{ spend: 10 }, { spend: 30 }]));
+    class Training {
+      @loadFrom.json({ path: file, inject: 'rows' })
+      spend(rows: { spend: number }[]): number[] {
+        return rows.map((r) => r.spend);
+      }
+      @node() model(spend: number[]): number {
+        return spend.reduce((a, b) => a + b, 0) / spend.length;
+      }
+    }
+    const tracker = new RunTracker({ project: 'training', store: db.url });
+    const dr = new Builder().withModules(Training).withAdapters(tracker).build();
+    expect(dr.execute(['model'])).to.deep.equal({ model: 20 });
+    await tracker.close();
+    const served = await startUi({ store: db.url, port: 0 });
+    servers.push(served.url);
+    try {
+      await page.goto(`${served.url}/projects/training`);
+      await page.click('#runs tbody a');
+      expect(await fillOf(page, 'model')).to.equal(STATUS_COLOURS.success);
+      await page.click('#facts a:text-is("model")');
+      const kinds = await cells(page, 'sources', 1);
+      expect(kinds.some((kind) => kind === `json loader: ${file}`)).to.equal(true);
+      await page.screenshot({ path: path.join(IMAGES, 'ui-sources.png'), fullPage: true });
+    } finally {
+      await served.close();
+      rmSync(folder, { recursive: true, force: true });
+      await db.drop();
+    }
   });
 
   it('loads nothing from outside the server and logs no script error', () => {
