@@ -10,7 +10,8 @@ export {
   type SaveToFactories,
   type SaveToOptions,
 } from './decorators.js';
-export { registerIoKind, ioKindNames, type IoContext, type IoKind, type Loaded } from './kind.js';
+export { ioKindNames, type IoContext, type IoKind, type Loaded } from './kind.js';
+export { registerIoKind, type IoKindFactories } from './register.js';
 export {
   from,
   to,

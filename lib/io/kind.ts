@@ -39,11 +39,8 @@ export interface IoKind<TArgs extends object = Record<string, unknown>, TValue =
 
 const kinds = new Map<string, IoKind<object>>();
 
-/** Adds a kind: `loadFrom.<name>`, `saveTo.<name>`, `from.<name>` and `to.<name>` then exist. */
-export function registerIoKind<TArgs extends object, TValue = unknown>(
-  kind: IoKind<TArgs, TValue>,
-  options: { readonly replace?: boolean } = {},
-): void {
+/** Adds a kind to the registry (`registerIoKind` in register.ts is the public form, returning typed factories). */
+export function addIoKind<TArgs extends object, TValue = unknown>(kind: IoKind<TArgs, TValue>, options: { readonly replace?: boolean } = {}): void {
   if (kind === null || typeof kind !== 'object') throw new HamiltonError(IoMessages.badKind(`the kind is ${describeValue(kind)}`));
   if (typeof kind.name !== 'string' || !/^[A-Za-z_$][\w$]*$/.test(kind.name)) {
     throw new HamiltonError(IoMessages.badKind(`name must be an identifier such as 's3'; got ${describeValue(kind.name)}`));

@@ -137,4 +137,44 @@ describe('io/kinds: each built-in kind round-trips a table through its library',
     expect(() => registerIoKind({ name: 'memory', load: () => [1, {}] as never })).to.throw(HamiltonError, /exists already/);
     expect(() => registerIoKind({ name: 'nothing' })).to.throw(HamiltonError, /needs a load function, a save function or both/);
   });
+
+  it("registerIoKind returns the kind's four factories, typed by it, which make the same nodes as loadFrom.<name> and its kin", () => {
+    const store = new Map<string, number[]>([['week', [3, 4]]]);
+    const record = (operation: 'load' | 'save', key: string) =>
+      ({ operation, kind: 'numbers', uri: `numbers:${key}`, format: 'numbers', time: new Date().toISOString(), durationMs: 0 }) as const;
+    const numbers = registerIoKind<{ readonly key: string }, number[]>(
+      {
+        name: 'numbers',
+        location: 'key',
+        load: ({ key }) => [store.get(key) ?? [], record('load', key)],
+        save: (data, { key }) => (store.set(key, data as number[]), record('save', key)),
+      },
+      { replace: true },
+    );
+    class Weeks {
+      @numbers.loadFrom({ key: 'week' })
+      @numbers.saveTo({ id: 'saveTotal', key: 'total' })
+      total(week: number[]): number[] {
+        return [week.reduce((a, b) => a + b, 0)];
+      }
+      @node()
+      other(): number[] {
+        return [0];
+      }
+    }
+    const dr = new Builder().withModules(Weeks).build();
+    const ran = dr.execute(['total', 'saveTotal']) as unknown as { total: number[] };
+    expect(ran.total).to.deep.equal([7]);
+    expect(store.get('total')).to.deep.equal([7]);
+    expect(dr.listAvailableVariables().find((v) => v.name === 'total.week.loader')?.tags).to.include({ 'hamilton.data_loader.source': 'week' });
+    const [metadata, values] = dr.materialize(
+      [numbers.from({ target: 'other', key: 'week' }), numbers.to({ id: 'keep', dependencies: ['other'], key: 'kept' })],
+      {
+        additionalVars: ['other'],
+      },
+    );
+    expect(values.other).to.deep.equal([3, 4]);
+    expect(store.get('kept')).to.deep.equal([3, 4]);
+    expect(metadata.keep).to.include({ uri: 'numbers:kept', node: 'keep' });
+  });
 });

@@ -1,4 +1,4 @@
-import { registerIoKind } from '../kind.js';
+import { addIoKind } from '../kind.js';
 import { csvKind } from './csv.js';
 import { jsonKind, jsonlKind } from './json.js';
 import { arrowKind, parquetKind } from './parquet.js';
@@ -22,4 +22,4 @@ export const BUILT_IN_KINDS = {
   postgres: postgresKind,
 };
 
-for (const kind of Object.values(BUILT_IN_KINDS)) registerIoKind(kind as Parameters<typeof registerIoKind>[0], { replace: true });
+for (const kind of Object.values(BUILT_IN_KINDS)) addIoKind(kind as Parameters<typeof addIoKind>[0], { replace: true });
