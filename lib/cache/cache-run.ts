@@ -281,13 +281,12 @@ export class CacheRun implements NodeCallCache {
   }
 
   private log(node: GraphNode, item: number | undefined, status: CacheStatus, reason: string, codeVersion?: string, dataVersion?: string): void {
-    const entry: CacheLogEntry = { runId: this.runId, node: node.name, status, reason };
-    this.entries.push({
-      ...entry,
-      ...(item === undefined ? {} : { item }),
-      ...(codeVersion === undefined ? {} : { codeVersion }),
-      ...(dataVersion === undefined ? {} : { dataVersion }),
-    });
+    // Built field by field (no spreads): a run of hits makes one per node.
+    const entry: { -readonly [K in keyof CacheLogEntry]: CacheLogEntry[K] } = { runId: this.runId, node: node.name, status, reason };
+    if (item !== undefined) entry.item = item;
+    if (codeVersion !== undefined) entry.codeVersion = codeVersion;
+    if (dataVersion !== undefined) entry.dataVersion = dataVersion;
+    this.entries.push(entry);
   }
 }
 

@@ -99,11 +99,15 @@ export class ResultStore {
 
   /**
    * Marks results as used now (for eviction by age and size); called once per run, in its closing transaction,
-   * in chunks (one statement per few hundred results, not one per result).
+   * in chunks (one statement per few hundred results, not one per result). A result marked within the last
+   * {@link TOUCH_GRANULARITY_MS} is left as it is: updating a row rewrites it whole, inline value included, which
+   * cost a run of hits more than its reads; eviction works in days and megabytes, not seconds.
    */
   touch(versions: Iterable<string>, now: number): void {
     for (const chunk of chunks([...versions], CHUNK)) {
-      this.store.statement(`UPDATE results SET used_at = ? WHERE data_version IN (${placeholders(chunk.length)})`).run(now, ...chunk);
+      this.store
+        .statement(`UPDATE results SET used_at = ? WHERE used_at < ? AND data_version IN (${placeholders(chunk.length)})`)
+        .run(now, now - TOUCH_GRANULARITY_MS, ...chunk);
     }
   }
 
@@ -115,6 +119,9 @@ export class ResultStore {
     return { ok: false, reason };
   }
 }
+
+/** How stale a result's last-use time may be before a run that used it writes it again. */
+export const TOUCH_GRANULARITY_MS = 60_000;
 
 /** Statements that take a list take it this many at a time (under SQLite's and PostgreSQL's parameter limits). */
 export const CHUNK = 200;

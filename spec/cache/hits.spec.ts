@@ -234,6 +234,22 @@ describe('cache hits: what a hit reads, and what it refuses', () => {
     });
   });
 
+  it('marks a result used when a run reads it, unless it was marked within the last minute (a rewrite of the row costs)', () => {
+    const calls: Calls = {};
+    const cls = oneNode(calls, () => ({ n: 1 }));
+    driver(cls).execute(['value'], { inputs: { x: 1 } });
+    const usedAt = () => (store.db.prepare('SELECT used_at FROM results').get() as { used_at: number }).used_at;
+    store.db.prepare('UPDATE results SET used_at = ?').run(Date.now() - 30_000);
+    const recent = usedAt();
+    driver(cls).execute(['value'], { inputs: { x: 1 } });
+    expect(usedAt()).to.equal(recent);
+    store.db.prepare('UPDATE results SET used_at = ?').run(Date.now() - 3_600_000);
+    const before = Date.now();
+    driver(cls).execute(['value'], { inputs: { x: 1 } });
+    expect(usedAt()).to.be.at.least(before);
+    expect(calls.value).to.equal(1);
+  });
+
   describe('hit and miss per node against a reference model (property)', () => {
     /**
      * A chain a -> b -> c -> d over an input x; each node adds its own constant. A step edits one node's code
