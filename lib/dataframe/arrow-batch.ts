@@ -29,18 +29,31 @@ const typeMakers = new Map<Function, (a: ArrowModule) => Arrow.DataType>([
 ]);
 
 /**
- * A typed array as Arrow data over the same memory, with the type and null count `makeVector` gives it, but
- * without a Vector around it (a table needs only the data). Typed arrays Arrow has no type for (Float16Array)
- * go through `makeVector`, which says so.
+ * Typed arrays as Arrow data over the same memory, with the type, null count and buffers `makeVector` gives
+ * them (what its `makeData` visitor makes), but through `Data`'s constructor: the visitor's dispatch costs about
+ * as much as the rest of a 1000-column table. The columns of one table share their type objects and their
+ * empty validity bitmap (Arrow replaces, never writes into, a bitmap too short for a value it marks). Typed
+ * arrays Arrow has no type for (Float16Array) go through `makeVector`, which says so.
  */
-export function typedArrayData(a: ArrowModule, typed: ArrayBufferView & ArrayLike<number | bigint>): Arrow.Data {
-  const makeType = typeMakers.get(typed.constructor);
-  if (makeType === undefined) return a.makeVector(typed as unknown as Float64Array).data[0];
-  // Uint8ClampedArray: Arrow reads the same bytes as Uint8 (makeVector does the same).
-  const values = typed instanceof Uint8ClampedArray ? new Uint8Array(typed.buffer, typed.byteOffset, typed.length) : typed;
-  // nullCount -1 (counted when asked), as makeVector: the field's nullability then matches Arrow's own tables.
-  // Typed as Float64 for makeData's overloads; the type made above is the one that fits the array.
-  return a.makeData({ type: makeType(a) as Arrow.Float64, data: values as Float64Array, length: typed.length, offset: 0, nullCount: -1 });
+export function typedArrayDataMaker(a: ArrowModule): (typed: ArrayBufferView & ArrayLike<number | bigint>) => Arrow.Data {
+  const types = new Map<Function, Arrow.DataType>();
+  const noValidity = new Uint8Array(0);
+  return (typed) => {
+    let type = types.get(typed.constructor);
+    if (type === undefined) {
+      const makeType = typeMakers.get(typed.constructor);
+      if (makeType === undefined) return a.makeVector(typed as unknown as Float64Array).data[0];
+      types.set(typed.constructor, (type = makeType(a)));
+    }
+    // Uint8 data is a plain Uint8Array view, as makeData makes it (a Node Buffer slices differently; a clamped
+    // array is read as the same bytes).
+    const values =
+      typed instanceof Uint8Array || typed instanceof Uint8ClampedArray ? new Uint8Array(typed.buffer, typed.byteOffset, typed.length) : typed;
+    // nullCount -1 (counted when asked) and no validity bytes, as makeVector: the field's nullability then
+    // matches Arrow's own tables. Typed as Float64 for the constructor; the type is the array's own.
+    const buffers: Partial<Arrow.Data<Arrow.Float64>['buffers']> = [undefined, values as Float64Array, noValidity];
+    return new a.Data(type as Arrow.Float64, 0, typed.length, -1, buffers);
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type * as Arrow from 'apache-arrow';
 import { Messages } from '../constants/messages.js';
 import { arrow, isArrowTable, isArrowVector, type ArrowModule, type ArrowTable, type ArrowVector } from '../dataframe/arrow.js';
-import { oneBatchTable, typedArrayData } from '../dataframe/arrow-batch.js';
+import { oneBatchTable, typedArrayDataMaker } from '../dataframe/arrow-batch.js';
 import { isDataFrame, isSeries } from '../dataframe/danfo.js';
 import { HamiltonError } from '../errors/index.js';
 import { describeValue } from '../metadata/value-types.js';
@@ -12,8 +12,14 @@ import type { ResultBuilder } from './result-builder.js';
  * broadcast. `make` runs only once every length is known to agree.
  */
 type Column =
-  | { readonly kind: 'vector'; readonly length: number; readonly make: (a: ArrowModule) => ArrowVector | Arrow.Data; readonly source: string }
+  | { readonly kind: 'vector'; readonly length: number; readonly make: (m: Makers) => ArrowVector | Arrow.Data; readonly source: string }
   | { readonly kind: 'scalar'; readonly value: unknown; readonly source: string };
+
+/** What columns are made with: apache-arrow, and one table's maker of typed-array data. */
+interface Makers {
+  readonly a: ArrowModule;
+  readonly typed: (typed: ArrayBufferView & ArrayLike<number | bigint>) => Arrow.Data;
+}
 
 /**
  * Builds an Apache Arrow `Table` from the requested outputs: typed arrays become columns without a copy
@@ -45,15 +51,17 @@ export function arrowTableOf(values: Readonly<Record<string, unknown>>, sourceOf
   for (const name of Object.keys(values)) {
     const value = values[name];
     const source = sourceOf(name);
-    if (isArrowTable(value)) {
+    // Typed arrays first: they are most columns, and each shape check below is a property miss on them.
+    if (ArrayBuffer.isView(value) || Array.isArray(value)) add(name, columnOf(name, value, source));
+    else if (isArrowTable(value)) {
       for (const field of value.schema.fields) {
         const child = value.getChild(field.name)!;
         add(field.name, { kind: 'vector', length: child.length, make: () => child, source });
       }
-    } else if (typeof value === 'object' && value !== null && !ArrayBuffer.isView(value) && !Array.isArray(value) && isDataFrame(value)) {
+    } else if (typeof value === 'object' && value !== null && isDataFrame(value)) {
       for (const column of value.columns) {
         const values = value.column(column).values as unknown[];
-        add(column, { kind: 'vector', length: values.length, make: (m) => m.vectorFromArray(values), source });
+        add(column, { kind: 'vector', length: values.length, make: (m) => m.a.vectorFromArray(values), source });
       }
     } else add(name, columnOf(name, value, source));
   }
@@ -64,14 +72,14 @@ export function arrowTableOf(values: Readonly<Record<string, unknown>>, sourceOf
 function columnOf(name: string, value: unknown, source: string): Column {
   if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
     const typed = value as unknown as ArrayLike<number> & ArrayBufferView;
-    return { kind: 'vector', length: typed.length, make: (m) => typedArrayData(m, typed), source };
+    return { kind: 'vector', length: typed.length, make: (m) => m.typed(typed), source };
   }
-  if (Array.isArray(value)) return { kind: 'vector', length: value.length, make: (m) => m.vectorFromArray(value), source };
+  if (Array.isArray(value)) return { kind: 'vector', length: value.length, make: (m) => m.a.vectorFromArray(value), source };
   if (isArrowVector(value)) return { kind: 'vector', length: value.length, make: () => value, source };
   if (value === null || value === undefined || typeof value !== 'object' || value instanceof Date) return { kind: 'scalar', value, source };
   if (isSeries(value)) {
     const values = value.values as unknown[];
-    return { kind: 'vector', length: values.length, make: (m) => m.vectorFromArray(values), source };
+    return { kind: 'vector', length: values.length, make: (m) => m.a.vectorFromArray(values), source };
   }
   throw new HamiltonError(Messages.arrowResult.unbuildable(name, describeValue(value)));
 }
@@ -84,10 +92,11 @@ function tableOf(a: ArrowModule, columns: ReadonlyMap<string, Column>): ArrowTab
     if (first) [length, first] = [column.length, false];
     else if (column.length !== length) throw new HamiltonError(Messages.lengthMismatch(name, column.length, length));
   }
+  const makers: Makers = { a, typed: typedArrayDataMaker(a) };
   const made: Array<{ name: string; made: ArrowVector | Arrow.Data }> = [];
   let oneChunkEach = true;
   for (const [name, column] of columns) {
-    const made1 = column.kind === 'vector' ? column.make(a) : a.vectorFromArray(new Array(length).fill(column.value));
+    const made1 = column.kind === 'vector' ? column.make(makers) : a.vectorFromArray(new Array(length).fill(column.value));
     if (isArrowVector(made1) && made1.data.length !== 1) oneChunkEach = false;
     made.push({ name, made: made1 });
   }
