@@ -83,17 +83,17 @@ export function encodeRaw(value: object): Uint8Array {
 export function decodeRaw(bytes: Uint8Array): unknown {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const headerLength = view.getUint32(0, true);
-  const header = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset + 4, headerLength).toString('utf8')) as Header;
+  const text = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const header = JSON.parse(text.toString('utf8', 4, 4 + headerLength)) as Header;
   if (header.endian !== HOST) throw new Error(`raw result written on a ${header.endian} host`);
   const start = payloadStart(headerLength);
-  // A copy (a Buffer's slice would be a view): the result owns its memory, aligned for any element type.
-  const payload = bytes.buffer.slice(bytes.byteOffset + start, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   if (header.kind === 'typed') {
     const Type = typedArrayType(header.type);
     if (!Type) throw new Error(`raw result of unknown type ${header.type}`);
-    return new Type(payload);
+    // A copy: the result owns its memory, aligned for any element type.
+    return new Type(bytes.buffer.slice(bytes.byteOffset + start, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
   }
-  const numbers = new Float64Array(payload);
+  const numbers = float64View(bytes, start);
   if (numbers.length !== header.rows * header.width) throw new Error('raw result of the wrong length');
   const d = danfo();
   const options = { columns: header.columns, dtypes: header.dtypes, ...(header.index ? { index: header.index } : {}) };
@@ -102,6 +102,15 @@ export function decodeRaw(bytes: Uint8Array): unknown {
   const data = new Array<number[]>(header.rows);
   for (let r = 0; r < header.rows; r++) data[r] = toArray(numbers, r * header.width, header.width);
   return new d.DataFrame(data, options);
+}
+
+/** The doubles from `start` on: a view when they are aligned (they are copied into plain arrays next), else a copy. */
+function float64View(bytes: Uint8Array, start: number): Float64Array {
+  const offset = bytes.byteOffset + start;
+  const length = bytes.byteLength - start;
+  if (length % 8 !== 0) throw new Error('raw result of the wrong length');
+  if (offset % 8 === 0) return new Float64Array(bytes.buffer, offset, length / 8);
+  return new Float64Array(bytes.buffer.slice(offset, offset + length));
 }
 
 function assemble(header: Header, payload: Uint8Array): Uint8Array {
