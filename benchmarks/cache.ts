@@ -437,7 +437,7 @@ export async function runCache(quick: boolean): Promise<void> {
     ],
     [
       'second run: a new driver on the same store, median of several; target first / second >= 20x.',
-      'heavy: only the last node is requested, so only its value is read in full; the others are hits all the same.',
+      'heavy: a chain of rolling means over 1000 rows, only the last node requested (every node is read on a hit all the same).',
     ],
   );
   const parts = (label: string, p: HitParts, hits: number, hitMs: number) => {
