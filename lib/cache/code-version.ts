@@ -132,9 +132,19 @@ export class CodeVersions {
  * method keeps its code version and `@cache({ formerNames })` can find its cache.
  */
 export function withoutOwnName(source: string, name: string): string {
-  const escaped = name.replace(/[$^\\.*+?()[\]{}|]/g, '\\$&');
-  return source.replace(new RegExp(`^((?:(?:async|static|get|set|\\*) )*)${escaped} (?=\\()`), '$1');
+  // Plain string checks, not a regular expression made per method: this runs for every node of every driver.
+  const head = `${name} (`;
+  let at = 0;
+  while (!source.startsWith(head, at)) {
+    const modifier = MODIFIERS.find((m) => source.startsWith(m, at));
+    if (modifier === undefined) return source;
+    at += modifier.length;
+  }
+  return source.slice(0, at) + source.slice(at + name.length + 1);
 }
+
+/** What may stand before a method's name in its normalised source. */
+const MODIFIERS = ['async ', 'static ', 'get ', 'set ', '* '];
 
 /**
  * A tag record without the cache's own tags (`@cache`'s behaviour, format and former names): they say how the node

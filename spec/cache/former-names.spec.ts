@@ -67,6 +67,9 @@ describe('cache: renamed nodes keep their cache (@cache({ formerNames }))', () =
     // Only the method's own name, at its head: a call of the same name in the body stays.
     expect(withoutOwnName('total ( a ) { return total ( a ) ; }', 'total')).to.equal('( a ) { return total ( a ) ; }');
     expect(withoutOwnName('other ( a ) { }', 'total')).to.equal('other ( a ) { }');
+    // A method named like a modifier.
+    expect(withoutOwnName('get ( key ) { }', 'get')).to.equal('( key ) { }');
+    expect(withoutOwnName('async get ( key ) { }', 'get')).to.equal('async ( key ) { }');
   });
 
   it('does not take the former name’s result when the code changed too, and says what changed against the former name', () => {
