@@ -105,6 +105,40 @@ describe('cache formats: arrow and parquet', () => {
       return format === 'arrow' ? AsArrow : AsParquet;
     }
 
+    it('under the AsyncDriver too: an async node’s typed array is stored raw and hit, and an unfit format rejects naming the node', async () => {
+      const calls: Calls = {};
+      class Async {
+        async column(x: number): Promise<Float64Array> {
+          calls.column = (calls.column ?? 0) + 1;
+          await new Promise((resolve) => setImmediate(resolve));
+          return new Float64Array([x, -0, NaN]);
+        }
+        @cache({ format: 'parquet' })
+        async nested(x: number): Promise<unknown> {
+          await new Promise((resolve) => setImmediate(resolve));
+          return { x: { y: x } };
+        }
+      }
+      const build = () => new Builder().withModules(Async).withCache({ store }).buildAsync();
+      await (await build()).execute(['column'], { inputs: { x: 2 } });
+      const dr = await build();
+      const { column } = (await dr.execute(['column'], { inputs: { x: 2 } })) as { column: Float64Array };
+      expect(Object.is(column[1], -0) && Number.isNaN(column[2]) && column[0] === 2).to.equal(true);
+      expect(calls.column).to.equal(1);
+      // The value a hit returns is its own copy: changing it changes nothing stored.
+      column[0] = 99;
+      const again = (await (await build()).execute(['column'], { inputs: { x: 2 } })) as { column: Float64Array };
+      expect(again.column[0]).to.equal(2);
+      let failure: unknown;
+      try {
+        await dr.execute(['nested'], { inputs: { x: 2 } });
+      } catch (error) {
+        failure = error;
+      }
+      expect(failure).to.be.instanceOf(HamiltonError);
+      expect((failure as Error).message).to.match(/'nested'.*format: 'parquet'/);
+    });
+
     for (const format of ['arrow', 'parquet'] as const) {
       it(`stores a danfo frame as ${format} and takes it from the cache on the next run`, () => {
         const calls: Calls = {};
