@@ -7,47 +7,77 @@ export type NumericArray = Float64Array | Float32Array | Int32Array | Int16Array
 
 /**
  * Rolling mean over `window` values (pandas' `series.rolling(window).mean()`): NaN until the window is full,
- * and NaN for any window holding a NaN. danfo's Series has no rolling window. A typed array gives a
- * `Float64Array`, a Series a Series on the same index.
+ * and NaN for any window holding a missing value (NaN, null, undefined, or ±Infinity, which pandas' rolling
+ * windows treat as missing). A window of one repeated value gives that value exactly, and a window of values
+ * of one sign never gives a mean of the other sign (pandas' rules, GH#42064). danfo's Series has no rolling
+ * window. A typed array gives a `Float64Array`, a Series a Series on the same index.
  */
 export function rollingMean(series: Series, window: number): Series;
 export function rollingMean(values: NumericArray, window: number): Float64Array;
 export function rollingMean(column: Series | NumericArray, window: number): Series | Float64Array {
   if (!Number.isInteger(window) || window < 1) throw badArgument(Messages.window.badWindow(shown(window)));
   if (ArrayBuffer.isView(column)) return rollingMeanOf(column, window);
-  return new (danfo().Series)(Array.from(rollingMeanOf(column.values as ArrayLike<number | null | undefined>, window)), { index: column.index });
+  return new (danfo().Series)(Array.from(rollingMeanOf(column.values as ArrayLike<unknown>, window)), { index: column.index });
 }
 
-function rollingMeanOf(values: ArrayLike<number | null | undefined>, window: number): Float64Array {
-  const result = new Float64Array(values.length);
-  // A Kahan-compensated running sum, as pandas keeps it: without it, a large value leaving the window leaves
-  // its rounding error behind in every later mean. Written inline (no helper closure): the sum and its
-  // compensation stay in registers, which makes this loop about as fast as a plain one.
+/**
+ * pandas' fixed-window mean (roll_mean in pandas/_libs/window/aggregations.pyx), so results match it to the
+ * bit: a running sum with Kahan compensation, one for values entering and one for values leaving (without it,
+ * a large value leaving the window leaves its rounding error in every later mean); a count of the values equal
+ * to the last one entered, so a window of one value is that value; a count of negative values (sign bit set),
+ * so rounding cannot flip a mean's sign. Written inline, with no helper closure: the state stays in registers.
+ */
+function rollingMeanOf(values: ArrayLike<unknown>, window: number): Float64Array {
+  const n = values.length;
+  const result = new Float64Array(n);
+  // A window of 1 never overlaps the one before, and pandas starts afresh for each: the value itself.
+  if (window === 1) {
+    for (let i = 0; i < n; i++) result[i] = finite(values[i]) ? (values[i] as number) : NaN;
+    return result;
+  }
   let sum = 0;
-  let compensation = 0;
-  let nans = 0;
-  for (let i = 0; i < values.length; i++) {
-    const entering = values[i];
-    if (entering == null || Number.isNaN(entering)) nans++;
-    else {
-      const y = entering - compensation;
-      const t = sum + y;
-      compensation = t - sum - y;
-      sum = t;
-    }
+  let addCompensation = 0;
+  let removeCompensation = 0;
+  let observed = 0;
+  let negatives = 0;
+  let sameRun = 0;
+  let last = n > 0 && finite(values[0]) ? values[0] : NaN;
+  for (let i = 0; i < n; i++) {
     if (i >= window) {
       const leaving = values[i - window];
-      if (leaving == null || Number.isNaN(leaving)) nans--;
-      else {
-        const y = -leaving - compensation;
+      if (finite(leaving)) {
+        observed--;
+        const y = -leaving - removeCompensation;
         const t = sum + y;
-        compensation = t - sum - y;
+        removeCompensation = t - sum - y;
         sum = t;
+        if (leaving < 0 || (leaving === 0 && 1 / leaving < 0)) negatives--;
       }
     }
-    result[i] = i < window - 1 || nans > 0 ? NaN : sum / window;
+    const entering = values[i];
+    if (finite(entering)) {
+      observed++;
+      const y = entering - addCompensation;
+      const t = sum + y;
+      addCompensation = t - sum - y;
+      sum = t;
+      if (entering < 0 || (entering === 0 && 1 / entering < 0)) negatives++;
+      sameRun = entering === last ? sameRun + 1 : 1;
+      last = entering;
+    }
+    if (observed < window) result[i] = NaN;
+    else if (sameRun >= observed) result[i] = last;
+    else {
+      const mean = sum / observed;
+      result[i] = (negatives === 0 && mean < 0) || (negatives === observed && mean > 0) ? 0 : mean;
+    }
   }
   return result;
+}
+
+/** A value a window counts: a finite number (NaN, ±Infinity, null, undefined and non-numbers are missing). */
+function finite(value: unknown): value is number {
+  return typeof value === 'number' && value - value === 0;
 }
 
 /**
