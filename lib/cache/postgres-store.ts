@@ -17,6 +17,8 @@ export interface PostgresStoreOptions {
   readonly connectTimeoutMs?: number;
   /** How long one statement may take, waiting for locks included, before the store is called unreachable (default 60 s). */
   readonly statementTimeoutMs?: number;
+  /** Read only (the runs UI): the tables must exist; nothing is created, and the session refuses writes. */
+  readonly readonly?: boolean;
 }
 
 type SyncCall = (request: WorkerRequest) => WorkerAnswer;
@@ -86,7 +88,15 @@ class PostgresBackend extends StoreBackend {
     call ??= startWorker(connectMs + statementMs);
     // Larger results are handed over as files by the result store; they are moved into the row (see `absorbFiles`).
     this.resultsPath = mkdtempSync(path.join(tmpdir(), 'hamilton-pg-results-'));
-    this.send({ op: 'open', store: this.id, url, connectMs, statementMs, schema: postgresSchema(SCHEMA, ADDED_COLUMNS) });
+    this.send({
+      op: 'open',
+      store: this.id,
+      url,
+      connectMs,
+      statementMs,
+      readonly: options.readonly === true,
+      schema: postgresSchema(SCHEMA, ADDED_COLUMNS),
+    });
   }
 
   prepare(sql: string): StoreStatement {
@@ -174,6 +184,7 @@ class PostgresBackend extends StoreBackend {
       const refused = typeof (error as { code?: unknown } | null)?.code === 'string' && /^[0-9A-Z]{5}$/.test((error as { code: string }).code);
       if (refused && request.op !== 'open') throw new HamiltonError(StoreMessages.postgresFailed(this.location, why), { cause: error });
       if (request.op === 'open') this.open = false;
+      if (refused) throw new HamiltonError(StoreMessages.postgresNotAStore(this.location, why), { cause: error });
       throw new HamiltonError(StoreMessages.postgresUnreachable(`${this.server} (${this.location})`, why), { cause: error });
     }
   }

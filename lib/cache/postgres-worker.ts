@@ -14,6 +14,7 @@ export type WorkerRequest =
       readonly url: string;
       readonly connectMs: number;
       readonly statementMs: number;
+      readonly readonly: boolean;
       readonly schema: readonly string[];
     }
   | { readonly op: 'query'; readonly store: number; readonly sql: string; readonly params: readonly unknown[] }
@@ -45,6 +46,7 @@ interface Connection {
   readonly url: string;
   readonly connectMs: number;
   readonly statementMs: number;
+  readonly readonly: boolean;
   client: Pg.Client | undefined;
 }
 
@@ -70,6 +72,8 @@ async function clientOf(store: number): Promise<Pg.Client> {
     // As the SQLite store's synchronous=NORMAL: a commit survives the client being killed; only a crash of the
     // server may undo the last few (never part of one), and a commit need not wait for the disk.
     await client.query('SET synchronous_commit TO OFF');
+    // A reader (the runs UI) cannot write, whatever it is asked.
+    if (connection.readonly) await client.query('SET default_transaction_read_only TO ON');
   } catch (error) {
     await client.end().catch(() => undefined);
     throw error;
@@ -106,11 +110,20 @@ function isSqlError(error: unknown): boolean {
 async function handle(request: WorkerRequest): Promise<WorkerAnswer> {
   switch (request.op) {
     case 'open': {
-      connections.set(request.store, { url: request.url, connectMs: request.connectMs, statementMs: request.statementMs, client: undefined });
+      connections.set(request.store, {
+        url: request.url,
+        connectMs: request.connectMs,
+        statementMs: request.statementMs,
+        readonly: request.readonly,
+        client: undefined,
+      });
       try {
-        await query(request.store, `BEGIN; SELECT pg_advisory_xact_lock(${SCHEMA_LOCK})`, []);
-        for (const statement of request.schema) await query(request.store, statement, []);
-        await query(request.store, 'COMMIT', []);
+        if (request.readonly) await query(request.store, 'SELECT 1 FROM runs LIMIT 1', []);
+        else {
+          await query(request.store, `BEGIN; SELECT pg_advisory_xact_lock(${SCHEMA_LOCK})`, []);
+          for (const statement of request.schema) await query(request.store, statement, []);
+          await query(request.store, 'COMMIT', []);
+        }
       } catch (error) {
         const connection = connections.get(request.store);
         connections.delete(request.store);

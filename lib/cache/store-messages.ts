@@ -11,6 +11,9 @@ export const StoreMessages = {
   postgresUnreachable: (where: string, why: string) =>
     `The PostgreSQL store at ${where} cannot be reached: ${why}. Check that the server runs, that host and port are right ` +
     `and that the database exists and accepts this user.`,
+  postgresNotAStore: (where: string, why: string) =>
+    `The PostgreSQL database at ${where} cannot be used as a hamilton-ts store: ${why}. Check the database name, and that ` +
+    `the user may create tables in it (a read-only reader needs a store a driver or tracker has written).`,
   postgresFailed: (where: string, why: string) => `The PostgreSQL store at ${where} refused a statement: ${why}.`,
   badTimeout: (given: string) => `new PostgresStore(url, { connectTimeoutMs, statementTimeoutMs }) takes milliseconds above 0, not ${given}.`,
   postgresClosed: (where: string) => `The PostgreSQL store at ${where} was closed; open a new PostgresStore to use it again.`,

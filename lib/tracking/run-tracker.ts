@@ -43,8 +43,10 @@ export class RunTracker implements LifecycleAdapter {
   private readonly limit: number;
   private codeVersions: CodeVersions | undefined;
   private config = '{}';
-  /** The graph as stored (JSON), until the first run writes it under its DAG version. */
+  /** The graph as stored (JSON), written with the first run under its DAG version. */
   private graph: string | undefined;
+  /** Whether the graph went out with a run's records (again after a write failed: the store keeps the first). */
+  private graphSent = false;
 
   constructor(options: RunTrackerOptions) {
     this.options = checkedTrackerOptions(options);
@@ -62,6 +64,7 @@ export class RunTracker implements LifecycleAdapter {
     this.codeVersions = new CodeVersions(event.graph, event.modules);
     this.config = safeJson(event.config);
     this.graph = safeJson(graphRecordOf(event.graph));
+    this.graphSent = false;
   }
 
   beforeGraphExecute(event: GraphRunEvent): void {
@@ -73,8 +76,8 @@ export class RunTracker implements LifecycleAdapter {
     const config = this.config;
     const versions = this.codeVersions;
     // The graph once per DAG version (not per run): the first run of this tracker offers it, the store keeps the first.
-    const graph = this.graph;
-    this.graph = undefined;
+    const graph = this.graphSent ? undefined : this.graph;
+    this.graphSent = true;
     this.enqueue((store) => {
       store.statement('INSERT OR IGNORE INTO projects (name, created_at) VALUES (?, ?)').run(project, now);
       const dagVersion = versions?.dagVersion;
@@ -166,6 +169,7 @@ export class RunTracker implements LifecycleAdapter {
         store.runEach(INSERT_NODE, rows);
       });
     } catch (error) {
+      this.graphSent = false;
       if (!this.warned) process.emitWarning(TrackingMessages.storeFailed(describeCause(error)));
       this.warned = true;
     }

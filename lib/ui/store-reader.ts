@@ -22,7 +22,7 @@ export class StoreReader {
 
   constructor(store: string) {
     if (isPostgresUrl(store)) {
-      this.store = new PostgresStore(store);
+      this.store = new PostgresStore(store, { readonly: true });
       this.file = this.store.path;
       return;
     }

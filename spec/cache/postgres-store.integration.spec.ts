@@ -142,6 +142,27 @@ describe('PostgresStore (a real server): the cache, the tracker and the UI on Po
     }
   });
 
+  it('a reader opened read-only neither creates tables nor writes; withCache({ path }) takes the URL too', () => {
+    expect(() => new PostgresStore(db.url, { readonly: true }))
+      .to.throw(HamiltonError)
+      .with.property('message')
+      .that.includes('cannot be used as a hamilton-ts store')
+      .and.includes(new URL(db.url).pathname);
+    expect(() => new StoreReader(db.url)).to.throw(HamiltonError, /cannot be used as a hamilton-ts store/);
+    const dr = new Builder().withModules(Prices).withCache({ path: db.url }).build();
+    expect(dr.execute(['total'], { inputs: { count: 3 } })).to.deep.equal({ total: 4.5 });
+    expect(dr.cache.store).to.be.instanceOf(PostgresStore);
+    dr.cache.close();
+    const reader = new PostgresStore(db.url, { readonly: true });
+    try {
+      expect(count(reader, 'SELECT COUNT(*) AS n FROM cache_entries')).to.equal(2);
+      expect(() => reader.statement('DELETE FROM cache_entries').run()).to.throw(HamiltonError, /read-only transaction/);
+      expect(count(reader, 'SELECT COUNT(*) AS n FROM cache_entries')).to.equal(2);
+    } finally {
+      reader.close();
+    }
+  });
+
   it('hamilton-ts cache ls | gc | clear take a postgres:// URL', () => {
     runChain(db.url, [1]);
     const main = path.resolve(__dirname, '..', '..', 'lib', 'cli', 'main.js');
@@ -212,6 +233,34 @@ describe('PostgresStore (a real server): the cache, the tracker and the UI on Po
       step6: 'miss',
       total: 'miss',
     });
+  });
+
+  it('a process killed at an arbitrary point of a busy run leaves the store consistent; a rerun misses exactly what was not stored', async () => {
+    const seeds = Array.from({ length: 200 }, (_, i) => i);
+    const child = startChain(db.url, seeds);
+    let printed = '';
+    child.stdout?.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+    const done = finished(child);
+    while (printed.split('\n').length <= 4) await new Promise((resolve) => setTimeout(resolve, 10));
+    child.kill('SIGKILL');
+    expect((await done).signal).to.equal('SIGKILL');
+    const completed = parseRuns(printed.slice(0, printed.lastIndexOf('\n') + 1));
+    expect(completed.length).to.be.greaterThan(3).and.lessThan(seeds.length);
+    const entries = () => {
+      const store = new PostgresStore(db.url);
+      try {
+        expect(count(store, 'SELECT COUNT(*) AS n FROM cache_entries WHERE data_version NOT IN (SELECT data_version FROM results)')).to.equal(0);
+        return count(store, 'SELECT COUNT(*) AS n FROM cache_entries');
+      } finally {
+        store.close();
+      }
+    };
+    const before = entries();
+    const again = runChain(db.url, seeds.slice(0, completed.length + 1));
+    expectRightTotals(again);
+    const misses = again.flatMap((run) => CHAIN_NODES.filter((node) => run.statuses[node] === 'miss')).length;
+    expect(misses).to.equal(entries() - before);
+    for (const run of again.slice(0, completed.length)) expect(new Set(Object.values(run.statuses))).to.deep.equal(new Set(['hit']));
   });
 
   it('the server going away mid-run: the tracker warns once and every run goes on with the right value', async () => {

@@ -52,6 +52,36 @@ describe('RunTracker records: versions, cache status, capture per node, retentio
     rmSync(folder, { recursive: true, force: true });
   });
 
+  it('stores the graph once per DAG version, with each node’s inputs and tags, and offers it again after a failed write', async () => {
+    const tracker = new RunTracker({ project: 'shop', store });
+    const dr = new Builder().withModules(Shop).withAdapters(tracker).build();
+    // The graph's table gone: the first run's records fail (one warning), the run does not.
+    store.db.exec('DROP TABLE dag_graphs');
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.message);
+    process.on('warning', onWarning);
+    try {
+      expect(dr.execute(['stamp'], { inputs: { n: 1 } })).to.deep.equal({ stamp: 'revenue 3' });
+      await tracker.flush();
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings.filter((w) => w.includes('RunTracker'))).to.have.length(1);
+    store.db.exec('CREATE TABLE dag_graphs (dag_version TEXT PRIMARY KEY, graph TEXT NOT NULL, created_at INTEGER NOT NULL)');
+    for (let i = 0; i < 3; i++) dr.execute(['stamp'], { inputs: { n: i } });
+    await tracker.flush();
+    const rows = store.statement('SELECT dag_version, graph FROM dag_graphs').all() as { dag_version: string; graph: string }[];
+    expect(rows).to.have.length(1);
+    const runs = store.statement('SELECT DISTINCT dag_version FROM runs').all() as { dag_version: string }[];
+    expect(runs.map((r) => r.dag_version)).to.deep.equal([rows[0].dag_version]);
+    const graph = JSON.parse(rows[0].graph) as { nodes: { name: string; role: string; dependencies: string[]; tags: Record<string, unknown> }[] };
+    const byName = new Map(graph.nodes.map((n) => [n.name, n]));
+    expect(byName.get('revenue')).to.deep.include({ role: 'function', dependencies: ['prices'] });
+    expect(byName.get('n')).to.deep.include({ role: 'input', dependencies: [] });
+    expect(byName.get('stamp')!.tags).to.be.an('object');
+  });
+
   const runs = (project: string) =>
     store.db
       .prepare('SELECT run_id, dag_version, git_commit, config, inputs FROM runs WHERE project = ? ORDER BY started_at, rowid')
