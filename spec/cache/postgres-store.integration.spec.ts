@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -160,6 +160,68 @@ describe('PostgresStore (a real server): the cache, the tracker and the UI on Po
       expect(count(reader, 'SELECT COUNT(*) AS n FROM cache_entries')).to.equal(2);
     } finally {
       reader.close();
+    }
+  });
+
+  it('hamilton-ts ui --store postgres://... serves the store until SIGTERM, then exits 0', async () => {
+    const tracker = new RunTracker({ project: 'served', store: db.url });
+    new Builder()
+      .withModules(Prices)
+      .withAdapters(tracker)
+      .build()
+      .execute(['total'], { inputs: { count: 2 } });
+    await tracker.close();
+    const main = path.resolve(__dirname, '..', '..', 'lib', 'cli', 'main.js');
+    const child = spawn(process.execPath, [main, 'ui', '--store', db.url, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      let out = '';
+      let err = '';
+      child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          const found = /http:\/\/127\.0\.0\.1:\d+/.exec(out);
+          if (found) resolve(found[0]);
+        });
+        child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}${err}`)));
+      });
+      expect(out).to.include(`Runs UI for postgres://`);
+      const home = await fetch(url).then((r) => r.text());
+      expect(home).to.include('href="/projects/served"');
+      const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+      child.kill('SIGTERM');
+      expect(await exited).to.equal(0);
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
+  });
+
+  it('gc evicting everything while another process runs on the PostgreSQL store never fails its runs nor gives a wrong value', async () => {
+    const seeds = Array.from({ length: 30 }, (_, i) => i % 6);
+    runChain(db.url, [0]);
+    const child = startChain(db.url, seeds);
+    const done = finished(child);
+    let running = true;
+    void done.then(() => (running = false));
+    let evicted = 0;
+    let sweeps = 0;
+    const store = new PostgresStore(db.url);
+    try {
+      while (running) {
+        evicted += collectGarbage(store, { maxBytes: 0 }).results;
+        sweeps++;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      const { code, stderr, stdout } = await done;
+      expect(code, stderr).to.equal(0);
+      const runs = parseRuns(stdout);
+      expect(runs).to.have.length(seeds.length);
+      expectRightTotals(runs);
+      expect(sweeps).to.be.greaterThan(1);
+      expect(evicted).to.be.greaterThan(0);
+      expect(count(store, 'SELECT COUNT(*) AS n FROM cache_entries WHERE data_version NOT IN (SELECT data_version FROM results)')).to.equal(0);
+    } finally {
+      store.close();
     }
   });
 
