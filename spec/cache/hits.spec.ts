@@ -107,6 +107,35 @@ describe('cache hits: what a hit reads, and what it refuses', () => {
       }
     });
 
+    it('gives any typed array and any Series of doubles (labelled or not) back with the same data version (property)', () => {
+      const d = danfo();
+      const doubles = fc.array(fc.double(), { maxLength: 30 });
+      fc.assert(
+        fc.property(fc.float64Array({ maxLength: 40 }), fc.int32Array({ maxLength: 40 }), (floats, ints) => {
+          for (const array of [floats, ints]) {
+            const encoded = encodeValue(array, undefined);
+            expect(encoded.encoding).to.equal('raw');
+            expect(version(decodeValue(encoded.bytes, 'raw'))).to.equal(version(array));
+          }
+        }),
+        { numRuns: 100 },
+      );
+      fc.assert(
+        fc.property(
+          doubles.filter((values) => values.length > 0),
+          fc.boolean(),
+          (values, labelled) => {
+            const index = labelled ? values.map((_, i) => `r${i}`) : undefined;
+            const series = new d.Series(values, index ? { index } : {});
+            const encoded = encodeValue(series, undefined);
+            expect(encoded.encoding).to.equal('raw');
+            expect(version(decodeValue(encoded.bytes, 'raw'))).to.equal(version(series));
+          },
+        ),
+        { numRuns: 60 },
+      );
+    });
+
     it('leaves a Series holding anything but numbers to v8', () => {
       const d = danfo();
       for (const values of [
