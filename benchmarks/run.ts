@@ -2,7 +2,7 @@
  * `npm run bench`: prints hamilton-ts speed figures (never asserts on them).
  *   node dist/benchmarks/run.js           full: scalar DAG at 1k, 10k, 100k nodes; 1000 x 1000 dataframe workload
  *   node dist/benchmarks/run.js --quick   CI: scalar DAG at 1k, 10k; a smaller dataframe workload
- *   --only=scalar,dataframe               only those sections (import, install, scalar, decorated, lineage, dataframe, io, cache, async, fanout, workers, bullmq, service)
+ *   --only=scalar,dataframe               only those sections (import, install, scalar, decorated, lineage, dataframe, windows, io, cache, async, fanout, workers, bullmq, service)
  * Exits non-zero only when a benchmark's results are wrong (the driver disagrees with the direct code).
  */
 import { spawnSync } from 'node:child_process';
@@ -64,6 +64,8 @@ async function main(): Promise<void> {
     if (quick) runWorkload(300, 200, 9);
     else runWorkload(1000, 1000, 7);
   }
+  // Loaded only here: it compares rollingMean with stdlib kernels found through STDLIB_DIR.
+  if (want('windows')) (await import('./window-kernels.js')).runWindowKernels(quick);
   // Loaded only here: it needs better-sqlite3, an optional peer.
   if (want('cache')) await (await import('./cache.js')).runCache(quick);
   if (want('async')) await runAsyncOverhead(quick ? [1000, 10000] : [1000, 10000, 100000], quick ? 5 : 15);
