@@ -203,7 +203,7 @@ function hitParts<R>(run: RunFigures<R>, build: () => ResultBuilder<R>): HitPart
     lookup: perItem(keys, (parts) => lookup.get(hashStrings(parts))),
     checksum: perItem(rows, (row) => checksumOf(row.inline!)),
     decode: perItem(rows, (row) => decodeValue(row.inline!, encoding(row))),
-    rebuild: perItem(rebuilds, ({ Type, values: v, options }) => new Type(v, options)),
+    rebuild: rebuilds.length > 0 ? perItem(rebuilds, ({ Type, values: v, options }) => new Type(v, options)) : 0,
     resultMs: median(resultTimes),
   };
 }
@@ -457,7 +457,7 @@ export async function runCache(quick: boolean): Promise<void> {
       fixed(p.key, 1),
       fixed(p.lookup, 1),
       fixed(p.checksum, 1),
-      `${fixed(p.decode, 1)} (${fixed(p.rebuild, 1)})`,
+      p.rebuild > 0 ? `${fixed(p.decode, 1)} (${fixed(p.rebuild, 1)})` : fixed(p.decode, 1),
       fixed(perHit, 1),
       fixed(p.resultMs, 1),
       fixed(rest, 1),
