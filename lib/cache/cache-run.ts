@@ -294,8 +294,13 @@ export class CacheRun implements NodeCallCache {
 function insertRows(store: SQLiteStore, into: string, rows: readonly (readonly unknown[])[]): void {
   if (rows.length === 0) return;
   const width = rows[0].length;
-  for (const chunk of chunks(rows, ROWS_PER_STATEMENT)) {
-    const values = new Array<string>(chunk.length).fill(`(${placeholders(width)})`).join(', ');
-    store.statement(`INSERT OR REPLACE INTO ${into} VALUES ${values}`).run(...chunk.flat());
-  }
+  for (const chunk of chunks(rows, ROWS_PER_STATEMENT)) store.statement(insertSql(into, width, chunk.length)).run(...chunk.flat());
+}
+
+/** The text of an insert of `rows` rows, made once: a fresh 4 KB string per chunk cost more to make and look up than to run. */
+const insertSqls = new Map<string, string[]>();
+function insertSql(into: string, width: number, rows: number): string {
+  let byRows = insertSqls.get(into);
+  if (!byRows) insertSqls.set(into, (byRows = []));
+  return (byRows[rows] ??= `INSERT OR REPLACE INTO ${into} VALUES ${new Array<string>(rows).fill(`(${placeholders(width)})`).join(', ')}`);
 }
