@@ -181,7 +181,9 @@ export class CacheRun implements NodeCallCache {
       e.codeVersion ?? null,
       e.dataVersion ?? null,
     ]);
-    const seenRows = this.seen.map((s) => [s.node, s.item, s.code, s.inputs, this.runId]);
+    // One row per node and item (the last seen): a statement may not name a key twice (PostgreSQL's ON CONFLICT refuses it).
+    const lastSeen = new Map(this.seen.map((s) => [`${s.item}:${s.node}`, s]));
+    const seenRows = [...lastSeen.values()].map((s) => [s.node, s.item, s.code, s.inputs, this.runId]);
     store.transaction(() => {
       insertRows(store, 'cache_logs (run_id, seq, node, item, status, reason, code_version, data_version)', logRows);
       insertRows(store, 'node_versions (node, item, code_version, inputs, run_id)', seenRows);
