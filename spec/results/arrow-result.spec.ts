@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { spawnSync } from 'node:child_process';
 import { makeVector, RecordBatch, Table, tableFromArrays, tableFromIPC, tableToIPC, vectorFromArray, type Vector } from 'apache-arrow';
 import fc from 'fast-check';
 import { ArrowResult, Builder, HamiltonError, node } from 'hamilton-ts';
@@ -113,6 +114,31 @@ describe('results/arrow-result: outputs to one Apache Arrow Table', () => {
     expect(back.toArray().map((row) => ({ ...row.toJSON() }))).to.deep.equal(table.toArray().map((row) => ({ ...row.toJSON() })));
     x[0] = 100; // still the caller's memory
     expect(table.get(0)!.x).to.equal(100);
+  });
+
+  it('loads neither library it does not need: typed arrays to Arrow load no danfo, a danfo frame loads no Arrow', () => {
+    // In a fresh process: which of the two libraries each result builder loads (apache-arrow switches off V8's fast
+    // concat for the whole process, which slows danfo; danfo takes a second to load).
+    const probe = `
+      const { ArrowResult, DataFrameResult } = require('hamilton-ts');
+      const loaded = (name) => Object.keys(require.cache).some((file) => file.includes('/node_modules/' + name + '/'));
+      const table = new ArrowResult().build({ x: new Float64Array([1, 2]), y: [3, 4], k: 5 });
+      const afterArrow = { arrow: loaded('apache-arrow'), danfo: loaded('danfojs') };
+      process.stdout.write(JSON.stringify({ rows: table.numRows, afterArrow }));
+    `;
+    const frameProbe = `
+      const { DataFrameResult } = require('hamilton-ts');
+      const loaded = (name) => Object.keys(require.cache).some((file) => file.includes('/node_modules/' + name + '/'));
+      const frame = new DataFrameResult().build({ x: [1, 2], k: 5 });
+      process.stdout.write(JSON.stringify({ rows: frame.shape[0], arrow: loaded('apache-arrow'), danfo: loaded('danfojs') }));
+    `;
+    const run = (code: string) => {
+      const child = spawnSync(process.execPath, ['-e', code], { encoding: 'utf8' });
+      expect(child.status, child.stderr).to.equal(0);
+      return JSON.parse(child.stdout) as unknown;
+    };
+    expect(run(probe)).to.deep.equal({ rows: 2, afterArrow: { arrow: true, danfo: false } });
+    expect(run(frameProbe)).to.deep.equal({ rows: 2, arrow: false, danfo: true });
   });
 
   it('only scalars make a one-row table; one requested table comes back as it is', () => {
