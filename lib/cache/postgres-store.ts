@@ -86,8 +86,6 @@ class PostgresBackend extends StoreBackend {
     const connectMs = checkedTimeout(options.connectTimeoutMs, 5_000);
     const statementMs = checkedTimeout(options.statementTimeoutMs, 60_000);
     call ??= startWorker(connectMs + statementMs);
-    // Larger results are handed over as files by the result store; they are moved into the row (see `absorbFiles`).
-    this.resultsPath = mkdtempSync(path.join(tmpdir(), 'hamilton-pg-results-'));
     this.send({
       op: 'open',
       store: this.id,
@@ -97,6 +95,8 @@ class PostgresBackend extends StoreBackend {
       readonly: options.readonly === true,
       schema: postgresSchema(SCHEMA, ADDED_COLUMNS),
     });
+    // Larger results are handed over as files by the result store; they are moved into the row (see `absorbFiles`).
+    this.resultsPath = mkdtempSync(path.join(tmpdir(), 'hamilton-pg-results-'));
   }
 
   prepare(sql: string): StoreStatement {
@@ -140,7 +140,7 @@ class PostgresBackend extends StoreBackend {
     const absorb = absorbFiles(sql, this.resultsPath);
     const tuple = /^(\s*INSERT\s+(?:OR\s+(?:REPLACE|IGNORE)\s+)?INTO\s+\w+\s*\([^)]*\)\s*VALUES\s*)(\(\s*\?(?:\s*,\s*\?)*\s*\))\s*;?\s*$/i.exec(sql);
     if (!tuple) return this.send({ op: 'batch', store: this.id, sql: postgresSql(sql, TABLES), rows: rows.map((row) => absorb([...row])) }).changes;
-    // One statement of many rows per chunk: a round trip per hundred rows, not per row.
+    // One statement of many rows per chunk: a round trip per ROWS_PER_INSERT rows, not per row.
     let changes = 0;
     for (let from = 0; from < rows.length; from += ROWS_PER_INSERT) {
       const chunk = rows.slice(from, from + ROWS_PER_INSERT);

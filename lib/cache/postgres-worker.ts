@@ -48,6 +48,10 @@ interface Connection {
   readonly statementMs: number;
   readonly readonly: boolean;
   client: Pg.Client | undefined;
+  /** A transaction is open on the client. */
+  inTransaction: boolean;
+  /** The connection broke inside a transaction: until the store's ROLLBACK, no statement may run on a new one. */
+  lost: boolean;
 }
 
 const connections = new Map<number, Connection>();
@@ -64,9 +68,7 @@ async function clientOf(store: number): Promise<Pg.Client> {
     types,
   });
   // A broken connection is forgotten (the next query connects afresh); its error reaches the query that was waiting.
-  client.on('error', () => {
-    if (connection.client === client) connection.client = undefined;
-  });
+  client.on('error', () => drop(connection, client));
   try {
     await client.connect();
     // As the SQLite store's synchronous=NORMAL: a commit survives the client being killed; only a crash of the
@@ -83,7 +85,18 @@ async function clientOf(store: number): Promise<Pg.Client> {
 }
 
 async function query(store: number, sql: string, params: readonly unknown[]): Promise<WorkerAnswer> {
+  const connection = connections.get(store);
+  const ends = /^\s*(COMMIT|ROLLBACK)\s*$/i.test(sql);
+  if (connection?.lost) {
+    // The rest of a transaction must not land on a new connection, outside it: the server rolled it back.
+    if (!ends) throw new Error('the connection broke inside a transaction, which the server rolled back');
+    connection.lost = false;
+    connection.inTransaction = false;
+    return { rows: [], changes: 0 };
+  }
   const client = await clientOf(store);
+  if (connection && ends) connection.inTransaction = false;
+  if (connection && /^\s*BEGIN\b/i.test(sql)) connection.inTransaction = true;
   try {
     const result = await client.query({ text: sql, values: params as unknown[] });
     // A multi-statement text (BEGIN; SELECT lock) answers with one result per statement.
@@ -98,8 +111,14 @@ async function query(store: number, sql: string, params: readonly unknown[]): Pr
 /** A client whose connection failed (not a query the server refused) is closed, so the next call reconnects. */
 function forget(store: number, client: Pg.Client): void {
   const connection = connections.get(store);
-  if (connection?.client === client) connection.client = undefined;
+  if (connection) drop(connection, client);
   void client.end().catch(() => undefined);
+}
+
+function drop(connection: Connection, client: Pg.Client): void {
+  if (connection.client !== client) return;
+  connection.client = undefined;
+  if (connection.inTransaction) connection.lost = true;
 }
 
 /** Errors PostgreSQL answered with (they carry a SQLSTATE) leave the connection usable. */
@@ -116,6 +135,8 @@ async function handle(request: WorkerRequest): Promise<WorkerAnswer> {
         statementMs: request.statementMs,
         readonly: request.readonly,
         client: undefined,
+        inTransaction: false,
+        lost: false,
       });
       try {
         if (request.readonly) await query(request.store, 'SELECT 1 FROM runs LIMIT 1', []);

@@ -356,6 +356,31 @@ describe('PostgresStore (a real server): the cache, the tracker and the UI on Po
     }
   });
 
+  it('a connection broken inside a transaction: nothing of it lands, not even what comes after on a new connection', async () => {
+    const proxy = await startProxy(Number(new URL(db.url).port));
+    const url = new URL(db.url);
+    url.port = String(proxy.port);
+    const store = new PostgresStore(url.toString());
+    try {
+      const insert = store.statement('INSERT OR IGNORE INTO projects (name, created_at) VALUES (?, ?)');
+      expect(() =>
+        store.transaction(() => {
+          insert.run('before', 1);
+          proxy.resetNow();
+          // Code that catches a failed statement and goes on inside the transaction.
+          expect(() => insert.run('lost', 2)).to.throw(HamiltonError);
+          insert.run('after', 3);
+        }),
+      ).to.throw(HamiltonError, /broke inside a transaction/);
+      // The store goes on, on a new connection, with neither row written.
+      insert.run('later', 4);
+      expect(store.statement('SELECT name FROM projects ORDER BY name').all()).to.deep.equal([{ name: 'later' }]);
+    } finally {
+      store.close();
+      await proxy.close();
+    }
+  });
+
   it('a cache store gone mid-run fails the run with a HamiltonError naming the server (no wrong value, no hang)', async () => {
     const proxy = await startProxy(Number(new URL(db.url).port));
     const url = new URL(db.url);
