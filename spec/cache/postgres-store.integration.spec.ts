@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:net';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { Builder, HamiltonError, PostgresStore, RunTracker, SQLiteStore } from 'hamilton-ts';
+import { Builder, collect, HamiltonError, parallelizable, PostgresStore, RunTracker, SQLiteStore } from 'hamilton-ts';
 import { clearCache, collectGarbage, listCache } from '../../lib/cache/maintenance.js';
 import { StoreReader } from '../../lib/ui/store-reader.js';
 import { CHAIN_NODES, expectedTotal } from './fixtures/chain-flow.js';
@@ -21,6 +21,18 @@ class Prices {
   }
   report(total: number, prices: number[]): string {
     return `${prices.length} prices, ${total}`;
+  }
+}
+
+class Squares {
+  @parallelizable() each(count: number): number[] {
+    return Array.from({ length: count }, (_, i) => i + 1);
+  }
+  square(each: number): number {
+    return each * each;
+  }
+  @collect('square') total(square: number[]): number {
+    return square.reduce((a, b) => a + b, 0);
   }
 }
 
@@ -83,6 +95,25 @@ describe('PostgresStore (a real server): the cache, the tracker and the UI on Po
       await tracker.close();
       // Clearing the cache keeps the tracker's records.
       expect(count(store, 'SELECT COUNT(*) AS n FROM runs')).to.equal(3);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('the AsyncDriver and a fan-out use a PostgreSQL cache too: every item a hit the second time', async () => {
+    const store = new PostgresStore(db.url);
+    try {
+      const dr = await new Builder().withModules(Squares).withCache({ store }).buildAsync();
+      expect(await dr.execute(['total'], { inputs: { count: 4 } })).to.deep.equal({ total: 30 });
+      expect(await dr.execute(['total'], { inputs: { count: 4 } })).to.deep.equal({ total: 30 });
+      const logs = dr.cache.logs();
+      expect(logs.filter((e) => e.node === 'square').map((e) => [e.item, e.status])).to.have.deep.members([
+        [0, 'hit'],
+        [1, 'hit'],
+        [2, 'hit'],
+        [3, 'hit'],
+      ]);
+      expect(logs.every((e) => e.status === 'hit')).to.equal(true);
     } finally {
       store.close();
     }
