@@ -19,6 +19,12 @@ type NodeRow = readonly [string, string, number, string, string | null, number, 
 type Queued = Write | NodeRow;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/**
+ * A write that failed only after this long (a server that accepts and never answers, a lock never released) makes
+ * the tracker leave the store alone for RETRY_AFTER_MS: one stall, not one per run. Quick failures retry each time.
+ */
+const SLOW_FAILURE_MS = 1_000;
+const RETRY_AFTER_MS = 30_000;
 const INSERT_NODE =
   'INSERT OR REPLACE INTO node_runs (run_id, node, item, status, error, started_at, ended_at, duration_ms, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)';
 
@@ -33,11 +39,15 @@ const INSERT_NODE =
 export class RunTracker implements LifecycleAdapter {
   /** Records dropped because the queue was full. */
   dropped = 0;
+  /** Records not written because the store failed (or was being left alone after a slow failure). */
+  unwritten = 0;
   private readonly options: RunTrackerOptions;
   private readonly queue: Queued[] = [];
   private store: SQLiteStore | undefined;
   private scheduled: Promise<void> | undefined;
   private warned = false;
+  /** Until then the store is left alone: it failed slowly (a server that does not answer) and would stall every run. */
+  private retryAt = 0;
   private readonly capture: Capture;
   private readonly nodeCapture: ReadonlyMap<string, Capture>;
   private readonly limit: number;
@@ -152,6 +162,11 @@ export class RunTracker implements LifecycleAdapter {
 
   private write(): void {
     const records = this.queue.splice(0, this.queue.length);
+    const started = Date.now();
+    if (started < this.retryAt) {
+      this.unwritten += records.length;
+      return;
+    }
     try {
       const store = (this.store ??= storeOf(this.options.store));
       store.transaction(() => {
@@ -169,6 +184,8 @@ export class RunTracker implements LifecycleAdapter {
         store.runEach(INSERT_NODE, rows);
       });
     } catch (error) {
+      this.unwritten += records.length;
+      if (Date.now() - started >= SLOW_FAILURE_MS) this.retryAt = Date.now() + RETRY_AFTER_MS;
       this.graphSent = false;
       if (!this.warned) process.emitWarning(TrackingMessages.storeFailed(describeCause(error)));
       this.warned = true;

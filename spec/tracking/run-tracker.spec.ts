@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer, type AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { Builder, SQLiteStore } from 'hamilton-ts';
 import { RunTracker } from '../../lib/tracking/run-tracker.js';
@@ -85,6 +86,36 @@ describe('RunTracker', () => {
       process.off('warning', onWarning);
     }
     expect(warnings.some((w) => /RunTracker/.test(w))).to.equal(true);
+  });
+
+  it('a store that fails slowly (a server that never answers) is left alone afterwards: one wait, not one per run', async () => {
+    let connections = 0;
+    const silent = createServer((socket) => {
+      connections++;
+      socket.on('error', () => undefined);
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as AddressInfo;
+    const tracker = new RunTracker({ project: 'demo', store: `postgres://u@127.0.0.1:${port}/x` });
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.message);
+    process.on('warning', onWarning);
+    try {
+      const dr = new Builder().withModules(Flow).withAdapters(tracker).build();
+      for (let run = 0; run < 3; run++) {
+        expect(dr.execute(['total'], { inputs: { n: 1 } })).to.deep.equal({ total: 7 });
+        await tracker.flush();
+      }
+      // The accepts the blocked thread could not see are counted now.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    } finally {
+      process.off('warning', onWarning);
+      silent.close();
+    }
+    expect(connections).to.equal(1);
+    expect(warnings.filter((w) => w.includes('RunTracker'))).to.have.length(1);
+    // Three runs of a start, two node records (numbers, total) and an end each: all counted as not written.
+    expect(tracker.unwritten).to.equal(3 * 4);
   });
 
   it('drops the oldest records past its queue limit rather than growing without bound', async () => {
