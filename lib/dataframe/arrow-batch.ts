@@ -1,12 +1,6 @@
 import type * as Arrow from 'apache-arrow';
 import type { ArrowModule, ArrowTable } from './arrow.js';
 
-/** One column of a table on its way in: its name and its data (one chunk). */
-export interface NamedData {
-  readonly name: string;
-  readonly data: Arrow.Data;
-}
-
 /** A record batch's own fields, as apache-arrow 21's constructor leaves them (checked, see `directBatchFits`). */
 interface BatchFields {
   schema: Arrow.Schema;
@@ -63,10 +57,11 @@ export function typedArrayDataMaker(a: ArrowModule): (typed: ArrayBufferView & A
  * 1000-column result, most of the table's cost); the columns here are already of one length, which is all
  * that step ensures, so the batch is made directly when apache-arrow's batch has the shape this relies on.
  */
-export function oneBatchTable(a: ArrowModule, columns: readonly NamedData[], length: number): ArrowTable {
-  const fields = columns.map(({ name, data }) => new a.Field(name, data.type, data.nullable));
+export function oneBatchTable(a: ArrowModule, names: readonly string[], children: readonly Arrow.Data[], length: number): ArrowTable {
+  const fields = new Array<Arrow.Field>(names.length);
+  for (let i = 0; i < names.length; i++) fields[i] = new a.Field(names[i], children[i].type, children[i].nullable);
   const schema = new a.Schema(fields);
-  const data = a.makeData({ type: new a.Struct(fields), length, nullCount: 0, children: columns.map((column) => column.data) });
+  const data = a.makeData({ type: new a.Struct(fields), length, nullCount: 0, children: children as Arrow.Data[] });
   if (!directBatchFits(a)) return new a.Table([new a.RecordBatch(schema, data)]);
   const batch = Object.create(a.RecordBatch.prototype) as BatchFields;
   batch.schema = schema;

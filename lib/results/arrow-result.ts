@@ -8,20 +8,6 @@ import { describeValue } from '../metadata/value-types.js';
 import type { ResultBuilder } from './result-builder.js';
 
 /**
- * A column on its way into the table: Arrow data or a vector (Arrow's own, or made from values) or a scalar to
- * broadcast. `make` runs only once every length is known to agree.
- */
-type Column =
-  | { readonly kind: 'vector'; readonly length: number; readonly make: (m: Makers) => ArrowVector | Arrow.Data; readonly source: string }
-  | { readonly kind: 'scalar'; readonly value: unknown; readonly source: string };
-
-/** What columns are made with: apache-arrow, and one table's maker of typed-array data. */
-interface Makers {
-  readonly a: ArrowModule;
-  readonly typed: (typed: ArrayBufferView & ArrayLike<number | bigint>) => Arrow.Data;
-}
-
-/**
  * Builds an Apache Arrow `Table` from the requested outputs: typed arrays become columns without a copy
  * (Arrow wraps the same memory), plain arrays, Arrow vectors and danfo Series become columns, Arrow tables and
  * danfo DataFrames contribute their columns, scalars are broadcast; only scalars make a one-row table. Columns of
@@ -37,75 +23,100 @@ export class ArrowResult implements ResultBuilder<ArrowTable> {
 }
 
 /**
+ * How a column is made once every length is known to agree: a typed array over its memory, values through
+ * Arrow's inference, an Arrow vector as it is, or a scalar repeated.
+ */
+const enum Make {
+  Typed,
+  Values,
+  Vector,
+  Scalar,
+}
+
+/**
+ * The columns on their way into the table, one index per column (flat arrays: at 1000 columns, an object and a
+ * closure per column cost as much as the table). `origins` holds the output each came from, for errors.
+ */
+interface Columns {
+  readonly names: string[];
+  readonly makes: Make[];
+  readonly values: unknown[];
+  readonly lengths: number[];
+  readonly origins: string[];
+  readonly index: Map<string, number>;
+}
+
+/**
  * The table made of named values (see {@link ArrowResult}); `sourceOf` names where a value came from in errors.
  * Also used by the savers of Arrow-based formats.
  */
 export function arrowTableOf(values: Readonly<Record<string, unknown>>, sourceOf: (name: string) => string): ArrowTable {
   const a = arrow(Messages.arrowResult.neededFor);
-  const columns = new Map<string, Column>();
-  const add = (name: string, column: Column) => {
-    const existing = columns.get(name);
-    if (existing) throw new HamiltonError(Messages.columnCollision(name, existing.source, column.source));
-    columns.set(name, column);
+  const columns: Columns = { names: [], makes: [], values: [], lengths: [], origins: [], index: new Map() };
+  const add = (name: string, make: Make, value: unknown, length: number, origin: string) => {
+    const existing = columns.index.get(name);
+    if (existing !== undefined) throw new HamiltonError(Messages.columnCollision(name, sourceOf(columns.origins[existing]), sourceOf(origin)));
+    columns.index.set(name, columns.names.length);
+    columns.names.push(name);
+    columns.makes.push(make);
+    columns.values.push(value);
+    columns.lengths.push(length);
+    columns.origins.push(origin);
   };
-  for (const name of Object.keys(values)) {
-    const value = values[name];
-    const source = sourceOf(name);
+  const names = Object.keys(values);
+  const outputs = Object.values(values);
+  for (let i = 0; i < names.length; i++) {
+    const [name, value] = [names[i], outputs[i]];
     // Typed arrays first: they are most columns, and each shape check below is a property miss on them.
-    if (ArrayBuffer.isView(value) || Array.isArray(value)) add(name, columnOf(name, value, source));
+    if (ArrayBuffer.isView(value) && !(value instanceof DataView))
+      add(name, Make.Typed, value, (value as unknown as ArrayLike<unknown>).length, name);
+    else if (Array.isArray(value)) add(name, Make.Values, value, value.length, name);
+    else if (isArrowVector(value)) add(name, Make.Vector, value, value.length, name);
     else if (isArrowTable(value)) {
       for (const field of value.schema.fields) {
         const child = value.getChild(field.name)!;
-        add(field.name, { kind: 'vector', length: child.length, make: () => child, source });
+        add(field.name, Make.Vector, child, child.length, name);
       }
-    } else if (typeof value === 'object' && value !== null && isDataFrame(value)) {
+    } else if (value === null || value === undefined || typeof value !== 'object' || value instanceof Date) add(name, Make.Scalar, value, -1, name);
+    else if (isDataFrame(value)) {
       for (const column of value.columns) {
-        const values = value.column(column).values as unknown[];
-        add(column, { kind: 'vector', length: values.length, make: (m) => m.a.vectorFromArray(values), source });
+        const columnValues = value.column(column).values as unknown[];
+        add(column, Make.Values, columnValues, columnValues.length, name);
       }
-    } else add(name, columnOf(name, value, source));
+    } else if (isSeries(value)) {
+      const seriesValues = value.values as unknown[];
+      add(name, Make.Values, seriesValues, seriesValues.length, name);
+    } else throw new HamiltonError(Messages.arrowResult.unbuildable(name, describeValue(value)));
   }
   return tableOf(a, columns);
 }
 
-/** One output's column; typed arrays and plain arrays are told first (a danfo check would load danfo). */
-function columnOf(name: string, value: unknown, source: string): Column {
-  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
-    const typed = value as unknown as ArrayLike<number> & ArrayBufferView;
-    return { kind: 'vector', length: typed.length, make: (m) => m.typed(typed), source };
-  }
-  if (Array.isArray(value)) return { kind: 'vector', length: value.length, make: (m) => m.a.vectorFromArray(value), source };
-  if (isArrowVector(value)) return { kind: 'vector', length: value.length, make: () => value, source };
-  if (value === null || value === undefined || typeof value !== 'object' || value instanceof Date) return { kind: 'scalar', value, source };
-  if (isSeries(value)) {
-    const values = value.values as unknown[];
-    return { kind: 'vector', length: values.length, make: (m) => m.a.vectorFromArray(values), source };
-  }
-  throw new HamiltonError(Messages.arrowResult.unbuildable(name, describeValue(value)));
-}
-
-function tableOf(a: ArrowModule, columns: ReadonlyMap<string, Column>): ArrowTable {
-  let length = columns.size === 0 ? 0 : 1;
+function tableOf(a: ArrowModule, columns: Columns): ArrowTable {
+  const { names, makes, values, lengths } = columns;
+  const count = names.length;
+  let length = count === 0 ? 0 : 1;
   let first = true;
-  for (const [name, column] of columns) {
-    if (column.kind !== 'vector') continue;
-    if (first) [length, first] = [column.length, false];
-    else if (column.length !== length) throw new HamiltonError(Messages.lengthMismatch(name, column.length, length));
+  for (let i = 0; i < count; i++) {
+    if (makes[i] === Make.Scalar) continue;
+    if (first) [length, first] = [lengths[i], false];
+    else if (lengths[i] !== length) throw new HamiltonError(Messages.lengthMismatch(names[i], lengths[i], length));
   }
-  const makers: Makers = { a, typed: typedArrayDataMaker(a) };
-  const made: Array<{ name: string; made: ArrowVector | Arrow.Data }> = [];
+  const typed = typedArrayDataMaker(a);
+  const made = new Array<ArrowVector | Arrow.Data>(count);
   let oneChunkEach = true;
-  for (const [name, column] of columns) {
-    const made1 = column.kind === 'vector' ? column.make(makers) : a.vectorFromArray(new Array(length).fill(column.value));
-    if (isArrowVector(made1) && made1.data.length !== 1) oneChunkEach = false;
-    made.push({ name, made: made1 });
+  for (let i = 0; i < count; i++) {
+    const value = values[i];
+    let column: ArrowVector | Arrow.Data;
+    if (makes[i] === Make.Typed) column = typed(value as ArrayBufferView & ArrayLike<number>);
+    else if (makes[i] === Make.Values) column = a.vectorFromArray(value as unknown[]);
+    else if (makes[i] === Make.Vector) column = value as ArrowVector;
+    else column = a.vectorFromArray(new Array(length).fill(value));
+    if (isArrowVector(column) && column.data.length !== 1) oneChunkEach = false;
+    made[i] = column;
   }
-  if (length > 0 && made.length > 0 && oneChunkEach) {
-    return oneBatchTable(
-      a,
-      made.map(({ name, made: m }) => ({ name, data: isArrowVector(m) ? (m.data[0] as Arrow.Data) : m })),
-      length,
-    );
+  if (length > 0 && count > 0 && oneChunkEach) {
+    const children = made.map((column) => (isArrowVector(column) ? (column.data[0] as Arrow.Data) : column));
+    return oneBatchTable(a, names, children, length);
   }
-  return new a.Table(Object.fromEntries(made.map(({ name, made: m }) => [name, isArrowVector(m) ? m : a.makeVector(m)])));
+  return new a.Table(Object.fromEntries(names.map((name, i) => [name, isArrowVector(made[i]) ? made[i] : a.makeVector(made[i])])));
 }
