@@ -10,6 +10,7 @@ import { ADDED_COLUMNS, SCHEMA } from './schema.js';
 import { postgresSchema, postgresSql, tablesOf, type Tables } from './sql-dialect.js';
 import { SQLiteStore, StoreBackend, type StoreStatement } from './sqlite-store.js';
 import { StoreMessages } from './store-messages.js';
+import { isPostgresUrl } from './store-url.js';
 
 /** How a PostgreSQL store connects. */
 export interface PostgresStoreOptions {
@@ -31,10 +32,7 @@ const WRITE_LOCK = 0x4841_4d32;
 /** Rows per statement when many are written at once (PostgreSQL takes at most 65535 parameters a statement). */
 const ROWS_PER_INSERT = 200;
 
-/** Whether a store option names a PostgreSQL database rather than a folder. */
-export function isPostgresUrl(value: unknown): value is string {
-  return typeof value === 'string' && /^postgres(ql)?:\/\//i.test(value);
-}
+export { isPostgresUrl } from './store-url.js';
 
 /**
  * The store of the cache and the run tracker on a PostgreSQL server, for runs on several machines: the metadata

@@ -5,6 +5,7 @@ import { HamiltonError } from '../errors/index.js';
 import { requireOptional } from '../errors/optional-package.js';
 import { ADDED_COLUMNS, SCHEMA } from './schema.js';
 import { StoreMessages } from './store-messages.js';
+import { isPostgresUrl } from './store-url.js';
 
 /** The default folder of the cache and run records, as Hamilton's `.hamilton_cache/`. */
 export const DEFAULT_STORE_PATH = '.hamilton_cache';
@@ -126,6 +127,7 @@ export class SQLiteStore {
     if (folder instanceof StoreBackend) this.backend = folder;
     else {
       if (typeof folder !== 'string' || folder.length === 0) throw new HamiltonError(StoreMessages.badStorePath(folder));
+      if (isPostgresUrl(folder)) throw new HamiltonError(StoreMessages.urlForSqlite(folder.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1@')));
       this.backend = new SqliteBackend(folder, options?.readonly === true);
     }
     this.path = this.backend.location;

@@ -6,6 +6,7 @@ export const StoreMessages = {
   storeUnusable: (folder: string, why: string) =>
     `The store in ${folder} cannot be opened: ${why}. Check that the folder is writable and that its hamilton.sqlite ` +
     `is a database written by hamilton-ts (or remove the folder to start afresh).`,
+  urlForSqlite: (url: string) => `new SQLiteStore() takes a folder, not the URL ${url}: open it with new PostgresStore(url).`,
   noSqliteDatabase: (where: string) => `The store at ${where} is a PostgreSQL store: it has no SQLite database; use store.statement(sql).`,
   badPostgresUrl: (given: string) => `new PostgresStore(url) takes a URL such as 'postgres://user:password@host:5432/database', not ${given}.`,
   postgresUnreachable: (where: string, why: string) =>

@@ -35,6 +35,14 @@ describe('PostgresStore without a server: arguments and missing packages', () =>
     expect(() => pgLike.db).to.throw(HamiltonError, /PostgreSQL store: it has no SQLite database/);
   });
 
+  it('a SQLite store given a postgres:// URL says to open a PostgresStore (no folder named postgres: is made), password hidden', () => {
+    expect(() => new SQLiteStore('postgres://me:secret@db.example:5432/runs'))
+      .to.throw(HamiltonError, /new PostgresStore\(url\)/)
+      .with.property('message')
+      .that.includes('postgres://me@db.example:5432/runs')
+      .and.not.includes('secret');
+  });
+
   it('a RunTracker takes a postgres:// URL as its store and opens it only when it first writes', () => {
     expect(() => new RunTracker({ project: 'p', store: 'postgres://u@127.0.0.1:1/x' })).to.not.throw();
   });
