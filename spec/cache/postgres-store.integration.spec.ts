@@ -100,6 +100,25 @@ describe('PostgresStore (a real server): the cache, the tracker and the UI on Po
     }
   });
 
+  it('the tracker’s retention on PostgreSQL keeps the newest runs of the project and their node records', async () => {
+    const store = new PostgresStore(db.url);
+    try {
+      const tracker = new RunTracker({ project: 'kept', store, retention: { runs: 2 } });
+      const dr = new Builder().withModules(Prices).withAdapters(tracker).build();
+      for (let count = 1; count <= 4; count++) {
+        dr.execute(['total'], { inputs: { count } });
+        await tracker.flush();
+      }
+      const runs = store.statement('SELECT run_id, inputs FROM runs ORDER BY started_at, rowid').all() as { run_id: string }[];
+      expect(runs).to.have.length(2);
+      expect(count(store, 'SELECT COUNT(*) AS n FROM node_runs')).to.equal(2 * 2);
+      expect(count(store, 'SELECT COUNT(*) AS n FROM node_runs WHERE run_id NOT IN (SELECT run_id FROM runs)')).to.equal(0);
+      await tracker.close();
+    } finally {
+      store.close();
+    }
+  });
+
   it('the AsyncDriver and a fan-out use a PostgreSQL cache too: every item a hit the second time', async () => {
     const store = new PostgresStore(db.url);
     try {
