@@ -3,6 +3,7 @@ import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { HamiltonError } from '../errors/index.js';
+import { contentHash } from '../metadata/content-hash.js';
 import { IoMessages } from './messages.js';
 
 /** `file:///abs/path` of a path. */
@@ -36,6 +37,16 @@ export function writeAtomically(path: string, write: (temporary: string) => void
     if (error instanceof HamiltonError) throw error;
     throw new HamiltonError(IoMessages.writeFailed(node, fileUri(path), (error as Error).message), { cause: error });
   }
+}
+
+/**
+ * Text written whole or not at all, encoded to UTF-8 once for both the write and the content hash: handing the
+ * string to each would encode it twice more (an 80 MB CSV: 120 ms to write the string, 59 ms to hash it,
+ * against 50 ms to encode, 48 ms to write and 6 ms to hash the bytes).
+ */
+export function writeTextAtomically(path: string, text: string, node: string): { readonly bytes: number; readonly contentHash: string } {
+  const encoded = Buffer.from(text, 'utf8');
+  return { bytes: writeBytesAtomically(path, encoded, node), contentHash: contentHash(encoded) };
 }
 
 /** `writeAtomically` for bytes already in memory. */

@@ -147,6 +147,21 @@ describe('io/csv streaming: the AsyncDriver streams a CSV load, the sync Driver 
     expect((error as Error).message).to.match(expected);
   });
 
+  it('a bad quote mid-file is named by its line and column, both ways', async () => {
+    const file = join(dir, 'quote.csv');
+    const lines = ['a,b,c\n'];
+    for (let i = 2; i <= 6_000; i++) lines.push(i === 5_432 ? `${i},"x"y,2\n` : `${i},1,2\n`);
+    writeFileSync(file, lines.join(''));
+    const expected = /spend\.rows\.loader.*quote\.csv at line 5432, column 'b': Invalid Closing Quote/s;
+    expect(() => new Builder().withModules(Spend).build().execute(['spend'], { inputs: { file } })).to.throw(HamiltonError, expected);
+    const adr = await new Builder().withModules(Spend).buildAsync();
+    const message = await adr.execute(['spend'], { inputs: { file } }).then(
+      () => '',
+      (e: unknown) => (e as Error).message,
+    );
+    expect(message).to.match(expected);
+  });
+
   it('an unclosed quote at the end of the file is named with its line, both ways', async () => {
     const file = join(dir, 'unclosed.csv');
     writeFileSync(file, 'a,b\n1,2\n3,"four\n');

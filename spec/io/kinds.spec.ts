@@ -1,10 +1,11 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Table as ArrowTable } from 'apache-arrow';
-import { Builder, from, HamiltonError, ioKindNames, node, registerIoKind, to } from 'hamilton-ts';
+import { Builder, from, HamiltonError, ioKindNames, IoRecorder, node, registerIoKind, to } from 'hamilton-ts';
+import { contentHash } from '../../lib/metadata/content-hash.js';
 import { writeAtomically } from '../../lib/io/files.js';
 
 class Table {
@@ -77,6 +78,32 @@ describe('io/kinds: each built-in kind round-trips a table through its library',
       }),
       { numRuns: 25 },
     );
+  });
+
+  it('a text save (csv, json, jsonl) records the size and content hash of the bytes on disk, and a load of them records the same', () => {
+    class Words {
+      @node()
+      words(): Record<string, unknown>[] {
+        return [
+          { id: 1, word: 'café' },
+          { id: 2, word: 'naïve, "quoted"' },
+          { id: 3, word: '日本' },
+        ];
+      }
+    }
+    const dr = new Builder().withModules(Words).build();
+    for (const kind of ['csv', 'json', 'jsonl']) {
+      const path = join(dir, `words.${kind}`);
+      const factories = { to: to as unknown as Record<string, (o: object) => never>, from: from as unknown as Record<string, (o: object) => never> };
+      const [saved] = dr.materialize([factories.to[kind]({ id: 'save', dependencies: ['words'], path })]);
+      const onDisk = readFileSync(path);
+      expect(saved.save, kind).to.include({ bytes: onDisk.length, contentHash: contentHash(onDisk) });
+      const io = new IoRecorder();
+      const reader = new Builder().withModules(Words).withAdapters(io).build();
+      const [, values] = reader.materialize([factories.from[kind]({ target: 'words', path })], { additionalVars: ['words'] });
+      expect(values.words, kind).to.deep.equal(dr.execute(['words']).words);
+      expect(io.records()[0], kind).to.include({ bytes: onDisk.length, contentHash: saved.save.contentHash });
+    }
   });
 
   it('a save that fails midway leaves neither the file nor a temporary one, and an existing file stays', () => {

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { HamiltonError } from '../../errors/index.js';
-import { fileUri, readBytes, writeAtomically } from '../files.js';
+import { fileUri, readBytes, writeTextAtomically } from '../files.js';
 import type { IoContext, IoKind, Loaded } from '../kind.js';
 import { IoMessages } from '../messages.js';
 import { contentHash, ioMetadata, type IoMetadata } from '../metadata.js';
@@ -8,7 +8,6 @@ import { columnsOf, recordsOf, schemaOfColumns, schemaOfRows, type Row } from '.
 import { stringArgument } from './arguments.js';
 import { streamCsv } from './csv-stream.js';
 import { csvParse, csvStringify } from './optional.js';
-import { writeFileSync } from 'node:fs';
 
 /** Arguments of the csv kind. */
 export interface CsvArgs {
@@ -58,7 +57,7 @@ export const csvKind: IoKind<CsvArgs, Row[]> = {
       delimiter: args.delimiter ?? ',',
       cast: { date: (d) => d.toISOString() },
     });
-    const bytes = writeAtomically(path, (temporary) => writeFileSync(temporary, text), node);
+    const { bytes, contentHash: hash } = writeTextAtomically(path, text, node);
     return ioMetadata(
       {
         operation: 'save',
@@ -68,7 +67,7 @@ export const csvKind: IoKind<CsvArgs, Row[]> = {
         rows: columns.length,
         schema: schemaOfColumns(columns),
         bytes,
-        contentHash: contentHash(text),
+        contentHash: hash,
       },
       started,
     );

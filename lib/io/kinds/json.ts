@@ -1,7 +1,6 @@
-import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { HamiltonError } from '../../errors/index.js';
-import { fileUri, readBytes, writeAtomically } from '../files.js';
+import { fileUri, readBytes, writeTextAtomically } from '../files.js';
 import type { IoContext, IoKind, Loaded } from '../kind.js';
 import { IoMessages } from '../messages.js';
 import { contentHash, ioMetadata, type IoMetadata } from '../metadata.js';
@@ -68,11 +67,8 @@ export const jsonKind: IoKind<JsonArgs> = {
     const started = performance.now();
     const path = stringArgument(args as unknown as Record<string, unknown>, 'path', `json saver '${node}'`, EXAMPLE);
     const text = JSON.stringify(data);
-    const bytes = writeAtomically(path, (temporary) => writeFileSync(temporary, text), node);
-    return ioMetadata(
-      { operation: 'save', kind: 'json', uri: fileUri(path), format: 'json', ...shapeOf(data), bytes, contentHash: contentHash(text) },
-      started,
-    );
+    const { bytes, contentHash: hash } = writeTextAtomically(path, text, node);
+    return ioMetadata({ operation: 'save', kind: 'json', uri: fileUri(path), format: 'json', ...shapeOf(data), bytes, contentHash: hash }, started);
   },
 };
 
@@ -117,9 +113,9 @@ export const jsonlKind: IoKind<JsonArgs, unknown[]> = {
     const path = stringArgument(args as unknown as Record<string, unknown>, 'path', `jsonl saver '${node}'`, "{ path: 'data/events.jsonl' }");
     const values = Array.isArray(data) ? data : rowsOf(data, node, 'jsonl');
     const text = values.map((value) => JSON.stringify(value)).join('\n') + (values.length > 0 ? '\n' : '');
-    const bytes = writeAtomically(path, (temporary) => writeFileSync(temporary, text), node);
+    const { bytes, contentHash: hash } = writeTextAtomically(path, text, node);
     return ioMetadata(
-      { operation: 'save', kind: 'jsonl', uri: fileUri(path), format: 'jsonl', ...shapeOf(values), bytes, contentHash: contentHash(text) },
+      { operation: 'save', kind: 'jsonl', uri: fileUri(path), format: 'jsonl', ...shapeOf(values), bytes, contentHash: hash },
       started,
     );
   },
