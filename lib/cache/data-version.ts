@@ -117,11 +117,18 @@ function encode(value: unknown, out: HashWriter, depth: number, path: readonly o
 function encodeArray(array: readonly unknown[], out: HashWriter, depth: number, path: readonly object[]): string | undefined {
   out.tag(Tag.Array);
   out.count(array.length);
+  // A column of numbers (a danfo Series' values and index): the same bytes as element by element, in one loop.
+  if (allNumbers(array)) return out.numbers(array);
   for (let i = 0; i < array.length; i++) {
     const failure = encode(array[i], out, depth + 1, path);
     if (failure !== undefined) return failure;
   }
   return undefined;
+}
+
+function allNumbers(array: readonly unknown[]): array is readonly number[] {
+  for (let i = 0; i < array.length; i++) if (typeof array[i] !== 'number') return false;
+  return true;
 }
 
 /** Keys sorted: `{ a, b }` and `{ b, a }` hold the same data. Symbol keys are state the encoding would miss. */
@@ -173,11 +180,14 @@ let blockInUse = false;
  */
 class HashWriter {
   private used = 0;
+  private readonly view: DataView;
 
   constructor(
     private readonly hash: Hash,
     private readonly buffer: Buffer,
-  ) {}
+  ) {
+    this.view = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  }
 
   tag(tag: Tag): undefined {
     this.room(1);
@@ -195,6 +205,25 @@ class HashWriter {
   /** Every NaN is one NaN; -0 stays apart from 0 (they are different values to `Object.is`). */
   float(n: number): undefined {
     return this.count(Number.isNaN(n) ? NaN : n);
+  }
+
+  /** Each number as `encode` writes one (its tag, then the double), without a call per element. */
+  numbers(values: readonly number[]): undefined {
+    let i = 0;
+    while (i < values.length) {
+      this.room(9);
+      const end = Math.min(values.length, i + Math.floor((this.buffer.length - this.used) / 9));
+      let at = this.used;
+      for (; i < end; i++) {
+        const n = values[i];
+        this.buffer[at] = Tag.Number;
+        // Every NaN is one NaN, as in float().
+        this.view.setFloat64(at + 1, n !== n ? NaN : n, true);
+        at += 9;
+      }
+      this.used = at;
+    }
+    return undefined;
   }
 
   string(s: string): undefined {

@@ -64,13 +64,6 @@ export class ResultStore {
     return { ok: true };
   }
 
-  /** Reads the value stored under a data version, checked. */
-  load(version: string): Loaded {
-    const row = this.store.statement('SELECT r.format, r.checksum, r.inline, r.file FROM results r WHERE r.data_version = ?').get(version) as
-      ResultRow | undefined;
-    return this.read(version, row);
-  }
-
   /** Reads a result from its row (read beside its cache entry), checked; a row of undefined means it is gone. */
   read(version: string, row: ResultRow | undefined): Loaded {
     if (!row?.format) return { ok: false, reason: CacheMessages.miss.resultMissing };
