@@ -98,13 +98,34 @@ async function query(store: number, sql: string, params: readonly unknown[]): Pr
   if (connection && ends) connection.inTransaction = false;
   if (connection && /^\s*BEGIN\b/i.test(sql)) connection.inTransaction = true;
   try {
-    const result = await client.query({ text: sql, values: params as unknown[] });
+    const result = await run(client, sql, params);
     // A multi-statement text (BEGIN; SELECT lock) answers with one result per statement.
-    const last = Array.isArray(result) ? (result as Pg.QueryResult[])[(result as Pg.QueryResult[]).length - 1] : result;
+    const last = Array.isArray(result) ? result[result.length - 1] : result;
     return { rows: last.rows as Record<string, unknown>[], changes: last.rowCount ?? 0 };
   } catch (error) {
     if (!isSqlError(error)) forget(store, client);
     throw error;
+  }
+}
+
+/**
+ * Statements with parameters are prepared once per connection under a name (parsed and planned once: a lookup
+ * then costs about a third). A statement prepared before a table gained a column may refuse to run
+ * ("cached plan must not change result type"): it is then run unprepared.
+ */
+const names = new Map<string, string>();
+const MAX_NAMES = 1000;
+
+async function run(client: Pg.Client, sql: string, params: readonly unknown[]): Promise<Pg.QueryResult | Pg.QueryResult[]> {
+  if (params.length === 0) return client.query(sql);
+  let name = names.get(sql);
+  if (name === undefined && names.size < MAX_NAMES) names.set(sql, (name = `hamilton_${names.size}`));
+  if (name === undefined) return client.query({ text: sql, values: params as unknown[] });
+  try {
+    return await client.query({ name, text: sql, values: params as unknown[] });
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== '0A000') throw error;
+    return client.query({ text: sql, values: params as unknown[] });
   }
 }
 

@@ -166,6 +166,11 @@ describe('PostgresStore (a real server): the cache, the tracker and the UI on Po
         ).to.throw(HamiltonError, /refused a statement.*nope/);
       });
       expect(store.statement('SELECT name FROM projects ORDER BY rowid').all()).to.deep.equal([{ name: 'p' }, { name: 'q' }]);
+      // A statement prepared before its table gained a column (another process upgrading the store) still runs.
+      const all = store.statement('SELECT * FROM projects WHERE name = ?');
+      expect(all.get('p')).to.include({ name: 'p' });
+      store.statement('ALTER TABLE projects ADD COLUMN note TEXT').run();
+      expect(all.get('p')).to.include({ name: 'p', note: null });
     } finally {
       store.close();
     }
