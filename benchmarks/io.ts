@@ -309,7 +309,8 @@ export function runLoadSave(rows: number, runs: number): void {
     for (const [format, operation] of cases) {
       const file = path.join(dir, `${operation}.${format}`);
       const timing = inChild({ format, operation, mode: { timing: true }, rows, runs: format === 'csv' ? runs : runs * 3, file });
-      const peak = (way: Way) => inChild({ format, operation, mode: { timing: false, way }, rows, runs, file }).maxRssMb;
+      // Peak RSS depends on when the collector runs (one process's figure varied by a quarter): the median of three.
+      const peak = (way: Way) => median([0, 1, 2].map(() => inChild({ format, operation, mode: { timing: false, way }, rows, runs, file }).maxRssMb));
       table.push([
         operation === 'stream' ? `${format} load, AsyncDriver (streamed)` : `${format} ${operation}`,
         fixed(timing.nodeMs!, 0),
@@ -320,7 +321,7 @@ export function runLoadSave(rows: number, runs: number): void {
       ]);
     }
     printTable(
-      `Loading and saving ${count(rows)} rows x ${IO_COLUMNS} float columns (median of ${runs} (CSV) or ${runs * 3} (Parquet) interleaved runs after a warm-up, ms; peak RSS of a process doing it once (a save also makes the table), MB)`,
+      `Loading and saving ${count(rows)} rows x ${IO_COLUMNS} float columns (median of ${runs} (CSV) or ${runs * 3} (Parquet) interleaved runs after a warm-up, ms; peak RSS of a process doing it once (a save also makes the table), median of three processes, MB)`,
       ['case', 'loader/saver node', 'library directly', 'ratio', 'peak MB (node)', 'peak MB (direct)'],
       table,
       [
