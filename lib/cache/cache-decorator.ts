@@ -42,7 +42,7 @@ export function cache(options: CacheDecoratorOptions): MethodDecorator {
   try {
     if (options.behavior !== undefined) tags[BEHAVIOR_TAG] = checkedBehavior(options.behavior, '@cache({ behavior })');
     if (options.format !== undefined) tags[FORMAT_TAG] = checkedFormat(options.format, '@cache({ format })');
-    if (options.formerNames !== undefined) tags[FORMER_NAMES_TAG] = [...checkedNames('(the decorated method)', options.formerNames)];
+    if (options.formerNames !== undefined) tags[FORMER_NAMES_TAG] = [...checkedNames('@cache({ formerNames })', options.formerNames)];
   } catch (error) {
     throw new InvalidDecoratorError((error as Error).message);
   }

@@ -22,12 +22,12 @@ export class FormerNames {
     for (const node of graph.nodes) {
       const tagged = node.tags[FORMER_NAMES_TAG] as unknown;
       if (tagged === undefined) continue;
-      const names = checkedNames(node.name, tagged);
+      const names = checkedNames(`@cache({ formerNames }) on node '${node.name}'`, tagged);
       for (const former of names) {
         if (former === node.name) throw new HamiltonError(CacheMessages.formerNames.ownName(node.name));
         if (graph.get(former)) throw new HamiltonError(CacheMessages.formerNames.liveNode(node.name, former));
         const earlier = claimedBy.get(former);
-        if (earlier !== undefined) throw new HamiltonError(CacheMessages.formerNames.repeated(former, earlier, node.name));
+        if (earlier !== undefined) throw new HamiltonError(CacheMessages.formerNames.claimedTwice(former, earlier, node.name));
         claimedBy.set(former, node.name);
       }
       this.byNode.set(node.name, names);
@@ -40,13 +40,13 @@ export class FormerNames {
   }
 }
 
-/** The names a tag holds (a string or a list of them, as tags are), or a HamiltonError naming the node. */
-export function checkedNames(node: string, value: unknown): readonly string[] {
+/** The names a tag holds (a string or a list of them, as tags are), or a HamiltonError saying `where`. */
+export function checkedNames(where: string, value: unknown): readonly string[] {
   const names = typeof value === 'string' ? [value] : value;
   if (!Array.isArray(names) || names.length === 0 || names.some((name) => typeof name !== 'string' || name.length === 0)) {
-    throw new HamiltonError(CacheMessages.formerNames.notNames(node, describeValue(value)));
+    throw new HamiltonError(CacheMessages.formerNames.notNames(where, describeValue(value)));
   }
   const repeated = (names as string[]).find((name, i) => (names as string[]).indexOf(name) !== i);
-  if (repeated !== undefined) throw new HamiltonError(CacheMessages.formerNames.repeated(repeated, node, node));
+  if (repeated !== undefined) throw new HamiltonError(CacheMessages.formerNames.twice(where, repeated));
   return names as string[];
 }

@@ -82,20 +82,19 @@ export const CacheMessages = {
     arrowNeededFor: "The cache's 'arrow' and 'parquet' formats",
     arrowHolds: 'it holds typed arrays, Arrow vectors and tables and danfo Series and DataFrames',
     unfit: (node: string, format: string, value: string, holds: string) =>
-      `Node '${node}' is cached with @cache({ format: '${format}' }), which cannot hold its result ${value}: ${holds}. ` +
+      `Node '${node}' is cached with @cache({ format: '${format}' }), which cannot hold its result (${value}): ${holds}. ` +
       `Use format 'v8' (any value) or leave the format out (each type then gets the one that suits it).`,
   },
   formerNames: {
-    notNames: (node: string, actual: string) =>
-      `Node '${node}': @cache({ formerNames }) takes a non-empty list of the node's earlier names (strings), not ${actual}.`,
+    notNames: (where: string, actual: string) =>
+      `${where}: the former names must be a non-empty list of the node's earlier names (strings), not ${actual}.`,
+    twice: (where: string, former: string) => `${where}: the former names list '${former}' twice; list each once.`,
     ownName: (node: string) => `Node '${node}' names itself among its former names; list only the names it had before.`,
     liveNode: (node: string, former: string) =>
       `Node '${node}' names '${former}' as a former name, but '${former}' is still a node of this graph; ` +
       `a node's cache is its own, so remove '${former}' from formerNames or rename that node.`,
-    repeated: (former: string, first: string, second: string) =>
-      first === second
-        ? `Node '${first}' names '${former}' twice in its former names; list each once.`
-        : `Former name '${former}' is claimed by nodes '${first}' and '${second}'; a stored result can go to one node only.`,
+    claimedTwice: (former: string, first: string, second: string) =>
+      `Former name '${former}' is claimed by nodes '${first}' and '${second}'; a stored result can go to one node only.`,
   },
   picture: {
     items: (hits: number, items: number) => `${hits} of ${items} items from the cache`,
