@@ -18,25 +18,31 @@ const CHUNK_BYTES = 1 << 16;
  * Reads a CSV file through csv-parse's streaming API: the file is read in chunks, each hashed and parsed as it
  * comes, so its whole text is never held and the event loop runs between chunks (timers, requests). Rows are
  * taken from 'data' events, which in flowing mode are as fast as the one-shot parse (csv-parse's `on_record`
- * hook costs about 40% more). Rejects with the error of the file (`read`) or of the parser (`parse`, carrying `lines` and `column`).
+ * hook costs about 40% more). Rejects with `failed.read(error)` when the file cannot be read, `failed.parse(error)`
+ * when its text is not CSV (csv-parse's error carries `lines` and `column`). A missing csv-parse throws at once.
  */
-export function streamCsv(path: string, options: OptionsWithColumns<Row>): Promise<StreamedCsv> {
+export function streamCsv(
+  path: string,
+  options: OptionsWithColumns<Row>,
+  failed: { readonly read: (error: Error) => Error; readonly parse: (error: Error) => Error },
+): Promise<StreamedCsv> {
+  const { parse } = csvParseStream();
   return new Promise((resolve, reject) => {
     const rows: Row[] = [];
     const hasher = contentHasher();
     let bytes = 0;
     let settled = false;
     const file = createReadStream(path, { highWaterMark: CHUNK_BYTES });
-    const parser = csvParseStream().parse<Row>(options);
-    const fail = (stage: 'read' | 'parse') => (error: Error) => {
+    const parser = parse<Row>(options);
+    const fail = (describe: (error: Error) => Error) => (error: Error) => {
       if (settled) return;
       settled = true;
       file.destroy();
       parser.destroy();
-      reject(Object.assign(error, { stage }));
+      reject(describe(error));
     };
-    file.on('error', fail('read'));
-    parser.on('error', fail('parse'));
+    file.on('error', fail(failed.read));
+    parser.on('error', fail(failed.parse));
     file.on('data', (chunk) => {
       bytes += chunk.length;
       hasher.update(chunk);

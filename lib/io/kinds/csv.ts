@@ -31,12 +31,8 @@ export const csvKind: IoKind<CsvArgs, Row[]> = {
     // Under the AsyncDriver the file is streamed (chunks parsed between turns of the event loop); the sync
     // Driver refuses a promise, so it parses the bytes at once. Both give the same rows and metadata.
     if (async === true) {
-      return streamCsv(path, options).then(
-        ({ rows, bytes, contentHash }) => [rows, loadMetadata(path, rows, bytes, contentHash, started)],
-        (error: { stage?: string }) => {
-          throw error.stage === 'read' ? readFailed(node, path, error) : badCsv(node, path, error);
-        },
-      );
+      const failed = { read: (error: Error) => readFailed(node, path, error), parse: (error: Error) => badCsv(node, path, error) };
+      return streamCsv(path, options, failed).then(({ rows, bytes, contentHash }) => [rows, loadMetadata(path, rows, bytes, contentHash, started)]);
     }
     const bytes = readBytes(path, node);
     let rows: Row[];
