@@ -106,6 +106,27 @@ describe('io/csv streaming: the AsyncDriver streams a CSV load, the sync Driver 
     expect(syncValues).to.deep.equal(asyncValues);
   });
 
+  it('a sync Driver run inside an AsyncDriver node parses at once, while the AsyncDriver around it streams', async () => {
+    const file = join(dir, 'nested.csv');
+    writeFileSync(file, 'a,b\n1,x\n2,y\n3,z\n');
+    const inner = new Builder().withModules(Spend).withResultBuilder(new DictResult()).build();
+    class Outer {
+      @node()
+      async innerCount(file: string): Promise<number> {
+        await Promise.resolve(); // an await first: the sync run starts from a continuation of the async one
+        return inner.execute(['spend'], { inputs: { file } }).spend.length;
+      }
+      @node()
+      afterInner(innerCount: number, marks: boolean[]): string {
+        return `${innerCount}:${marks.join(',')}`;
+      }
+    }
+    const adr = await new Builder().withModules(Outer, Spend).withResultBuilder(new DictResult()).buildAsync();
+    const result = await adr.execute(['afterInner'], { inputs: { file } });
+    // The inner sync run would have refused a promise from its loader; the outer run's nodes, which run around it, see an async run.
+    expect(result.afterInner).to.equal('3:false,false,false');
+  });
+
   it('an event-loop timer keeps ticking during a large async load (and never during the sync parse)', async () => {
     const file = join(dir, 'large.csv');
     const lines = ['a,b,c,d\n'];
