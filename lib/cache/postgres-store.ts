@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type * as Synckit from 'synckit';
@@ -25,6 +26,9 @@ export interface PostgresStoreOptions {
 type SyncCall = (request: WorkerRequest) => WorkerAnswer;
 
 let call: SyncCall | undefined;
+/** The staging folders of open stores, removed when the process ends even if a store was never closed. */
+const staging = new Set<string>();
+let cleanupAtExit = false;
 let nextStore = 0;
 const TABLES: Tables = tablesOf(SCHEMA, ADDED_COLUMNS);
 /** Every write transaction of every process on the database takes this lock first: they run one at a time, as SQLite's do. */
@@ -93,8 +97,16 @@ class PostgresBackend extends StoreBackend {
       readonly: options.readonly === true,
       schema: postgresSchema(SCHEMA, ADDED_COLUMNS),
     });
-    // Larger results are handed over as files by the result store; they are moved into the row (see `absorbFiles`).
-    this.resultsPath = mkdtempSync(path.join(tmpdir(), 'hamilton-pg-results-'));
+    // Larger results are handed over as files by the result store (which makes the folder when it first writes
+    // one); they are moved into the row (see `absorbFiles`). The folder goes when the store closes or the process ends.
+    this.resultsPath = path.join(tmpdir(), `hamilton-pg-results-${process.pid}-${this.id}-${randomBytes(4).toString('hex')}`);
+    staging.add(this.resultsPath);
+    if (!cleanupAtExit) {
+      cleanupAtExit = true;
+      process.once('exit', () => {
+        for (const folder of staging) rmSync(folder, { recursive: true, force: true });
+      });
+    }
   }
 
   prepare(sql: string): StoreStatement {
@@ -162,6 +174,7 @@ class PostgresBackend extends StoreBackend {
     if (!this.open) return;
     this.open = false;
     rmSync(this.resultsPath, { recursive: true, force: true });
+    staging.delete(this.resultsPath);
     try {
       this.send({ op: 'close', store: this.id });
     } catch {
