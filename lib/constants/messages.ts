@@ -293,6 +293,9 @@ export const Messages = {
     unbuildable: (output: string, what: string) =>
       `Cannot make an Arrow column of output '${output}' (${what}): give a typed array, an array, an Arrow vector or table, ` +
       `a danfo Series or DataFrame, or a scalar to broadcast.`,
+    uninferable: (column: string, source: string, reason: string) =>
+      `Cannot make Arrow column '${column}' of ${source}: apache-arrow could not type its values (${reason}). Give values of ` +
+      `one kind (numbers, strings, booleans, Dates, bigints or plain objects alike), or a typed array or an Arrow vector of the type you want.`,
   },
   /** Loader and saver nodes, as the graph builds and runs them (the kinds' own messages are in lib/io/messages.ts). */
   dataIo: {

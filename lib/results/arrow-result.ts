@@ -88,11 +88,11 @@ export function arrowTableOf(values: Readonly<Record<string, unknown>>, sourceOf
       add(name, Make.Values, seriesValues, seriesValues.length, name);
     } else throw new HamiltonError(Messages.arrowResult.unbuildable(name, describeValue(value)));
   }
-  return tableOf(a, columns);
+  return tableOf(a, columns, sourceOf);
 }
 
-function tableOf(a: ArrowModule, columns: Columns): ArrowTable {
-  const { names, makes, values, lengths } = columns;
+function tableOf(a: ArrowModule, columns: Columns, sourceOf: (name: string) => string): ArrowTable {
+  const { names, makes, values, lengths, origins } = columns;
   const count = names.length;
   let length = count === 0 ? 0 : 1;
   let first = true;
@@ -108,9 +108,9 @@ function tableOf(a: ArrowModule, columns: Columns): ArrowTable {
     const value = values[i];
     let column: ArrowVector | Arrow.Data;
     if (makes[i] === Make.Typed) column = typed(value as ArrayBufferView & ArrayLike<number>);
-    else if (makes[i] === Make.Values) column = a.vectorFromArray(value as unknown[]);
+    else if (makes[i] === Make.Values) column = inferred(a, value as unknown[], names[i], sourceOf(origins[i]));
     else if (makes[i] === Make.Vector) column = value as ArrowVector;
-    else column = a.vectorFromArray(new Array(length).fill(value));
+    else column = inferred(a, new Array<unknown>(length).fill(value), names[i], sourceOf(origins[i]));
     if (isArrowVector(column) && column.data.length !== 1) oneChunkEach = false;
     made[i] = column;
   }
@@ -119,4 +119,15 @@ function tableOf(a: ArrowModule, columns: Columns): ArrowTable {
     return oneBatchTable(a, names, children, length);
   }
   return new a.Table(Object.fromEntries(names.map((name, i) => [name, isArrowVector(made[i]) ? made[i] : a.makeVector(made[i])])));
+}
+
+/** Arrow's vector of values whose type it infers; values it cannot type (a symbol, numbers mixed with strings) are a HamiltonError. */
+function inferred(a: ArrowModule, values: unknown[], column: string, source: string): ArrowVector {
+  try {
+    return a.vectorFromArray(values);
+  } catch (error) {
+    throw new HamiltonError(Messages.arrowResult.uninferable(column, source, error instanceof Error ? error.message : String(error)), {
+      cause: error,
+    });
+  }
 }

@@ -153,6 +153,28 @@ describe('results/arrow-result: outputs to one Apache Arrow Table', () => {
     expect(() => build({ m: new Map() })).to.throw(HamiltonError, /output 'm' \(Map\)/);
   });
 
+  it('values Arrow cannot type, from plain JavaScript, are HamiltonErrors naming the column and output, never a TypeError', () => {
+    const cases: Array<[Record<string, unknown>, RegExp]> = [
+      [{ mixed: [1, 'x'] }, /column 'mixed' of output 'mixed'/],
+      [{ a: [1, 2], s: Symbol('x') }, /column 's' of output 's'/],
+      [{ a: [1, 2], f: () => 1 }, /column 'f' of output 'f'/],
+      [{ n: [1, 2n] }, /column 'n' of output 'n'/],
+    ];
+    for (const [outputs, message] of cases) {
+      let thrown: unknown;
+      try {
+        build(outputs);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown, String(message)).to.be.instanceOf(HamiltonError);
+      expect((thrown as Error).message)
+        .to.match(message)
+        .and.to.match(/could not type its values/);
+      expect((thrown as Error).cause).to.be.instanceOf(Error);
+    }
+  });
+
   it('works as the result builder of a driver', () => {
     class Columns {
       @node()
