@@ -176,6 +176,26 @@ describe('PostgresStore (a real server): the cache, the tracker and the UI on Po
     }
   });
 
+  it('a process that never closes its store leaves no staging folder behind', () => {
+    const script = `
+      const { Builder, PostgresStore } = require(${JSON.stringify(path.resolve(__dirname, '..', '..', 'lib', 'index.js'))});
+      class Big { values(count) { return Array.from({ length: count }, (_, i) => i * 0.5); } }
+      const store = new PostgresStore(${JSON.stringify(db.url)});
+      new Builder().withModules(Big).withCache({ store }).build().execute(['values'], { inputs: { count: 10000 } });
+      console.log(store.resultsPath);`;
+    const printed = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    expect(printed.status, printed.stderr).to.equal(0);
+    const folder = printed.stdout.trim();
+    expect(folder).to.include('hamilton-pg-results-');
+    expect(existsSync(folder)).to.equal(false);
+    const store = new PostgresStore(db.url);
+    try {
+      expect(count(store, 'SELECT COUNT(*) AS n FROM results WHERE file IS NULL AND octet_length(inline) > 16384')).to.equal(1);
+    } finally {
+      store.close();
+    }
+  });
+
   it('the runs UI reads a PostgreSQL store: runs, nodes and the graph of an uncached tracked run', async () => {
     const tracker = new RunTracker({ project: 'plain', store: db.url });
     const dr = new Builder().withModules(Prices).withAdapters(tracker).build();
