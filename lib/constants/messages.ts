@@ -317,6 +317,9 @@ export const Messages = {
   window: {
     badWindow: (got: string) => `rollingMean: the window must be a positive integer (how many values each mean covers), got ${got}.`,
     badPeriods: (got: string) => `shift: periods must be an integer (negative shifts up), got ${got}.`,
+    badColumn: (helper: string, got: string) =>
+      `${helper}: give a danfo Series or a typed array of numbers (Float64Array, Int32Array, ...), got ${got}; ` +
+      `Float64Array.from(values) makes one of an array.`,
   },
   optionalPackage: {
     missing: (pkg: string, neededFor: string, install: string) =>

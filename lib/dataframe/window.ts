@@ -1,6 +1,6 @@
 import { Messages } from '../constants/messages.js';
 import type * as Errors from '../errors/index.js';
-import { danfo, type Series } from './danfo.js';
+import { danfo, isSeries, type Series } from './danfo.js';
 
 /** A column of numbers as a typed array (the columnar path: no danfo, no boxing). */
 export type NumericArray = Float64Array | Float32Array | Int32Array | Int16Array | Int8Array | Uint32Array | Uint16Array | Uint8Array;
@@ -16,7 +16,7 @@ export function rollingMean(series: Series, window: number): Series;
 export function rollingMean(values: NumericArray, window: number): Float64Array;
 export function rollingMean(column: Series | NumericArray, window: number): Series | Float64Array {
   if (!Number.isInteger(window) || window < 1) throw badArgument(Messages.window.badWindow(shown(window)));
-  if (ArrayBuffer.isView(column)) return rollingMeanOf(column, window);
+  if (isNumericArray(column, 'rollingMean')) return rollingMeanOf(column, window);
   return new (danfo().Series)(Array.from(rollingMeanOf(column.values as ArrayLike<unknown>, window)), { index: column.index });
 }
 
@@ -88,7 +88,7 @@ export function shift(series: Series, periods?: number): Series;
 export function shift(values: NumericArray, periods?: number): Float64Array;
 export function shift(column: Series | NumericArray, periods = 1): Series | Float64Array {
   if (!Number.isInteger(periods)) throw badArgument(Messages.window.badPeriods(shown(periods)));
-  if (ArrayBuffer.isView(column)) {
+  if (isNumericArray(column, 'shift')) {
     const n = column.length;
     const result = new Float64Array(n).fill(NaN);
     if (Math.abs(periods) < n) result.set(periods >= 0 ? column.subarray(0, n - periods) : column.subarray(-periods), Math.max(periods, 0));
@@ -102,6 +102,25 @@ export function shift(column: Series | NumericArray, periods = 1): Series | Floa
     result[i] = from >= 0 && from < n ? values[from] : NaN;
   }
   return new (danfo().Series)(result, { index: column.index });
+}
+
+/**
+ * Whether a column is a typed array of numbers (else a danfo Series); anything else, as plain JavaScript may
+ * pass (an array, a DataView, a BigInt64Array, nothing), is a HamiltonError saying what to give.
+ */
+function isNumericArray(column: unknown, helper: string): column is NumericArray {
+  if (ArrayBuffer.isView(column) && !(column instanceof DataView) && !(column instanceof BigInt64Array) && !(column instanceof BigUint64Array)) {
+    return true;
+  }
+  if (isSeries(column)) return false;
+  throw badArgument(Messages.window.badColumn(helper, kindOf(column)));
+}
+
+function kindOf(value: unknown): string {
+  if (value === null || value === undefined) return String(value);
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value !== 'object') return typeof value;
+  return (value as { constructor?: { name?: string } }).constructor?.name ?? 'an object';
 }
 
 function shown(value: unknown): string {

@@ -135,6 +135,25 @@ describe('dataframe/window: pandas rolling(n).mean() and shift(n) for danfo Seri
     });
   });
 
+  it('refuse, from plain JavaScript, a column that is neither a Series nor a typed array of numbers, saying what to give', () => {
+    const columns: Array<[unknown, string]> = [
+      [undefined, 'undefined'],
+      [null, 'null'],
+      [[1, 2, 3], 'an array'],
+      ['123', 'string'],
+      [new DataView(new ArrayBuffer(8)), 'DataView'],
+      [new BigInt64Array(2), 'BigInt64Array'],
+    ];
+    for (const [column, kind] of columns) {
+      for (const helper of [rollingMean, shift] as Array<(column: unknown, n: number) => unknown>) {
+        expect(() => helper(column, 2), `${helper.name}(${kind})`).to.throw(
+          HamiltonError,
+          new RegExp(`${helper.name}: give a danfo Series.*got ${kind};`),
+        );
+      }
+    }
+  });
+
   describe('against a window-by-window reference model (property)', () => {
     const EPSILON = Number.EPSILON;
     const missing = (value: unknown) => typeof value !== 'number' || !Number.isFinite(value);
