@@ -44,6 +44,7 @@ class SqliteBackend extends StoreBackend {
   readonly location: string;
   readonly resultsPath: string;
   readonly db: Database;
+  private readonly prepared = new Map<string, BetterSqlite3.Statement>();
 
   constructor(folder: string, readonly: boolean) {
     super();
@@ -78,7 +79,8 @@ class SqliteBackend extends StoreBackend {
   }
 
   runEach(sql: string, rows: readonly (readonly unknown[])[]): number {
-    const statement = this.db.prepare(sql);
+    let statement = this.prepared.get(sql);
+    if (!statement) this.prepared.set(sql, (statement = this.db.prepare(sql)));
     let changes = 0;
     for (const row of rows) changes += statement.run(...row).changes;
     return changes;
