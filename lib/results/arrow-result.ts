@@ -66,7 +66,8 @@ export function arrowTableOf(values: Readonly<Record<string, unknown>>, sourceOf
   const names = Object.keys(values);
   const outputs = Object.values(values);
   for (let i = 0; i < names.length; i++) {
-    const [name, value] = [names[i], outputs[i]];
+    const name = names[i];
+    const value = outputs[i];
     // Typed arrays first: they are most columns, and each shape check below is a property miss on them.
     if (ArrayBuffer.isView(value) && !(value instanceof DataView))
       add(name, Make.Typed, value, (value as unknown as ArrayLike<unknown>).length, name);
@@ -102,23 +103,26 @@ function tableOf(a: ArrowModule, columns: Columns, sourceOf: (name: string) => s
     else if (lengths[i] !== length) throw new HamiltonError(Messages.lengthMismatch(names[i], lengths[i], length));
   }
   const typed = typedArrayDataMaker(a);
-  const made = new Array<ArrowVector | Arrow.Data>(count);
+  // Each column's one chunk of data; the vectors of columns that were not typed arrays, for the table of chunks.
+  const children = new Array<Arrow.Data>(count);
+  const vectors = new Array<ArrowVector | undefined>(count);
   let oneChunkEach = true;
   for (let i = 0; i < count; i++) {
     const value = values[i];
-    let column: ArrowVector | Arrow.Data;
-    if (makes[i] === Make.Typed) column = typed(value as ArrayBufferView & ArrayLike<number>);
-    else if (makes[i] === Make.Values) column = inferred(a, value as unknown[], names[i], sourceOf(origins[i]));
-    else if (makes[i] === Make.Vector) column = value as ArrowVector;
-    else column = inferred(a, new Array<unknown>(length).fill(value), names[i], sourceOf(origins[i]));
-    if (isArrowVector(column) && column.data.length !== 1) oneChunkEach = false;
-    made[i] = column;
+    if (makes[i] === Make.Typed) {
+      children[i] = typed(value as ArrayBufferView & ArrayLike<number>);
+      continue;
+    }
+    let vector: ArrowVector;
+    if (makes[i] === Make.Values) vector = inferred(a, value as unknown[], names[i], sourceOf(origins[i]));
+    else if (makes[i] === Make.Vector) vector = value as ArrowVector;
+    else vector = inferred(a, new Array<unknown>(length).fill(value), names[i], sourceOf(origins[i]));
+    vectors[i] = vector;
+    if (vector.data.length === 1) children[i] = vector.data[0] as Arrow.Data;
+    else oneChunkEach = false;
   }
-  if (length > 0 && count > 0 && oneChunkEach) {
-    const children = made.map((column) => (isArrowVector(column) ? (column.data[0] as Arrow.Data) : column));
-    return oneBatchTable(a, names, children, length);
-  }
-  return new a.Table(Object.fromEntries(names.map((name, i) => [name, isArrowVector(made[i]) ? made[i] : a.makeVector(made[i])])));
+  if (length > 0 && count > 0 && oneChunkEach) return oneBatchTable(a, names, children, length);
+  return new a.Table(Object.fromEntries(names.map((name, i) => [name, vectors[i] ?? a.makeVector(children[i])])));
 }
 
 /** Arrow's vector of values whose type it infers; values it cannot type (a symbol, numbers mixed with strings) are a HamiltonError. */
