@@ -3,7 +3,7 @@ import { isArrowTable, isArrowVector } from '../dataframe/arrow.js';
 import { frameFromTransfer, frameToTransfer, type FrameTransfer } from '../dataframe/transfer.js';
 import { arrowIpcOf } from './arrow.js';
 import { arrowUnfit, decodeArrow, decodeParquet, encodeArrow, encodeParquet } from './arrow-format.js';
-import { decodeRaw, encodeRaw, fitsRaw } from './raw-columns.js';
+import { decodeRaw, encodeRaw, fitsRaw, isPlainData } from './raw-columns.js';
 
 /**
  * The formats a node can ask for with `@cache({ format })`:
@@ -113,7 +113,7 @@ function fromEnvelope(envelope: Envelope): unknown {
 }
 
 function envelopeOf(value: unknown): Envelope {
-  if (typeof value === 'object' && value !== null) {
+  if (typeof value === 'object' && value !== null && !isPlainData(value)) {
     const ipc = arrowIpcOf(value);
     if (ipc) return { kind: 'arrow', ipc, vector: value.constructor.name === 'Vector' };
     const frame = frameToTransfer(value);

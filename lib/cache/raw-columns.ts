@@ -48,6 +48,8 @@ export function typedArrayType(name: string): TypedArrayConstructor | undefined 
 export function fitsRaw(value: unknown): boolean {
   if (typeof value !== 'object' || value === null) return false;
   if (ArrayBuffer.isView(value)) return typedArrayType(value.constructor.name) === value.constructor;
+  // Plain data is no frame: asking danfo would load it (a second's import) in an app that never uses it.
+  if (isPlainData(value)) return false;
   if (isSeries(value)) return allNumbers(value.values);
   if (isDataFrame(value)) return (value.values as unknown[][]).every((row) => allNumbers(row));
   return false;
@@ -130,6 +132,12 @@ function toArray(numbers: Float64Array, from: number, length: number): number[] 
   const out = new Array<number>(length);
   for (let i = 0; i < length; i++) out[i] = numbers[from + i];
   return out;
+}
+
+/** An array or an object of Object's (or no) prototype. */
+export function isPlainData(value: object): boolean {
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Array.prototype || proto === Object.prototype || proto === null;
 }
 
 function allNumbers(values: readonly unknown[]): boolean {

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { mkdtempSync, readdirSync, rmSync, truncateSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -277,6 +278,29 @@ describe('cache hits: what a hit reads, and what it refuses', () => {
     driver(cls).execute(['value'], { inputs: { x: 1 } });
     expect(usedAt()).to.be.at.least(before);
     expect(calls.value).to.equal(1);
+  });
+
+  it('stores and hits plain data without loading danfo or apache-arrow (a fresh process)', () => {
+    const probe = `
+      const { mkdtempSync, rmSync } = require('node:fs');
+      const path = require('node:path');
+      const { Builder } = require('hamilton-ts');
+      const loaded = (name) => Object.keys(require.cache).some((file) => file.includes('/node_modules/' + name + '/'));
+      class Plain { value(x) { return { list: [x, 2.5, -0], text: 'a', when: new Date(0), nested: { m: new Map([[1, 2]]) } }; } }
+      const folder = mkdtempSync(path.join(require('node:os').tmpdir(), 'hamilton-plain-'));
+      const statuses = [];
+      for (let run = 0; run < 2; run++) {
+        const dr = new Builder().withModules(Plain).withCache({ path: folder }).build();
+        dr.execute(['value'], { inputs: { x: 1 } });
+        statuses.push(dr.cache.logs()[0].status);
+        dr.cache.close();
+      }
+      rmSync(folder, { recursive: true, force: true });
+      process.stdout.write(JSON.stringify({ statuses, danfo: loaded('danfojs'), arrow: loaded('apache-arrow') }));
+    `;
+    const child = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8' });
+    expect(child.status, child.stderr).to.equal(0);
+    expect(JSON.parse(child.stdout)).to.deep.equal({ statuses: ['miss', 'hit'], danfo: false, arrow: false });
   });
 
   describe('hit and miss per node against a reference model (property)', () => {
