@@ -182,6 +182,38 @@ describe('results/dataframe-result: outputs to one danfo DataFrame', () => {
     });
   });
 
+  it('aligns alike when columns share one index array, hold equal copies, or differ (fast-check)', () => {
+    // Each index array is compared once (a window keeps its input's index array; danfo operations copy it).
+    const labels = fc.uniqueArray(fc.constantFrom<string>('a', 'b', 'c', 'd', 'e'), { minLength: 1, maxLength: 4 });
+    const picks = fc.array(fc.tuple(fc.nat(), fc.boolean()), { minLength: 1, maxLength: 6 });
+    fc.assert(
+      fc.property(fc.array(labels, { minLength: 1, maxLength: 3 }), picks, (pool, chosen) => {
+        const indexes = chosen.map(([at, copy]) => (copy ? [...pool[at % pool.length]] : pool[at % pool.length]));
+        const outputs = Object.fromEntries(
+          indexes.map((index, i) => [
+            `s${i}`,
+            new Series(
+              index.map((_, j) => i * 100 + j),
+              { index },
+            ),
+          ]),
+        );
+        const df = build(outputs);
+        const same = indexes.every((index) => index.join('\0') === indexes[0].join('\0'));
+        const expected = same ? indexes[0] : [...new Set(indexes.flat())].sort();
+        expect(df.index).to.deep.equal(expected);
+        indexes.forEach((index, i) => {
+          const column = df.column(`s${i}`).values;
+          (df.index as string[]).forEach((label, row) => {
+            const at = index.indexOf(label);
+            expect(column[row]).to.deep.equal(at < 0 ? NaN : i * 100 + at);
+          });
+        });
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('is what new Driver returns, and can be chosen on the Builder', () => {
     class Spend {
       @node()
