@@ -1,4 +1,6 @@
 import type * as Arrow from 'apache-arrow';
+import { Messages } from '../constants/messages.js';
+import type * as Errors from '../errors/index.js';
 import type * as OptionalPackage from '../errors/optional-package.js';
 
 /** The apache-arrow module type; Arrow is the columnar frame of ArrowResult and of the parquet and arrow kinds. */
@@ -72,7 +74,16 @@ export function arrowColumn(table: ArrowTable, name: string, hasFill: boolean, f
   const column = table.getChild(name);
   if (column !== null) return column;
   if (!hasFill) return undefined;
-  return arrow(neededFor).vectorFromArray(new Array<unknown>(table.numRows).fill(fill));
+  try {
+    return arrow(neededFor).vectorFromArray(new Array<unknown>(table.numRows).fill(fill));
+  } catch (error) {
+    // A fill Arrow cannot type (a symbol, a function, from plain JavaScript). Required, not imported: see above.
+    if (error instanceof Error && error.name === 'MissingPackageError') throw error;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a load-time cycle, see arrow()
+    const { HamiltonError } = require('../errors/index.js') as typeof Errors;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new HamiltonError(Messages.arrowResult.uninferable(name, 'the fill value', reason), { cause: error });
+  }
 }
 
 /** The column names of an Arrow table. */
