@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
 import { makeVector, RecordBatch, Table, tableFromArrays, tableFromIPC, tableToIPC, vectorFromArray, type Vector } from 'apache-arrow';
 import fc from 'fast-check';
+import { DataFrame, Series } from 'danfojs';
 import { ArrowResult, Builder, HamiltonError, node } from 'hamilton-ts';
 
 const build = (outputs: Record<string, unknown>) => new ArrowResult().build(outputs);
@@ -20,6 +21,17 @@ describe('results/arrow-result: outputs to one Apache Arrow Table', () => {
       { names: 'a', v: 1, x: 7, k: 5 },
       { names: 'b', v: 2, x: 8, k: 5 },
     ]);
+  });
+
+  it('danfo Series become columns and danfo DataFrames contribute theirs, beside typed arrays', () => {
+    const frame = new DataFrame({ a: [1, 2], b: ['x', 'y'] });
+    const table = build({ s: new Series([10, 20]), frame, t: Int16Array.of(7, 8) });
+    expect(table.schema.fields.map((f) => f.name)).to.deep.equal(['s', 'a', 'b', 't']);
+    expect(table.toArray().map((row) => ({ ...row.toJSON() }))).to.deep.equal([
+      { s: 10, a: 1, b: 'x', t: 7 },
+      { s: 20, a: 2, b: 'y', t: 8 },
+    ]);
+    expect(() => build({ a: new Series([1, 2]), frame })).to.throw(HamiltonError, /Column 'a' comes from both output 'a' and output 'frame'/);
   });
 
   it("makes the same table as Arrow's own new Table({ name: vector }): schema, nullability, values (property)", () => {
