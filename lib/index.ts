@@ -7,7 +7,7 @@ import 'reflect-metadata';
 export { Driver } from './driver/driver.js';
 export { Builder } from './driver/builder.js';
 export { cache, type CacheDecoratorOptions } from './cache/cache-decorator.js';
-export { PostgresStore, SQLiteStore, type PostgresStoreOptions, type SQLiteStoreOptions } from './cache/store.js';
+export { PostgresStore, SQLiteStore, Store, type PostgresStoreOptions, type SQLiteStoreOptions } from './cache/store.js';
 export { RunTracker, type RunTrackerOptions, type Retention } from './tracking/run-tracker.js';
 export type { Capture } from './tracking/summary.js';
 export type { DriverCache, ViewRunOptions } from './cache/driver-cache.js';

@@ -14,7 +14,7 @@ import { unfitReason, type CacheFormat } from './formats.js';
 import type { Behaviors } from './options.js';
 import { chunks, placeholders, RESULT_COLUMNS, type ResultRow, type ResultStore, type Saved } from './results.js';
 import { FILL_NODE_CACHE_STATUS } from './schema.js';
-import type { SQLiteStore } from './store.js';
+import type { Store } from './store.js';
 
 /** What the cache did for one node call. */
 export type CacheStatus = 'hit' | 'miss' | 'recompute' | 'disable' | 'ignore' | 'uncacheable';
@@ -35,7 +35,7 @@ export interface CacheLogEntry {
 /** What a run of a cached driver shares with the driver's cache. */
 export interface CacheParts {
   readonly graph: FunctionGraph;
-  readonly store: SQLiteStore;
+  readonly store: Store;
   readonly results: ResultStore;
   readonly codeVersions: CodeVersions;
   readonly behaviors: Behaviors;
@@ -293,7 +293,7 @@ export class CacheRun implements NodeCallCache {
 }
 
 /** Inserts (or replaces) rows a chunk at a time: one statement per hundred rows, not one per row. */
-function insertRows(store: SQLiteStore, into: string, rows: readonly (readonly unknown[])[]): void {
+function insertRows(store: Store, into: string, rows: readonly (readonly unknown[])[]): void {
   if (rows.length === 0) return;
   const width = rows[0].length;
   for (const chunk of chunks(rows, ROWS_PER_STATEMENT)) store.statement(insertSql(into, width, chunk.length)).run(...chunk.flat());

@@ -8,7 +8,7 @@ import { Behaviors, type CacheOptions } from './options.js';
 import { ResultStore } from './results.js';
 import { renderSvg } from '../lineage/dot/svg.js';
 import { runPicture } from './run-picture.js';
-import { SQLiteStore, storeOf } from './store.js';
+import { Store, storeOf } from './store.js';
 
 /** What `dr.cache.viewRun()` takes. */
 export interface ViewRunOptions {
@@ -33,7 +33,7 @@ interface LogRow {
  * from the cache and what was computed, and why. Runs of any driver on the same store share its results.
  */
 export class DriverCache {
-  readonly store: SQLiteStore;
+  readonly store: Store;
   private readonly codeVersions: CodeVersions;
   private readonly behaviors: Behaviors;
   private readonly formerNames: FormerNames;

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import type { SQLiteStore } from './store.js';
+import type { Store } from './store.js';
 
 /** One node's share of the cache, as `hamilton-ts cache ls` lists it. */
 export interface CachedNode {
@@ -40,7 +40,7 @@ export interface Collected {
 }
 
 /** The store's cache, counted (the tracker's records are not part of it). */
-export function listCache(store: SQLiteStore): CacheListing {
+export function listCache(store: Store): CacheListing {
   const totals = store.statement('SELECT COUNT(*) AS results, COALESCE(SUM(bytes), 0) AS bytes FROM results').get() as {
     results: number;
     bytes: number;
@@ -57,7 +57,7 @@ export function listCache(store: SQLiteStore): CacheListing {
 }
 
 /** Forgets every cached result, entry, log and version seen; the run tracker's records stay. */
-export function clearCache(store: SQLiteStore): Collected {
+export function clearCache(store: Store): Collected {
   const before = listCache(store);
   const strayFiles = store.transaction(() => {
     for (const table of ['cache_entries', 'results', 'node_versions', 'cache_logs', 'cache_runs']) store.statement(`DELETE FROM ${table}`).run();
@@ -72,7 +72,7 @@ export function clearCache(store: SQLiteStore): Collected {
  * its row in one such transaction, so none is half-way while this runs. A run reading an evicted result at the
  * same time finds it missing and recomputes it, so eviction never makes a run fail or return a wrong value.
  */
-export function collectGarbage(store: SQLiteStore, policy: EvictionPolicy = {}): Collected {
+export function collectGarbage(store: Store, policy: EvictionPolicy = {}): Collected {
   const now = policy.now ?? Date.now();
   let results = 0;
   let bytes = 0;
@@ -114,16 +114,17 @@ export function collectGarbage(store: SQLiteStore, policy: EvictionPolicy = {}):
       }
       evict(over);
     }
-    for (const file of files) rmSync(path.join(store.resultsPath, file), { force: true });
+    const folder = store.resultsPath;
+    if (folder !== undefined) for (const file of files) rmSync(path.join(folder, file), { force: true });
     return removeStrayFiles(store);
   });
   return { results, bytes, entries, strayFiles };
 }
 
 /** Removes result files (and temporary files of killed writers) no row of `results` names; call it in a write transaction. */
-function removeStrayFiles(store: SQLiteStore): number {
+function removeStrayFiles(store: Store): number {
   const root = store.resultsPath;
-  if (!existsSync(root)) return 0;
+  if (root === undefined || !existsSync(root)) return 0;
   const named = new Set(
     (store.statement('SELECT file FROM results WHERE file IS NOT NULL').all() as { file: string }[]).map((row) => path.normalize(row.file)),
   );

@@ -8,7 +8,8 @@ export const CacheMessages = {
   storeUnusable: (folder: string, why: string) =>
     `The store in ${folder} cannot be opened: ${why}. Check that the folder is writable and that its hamilton.sqlite ` +
     `is a database written by hamilton-ts (or remove the folder to start afresh).`,
-  storeClosed: (folder: string) => `The store in ${folder} was closed; open a new SQLiteStore to use it again.`,
+  storeClosed: (folder: string) =>
+    `The store ${folder} was closed; open a new one (new SQLiteStore(folder) or new PostgresStore(url)) to use it again.`,
   logsNotWritten: (runId: string, why: string) => `hamilton-ts cache: the logs of run ${runId} could not be written (${why}).`,
   noCache: 'This driver was built without a cache. Call Builder.withCache() before build() to use dr.cache.',
   badViewRunOptions: (actual: string) => `dr.cache.viewRun() takes { runId?, format?: 'dot' | 'svg' }, not ${actual}.`,
@@ -61,7 +62,7 @@ export const CacheMessages = {
       `Builder.withCache() does not know ${keys.map((k) => `'${k}'`).join(', ')}; its options are ${known.join(', ')}.`,
     badPath: (actual: string) => `Builder.withCache({ path }) must be a folder name (a non-empty string), not ${actual}.`,
     badStore: (actual: string) =>
-      `Builder.withCache({ store }) must be a SQLiteStore (new SQLiteStore('.hamilton_cache')), not ${actual}; give a folder as { path } instead.`,
+      `Builder.withCache({ store }) must be a store (new SQLiteStore('.hamilton_cache') or new PostgresStore(url)), not ${actual}; give a folder or a postgres:// URL as { path } instead.`,
     badBehavior: (where: string, actual: string) =>
       `${where}: the behaviour must be one of 'default', 'recompute', 'disable', 'ignore', not ${actual}.`,
     badFormat: (where: string, actual: string) => `${where}: the format must be one of 'v8', 'json', 'arrow', 'parquet', not ${actual}.`,

@@ -5,7 +5,7 @@ import type { GraphNode } from '../graph/node.js';
 import { describeValue } from '../metadata/value-types.js';
 import { CACHE_FORMATS, type CacheFormat } from './formats.js';
 import { CacheMessages } from './messages.js';
-import { SQLiteStore } from './store.js';
+import { Store } from './store.js';
 
 /**
  * Hamilton's caching behaviours:
@@ -32,7 +32,7 @@ export interface CacheOptions {
   /** The store's folder (default `.hamilton_cache`); ignored when `store` is given. */
   readonly path?: string;
   /** An open store, to share one with a `RunTracker` or between drivers. */
-  readonly store?: SQLiteStore;
+  readonly store?: Store;
   /** Behaviour of nodes no list or `@cache` names (default `'default'`). */
   readonly defaultBehavior?: CacheBehavior;
   readonly recompute?: NodeSelection;
@@ -55,7 +55,7 @@ export function checkedCacheOptions(options: unknown): CacheOptions {
   if (record.path !== undefined && (typeof record.path !== 'string' || record.path.length === 0)) {
     throw new HamiltonError(CacheMessages.options.badPath(describeValue(record.path)));
   }
-  if (record.store !== undefined && !(record.store instanceof SQLiteStore))
+  if (record.store !== undefined && !(record.store instanceof Store))
     throw new HamiltonError(CacheMessages.options.badStore(describeValue(record.store)));
   if (record.defaultBehavior !== undefined) checkedBehavior(record.defaultBehavior, 'withCache({ defaultBehavior })');
   const wholeGraph = LISTS.filter((list) => record[list] === true);

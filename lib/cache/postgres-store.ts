@@ -1,6 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type * as Synckit from 'synckit';
 import { HamiltonError } from '../errors/index.js';
@@ -9,7 +6,7 @@ import { describeValue } from '../metadata/value-types.js';
 import type { WorkerAnswer, WorkerRequest } from './postgres-worker.js';
 import { ADDED_COLUMNS, SCHEMA } from './schema.js';
 import { postgresSchema, postgresSql, tablesOf, type Tables } from './sql-dialect.js';
-import { SQLiteStore, StoreBackend, type StoreStatement } from './sqlite-store.js';
+import { Store, StoreBackend, type StoreStatement } from './store-base.js';
 import { StoreMessages } from './store-messages.js';
 import { isPostgresUrl } from './store-url.js';
 
@@ -26,9 +23,6 @@ export interface PostgresStoreOptions {
 type SyncCall = (request: WorkerRequest) => WorkerAnswer;
 
 let call: SyncCall | undefined;
-/** The staging folders of open stores, removed when the process ends even if a store was never closed. */
-const staging = new Set<string>();
-let cleanupAtExit = false;
 let nextStore = 0;
 const TABLES: Tables = tablesOf(SCHEMA, ADDED_COLUMNS);
 /** Every write transaction of every process on the database takes this lock first: they run one at a time, as SQLite's do. */
@@ -49,7 +43,7 @@ export { isPostgresUrl } from './store-url.js';
  * `connectTimeoutMs`, a statement by `statementTimeoutMs`; past them, or when the server is down, the call fails
  * with a HamiltonError naming the server, never a hang.
  */
-export class PostgresStore extends SQLiteStore {
+export class PostgresStore extends Store {
   /** The URL given, password included (not shown in messages: `path` is the URL without it). */
   readonly url: string;
 
@@ -75,7 +69,8 @@ function locationOf(url: string): { location: string; server: string } {
 
 class PostgresBackend extends StoreBackend {
   readonly location: string;
-  readonly resultsPath: string;
+  /** None: a file on one machine is of no use to the others, so every result lives in its row (a bytea). */
+  readonly resultsPath = undefined;
   private readonly server: string;
   private readonly id = ++nextStore;
   private depth = 0;
@@ -97,26 +92,15 @@ class PostgresBackend extends StoreBackend {
       readonly: options.readonly === true,
       schema: postgresSchema(SCHEMA, ADDED_COLUMNS),
     });
-    // Larger results are handed over as files by the result store (which makes the folder when it first writes
-    // one); they are moved into the row (see `absorbFiles`). The folder goes when the store closes or the process ends.
-    this.resultsPath = path.join(tmpdir(), `hamilton-pg-results-${process.pid}-${this.id}-${randomBytes(4).toString('hex')}`);
-    staging.add(this.resultsPath);
-    if (!cleanupAtExit) {
-      cleanupAtExit = true;
-      process.once('exit', () => {
-        for (const folder of staging) rmSync(folder, { recursive: true, force: true });
-      });
-    }
   }
 
   prepare(sql: string): StoreStatement {
     const text = postgresSql(sql, TABLES);
-    const absorb = absorbFiles(sql, this.resultsPath);
     const rows = manyRowUpsert(sql);
     const query = (params: unknown[]) => {
       const unique = rows?.lastOfEachKey(params);
       if (unique) return this.send({ op: 'query', store: this.id, sql: postgresSql(rows!.sqlFor(unique.length), TABLES), params: unique.flat() });
-      return this.send({ op: 'query', store: this.id, sql: text, params: absorb(params) });
+      return this.send({ op: 'query', store: this.id, sql: text, params });
     };
     return {
       get: (...params) => rowsOf(query(params))[0],
@@ -147,15 +131,14 @@ class PostgresBackend extends StoreBackend {
   }
 
   runEach(sql: string, rows: readonly (readonly unknown[])[]): number {
-    const absorb = absorbFiles(sql, this.resultsPath);
     const tuple = /^(\s*INSERT\s+(?:OR\s+(?:REPLACE|IGNORE)\s+)?INTO\s+\w+\s*\([^)]*\)\s*VALUES\s*)(\(\s*\?(?:\s*,\s*\?)*\s*\))\s*;?\s*$/i.exec(sql);
-    if (!tuple) return this.send({ op: 'batch', store: this.id, sql: postgresSql(sql, TABLES), rows: rows.map((row) => absorb([...row])) }).changes;
+    if (!tuple) return this.send({ op: 'batch', store: this.id, sql: postgresSql(sql, TABLES), rows: rows.map((row) => [...row]) }).changes;
     // One statement of many rows per chunk: a round trip per ROWS_PER_INSERT rows, not per row.
     let changes = 0;
     for (let from = 0; from < rows.length; from += ROWS_PER_INSERT) {
       const chunk = rows.slice(from, from + ROWS_PER_INSERT);
       const many = `${tuple[1]}${new Array<string>(chunk.length).fill(tuple[2]).join(', ')}`;
-      changes += this.prepare(many).run(...chunk.flatMap((row) => absorb([...row]))).changes;
+      changes += this.prepare(many).run(...chunk.flat()).changes;
     }
     return changes;
   }
@@ -173,8 +156,6 @@ class PostgresBackend extends StoreBackend {
   close(): void {
     if (!this.open) return;
     this.open = false;
-    rmSync(this.resultsPath, { recursive: true, force: true });
-    staging.delete(this.resultsPath);
     try {
       this.send({ op: 'close', store: this.id });
     } catch {
@@ -248,29 +229,5 @@ function manyRowUpsert(
       return rows.filter((_, i) => kept.has(i));
     },
     sqlFor: (count) => `INSERT OR REPLACE INTO ${table} (${columnList}) VALUES ${new Array<string>(count).fill(tuple).join(', ')}`,
-  };
-}
-
-/**
- * A result too large for its row is written by the result store as a file under `resultsPath`, and the row names
- * it. A file on one machine is of no use to the others, so on PostgreSQL the row carries the file's bytes instead
- * (`inline`, a bytea) and names no file; the local file is removed once it is read.
- */
-function absorbFiles(sql: string, resultsPath: string): (params: unknown[]) => unknown[] {
-  const insert = /^\s*INSERT\s+OR\s+REPLACE\s+INTO\s+results\s*\(([^)]*)\)/i.exec(sql);
-  if (!insert) return (params) => params;
-  const columns = insert[1].split(',').map((c) => c.trim());
-  const [file, inline] = [columns.indexOf('file'), columns.indexOf('inline')];
-  if (file < 0 || inline < 0) return (params) => params;
-  return (params) => {
-    const name = params[file];
-    if (typeof name !== 'string') return params;
-    const full = path.join(resultsPath, name);
-    const bytes = readFileSync(full);
-    rmSync(full, { force: true });
-    const moved = [...params];
-    moved[inline] = bytes;
-    moved[file] = null;
-    return moved;
   };
 }

@@ -5,9 +5,9 @@ import { dataVersion } from './data-version.js';
 import { decodeValue, encodeValue, encodingOf, storedName, type CacheFormat } from './formats.js';
 import { checksumOf } from './hash.js';
 import { CacheMessages } from './messages.js';
-import type { SQLiteStore } from './store.js';
+import type { Store } from './store.js';
 
-/** Values up to this size live in the database row; larger ones in a file of their own. */
+/** Values up to this size live in the database row; larger ones in a file of their own where the store has a results folder. */
 export const INLINE_LIMIT = 16 * 1024;
 
 /** A stored value read back, or why it cannot be used (it is then recomputed). */
@@ -36,7 +36,7 @@ export const RESULT_COLUMNS = 'r.format, r.checksum, r.inline, r.file';
  * not hash its value again.
  */
 export class ResultStore {
-  constructor(private readonly store: SQLiteStore) {}
+  constructor(private readonly store: Store) {}
 
   /** Stores a value under its data version (a second store of the same version is a no-op). */
   save(version: string, value: unknown, format: CacheFormat | undefined): Saved {
@@ -48,9 +48,10 @@ export class ResultStore {
     const now = Date.now();
     const stored = storedName(encoding);
     let file: string | null = null;
-    if (bytes.byteLength > INLINE_LIMIT) {
+    const folder = this.store.resultsPath;
+    if (bytes.byteLength > INLINE_LIMIT && folder !== undefined) {
       file = path.join(version.slice(0, 2), `${version}.${stored}`);
-      const full = path.join(this.store.resultsPath, file);
+      const full = path.join(folder, file);
       mkdirSync(path.dirname(full), { recursive: true });
       const temporary = `${full}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
       writeFileSync(temporary, bytes);
@@ -71,7 +72,7 @@ export class ResultStore {
     if (!known) return this.drop(version, CacheMessages.miss.resultCorrupt);
     let bytes: Uint8Array;
     try {
-      bytes = row.inline ?? readFileSync(path.join(this.store.resultsPath, row.file!));
+      bytes = row.inline ?? readFileSync(this.fileOf(row.file));
     } catch {
       return this.drop(version, CacheMessages.miss.resultMissing);
     }
@@ -108,8 +109,15 @@ export class ResultStore {
   private drop(version: string, reason: string): Loaded {
     const row = this.store.statement('SELECT file FROM results WHERE data_version = ?').get(version) as { file: string | null } | undefined;
     this.store.statement('DELETE FROM results WHERE data_version = ?').run(version);
-    if (row?.file) rmSync(path.join(this.store.resultsPath, row.file), { force: true });
+    if (row?.file && this.store.resultsPath !== undefined) rmSync(this.fileOf(row.file), { force: true });
     return { ok: false, reason };
+  }
+
+  /** Where a row's result file is; a row naming none (or a store keeping no files) is a missing result. */
+  private fileOf(name: string | null): string {
+    const folder = this.store.resultsPath;
+    if (name === null || folder === undefined) throw new Error('no result file');
+    return path.join(folder, name);
   }
 }
 

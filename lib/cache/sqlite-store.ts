@@ -4,6 +4,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { HamiltonError } from '../errors/index.js';
 import { requireOptional } from '../errors/optional-package.js';
 import { ADDED_COLUMNS, SCHEMA } from './schema.js';
+import { Store, StoreBackend, type StoreStatement } from './store-base.js';
 import { StoreMessages } from './store-messages.js';
 import { isPostgresUrl } from './store-url.js';
 
@@ -17,33 +18,10 @@ type DatabaseConstructor = typeof BetterSqlite3;
 
 let sqlite: DatabaseConstructor | undefined;
 
-/** A statement of the store, in SQLite's dialect, as better-sqlite3 runs it. */
-export interface StoreStatement {
-  /** The first row, or undefined. */
-  get(...params: unknown[]): unknown;
-  all(...params: unknown[]): unknown[];
-  run(...params: unknown[]): { readonly changes: number };
-}
-
-/** @internal What a store runs its SQL on: SQLite here, PostgreSQL in postgres-store.ts. */
-export abstract class StoreBackend {
-  /** Where the store is, as messages name it (a folder, or a URL without its password). */
-  abstract readonly location: string;
-  /** The folder result files are written to. */
-  abstract readonly resultsPath: string;
-  abstract prepare(sql: string): StoreStatement;
-  abstract transaction<T>(work: () => T): T;
-  /** Runs one statement for each row of parameters, in one call (the tracker writes thousands of node records). */
-  abstract runEach(sql: string, rows: readonly (readonly unknown[])[]): number;
-  /** The columns a table has now (older stores may lack later ones). */
-  abstract columns(table: string): string[];
-  abstract close(): void;
-}
-
 class SqliteBackend extends StoreBackend {
   readonly location: string;
   readonly resultsPath: string;
-  readonly db: Database;
+  override readonly db: Database;
   private readonly prepared = new Map<string, BetterSqlite3.Statement>();
 
   constructor(folder: string, readonly: boolean) {
@@ -109,73 +87,15 @@ export interface SQLiteStoreOptions {
 
 /**
  * One store for the cache and the run tracker: a folder holding a SQLite file (metadata: cache entries, runs,
- * per-node records, through better-sqlite3, an optional peer) and `results/`, the cached values as files named
- * by their data version. The database runs in WAL mode, so several processes can share one store: readers never
+ * per-node records, through better-sqlite3, an optional peer) and `results/`, the cached values too large for their
+ * row as files named by their data version. The database runs in WAL mode, so several processes can share one store: readers never
  * wait for a writer, and every write that must land together is one transaction. Open it once and pass it to
  * `Builder.withCache({ store })` and `new RunTracker({ store })` to have both in one place.
- *
- * Callers write SQL in SQLite's dialect; `PostgresStore` extends this class and translates the same SQL for
- * PostgreSQL, so anything that takes a SQLiteStore takes a PostgresStore.
  */
-export class SQLiteStore {
-  /** Where the store is: its folder (or, for a PostgresStore, its URL without the password). */
-  readonly path: string;
-  /** @internal */
-  protected readonly backend: StoreBackend;
-  private closed = false;
-  private readonly statements = new Map<string, StoreStatement>();
-
-  constructor(folder: string | StoreBackend = DEFAULT_STORE_PATH, options: SQLiteStoreOptions = {}) {
-    if (folder instanceof StoreBackend) this.backend = folder;
-    else {
-      if (typeof folder !== 'string' || folder.length === 0) throw new HamiltonError(StoreMessages.badStorePath(folder));
-      if (isPostgresUrl(folder)) throw new HamiltonError(StoreMessages.urlForSqlite(folder.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1@')));
-      this.backend = new SqliteBackend(folder, options?.readonly === true);
-    }
-    this.path = this.backend.location;
-  }
-
-  /** @internal The SQLite database (specs and tools that need SQLite itself; a PostgresStore has none). */
-  get db(): Database {
-    if (this.backend instanceof SqliteBackend) return this.backend.db;
-    throw new HamiltonError(StoreMessages.noSqliteDatabase(this.path));
-  }
-
-  /** The folder of result files. */
-  get resultsPath(): string {
-    return this.backend.resultsPath;
-  }
-
-  /** A prepared statement, made once per store: preparing costs more than running a small query. */
-  statement(sql: string): StoreStatement {
-    let prepared = this.statements.get(sql);
-    if (!prepared) this.statements.set(sql, (prepared = this.backend.prepare(sql)));
-    return prepared;
-  }
-
-  /** Runs `work` as one transaction (all of it lands or none); stores' write transactions run one at a time. */
-  transaction<T>(work: () => T): T {
-    return this.backend.transaction(work);
-  }
-
-  /** Runs one statement once per row of parameters (in one round trip where the database is remote); the rows changed. */
-  runEach(sql: string, rows: readonly (readonly unknown[])[]): number {
-    return rows.length === 0 ? 0 : this.backend.runEach(sql, rows);
-  }
-
-  /** The columns a table of the store has (a store written by an older version may lack later ones). */
-  columnsOf(table: string): string[] {
-    return this.backend.columns(table);
-  }
-
-  /** Closes the database; a closed store refuses further use. */
-  close(): void {
-    if (this.closed) return;
-    this.closed = true;
-    this.backend.close();
-  }
-
-  get isOpen(): boolean {
-    return !this.closed;
+export class SQLiteStore extends Store {
+  constructor(folder: string = DEFAULT_STORE_PATH, options: SQLiteStoreOptions = {}) {
+    if (typeof folder !== 'string' || folder.length === 0) throw new HamiltonError(StoreMessages.badStorePath(folder));
+    if (isPostgresUrl(folder)) throw new HamiltonError(StoreMessages.urlForSqlite(folder.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1@')));
+    super(new SqliteBackend(folder, options?.readonly === true));
   }
 }

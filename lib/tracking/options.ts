@@ -1,6 +1,6 @@
 import { HamiltonError } from '../errors/index.js';
 import { describeValue } from '../metadata/value-types.js';
-import { SQLiteStore } from '../cache/store.js';
+import { Store } from '../cache/store.js';
 import type { Capture } from './summary.js';
 import { TrackingMessages } from './messages.js';
 
@@ -15,7 +15,7 @@ export interface RunTrackerOptions {
   /** The project the runs belong to (created on first use). */
   readonly project: string;
   /** The store (shared with `withCache({ store })`; a PostgresStore too), its folder, or a `postgres://` URL. */
-  readonly store: SQLiteStore | string;
+  readonly store: Store | string;
   readonly tags?: Readonly<Record<string, string>>;
   /** What is kept of each node's value: nothing, its type and shape (default), or also numeric statistics. */
   readonly capture?: Capture;
@@ -45,7 +45,7 @@ export function checkedTrackerOptions(options: unknown): RunTrackerOptions {
   if (unknown.length > 0) throw new HamiltonError(TrackingMessages.unknownKeys(unknown, KEYS));
   const { project, store, tags, capture, nodeCapture, retention, queueLimit } = options;
   if (typeof project !== 'string' || project.length === 0) throw new HamiltonError(TrackingMessages.badProject(describeValue(project)));
-  if (!(store instanceof SQLiteStore) && (typeof store !== 'string' || store.length === 0)) {
+  if (!(store instanceof Store) && (typeof store !== 'string' || store.length === 0)) {
     throw new HamiltonError(TrackingMessages.badStore(describeValue(store)));
   }
   if (tags !== undefined && (!isRecord(tags) || Object.values(tags).some((v) => typeof v !== 'string'))) {

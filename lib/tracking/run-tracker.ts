@@ -4,7 +4,7 @@ import { closeNames } from '../graph/close-names.js';
 import { CodeVersions } from '../cache/code-version.js';
 import { dataVersion } from '../cache/data-version.js';
 import { FILL_NODE_CACHE_STATUS } from '../cache/schema.js';
-import { SQLiteStore, storeOf } from '../cache/store.js';
+import { Store, storeOf } from '../cache/store.js';
 import { gitCommit } from './git-commit.js';
 import { graphRecordOf } from './graph-record.js';
 import { TrackingMessages } from './messages.js';
@@ -13,7 +13,7 @@ import { summaryOf, type Capture } from './summary.js';
 
 export type { RunTrackerOptions, Retention } from './options.js';
 
-type Write = (store: SQLiteStore) => void;
+type Write = (store: Store) => void;
 /** A node record as the row it becomes (kept flat: the queue holds thousands of them per run). */
 type NodeRow = readonly [string, string, number, string, string | null, number, number, number, string | null];
 type Queued = Write | NodeRow;
@@ -43,7 +43,7 @@ export class RunTracker implements LifecycleAdapter {
   unwritten = 0;
   private readonly options: RunTrackerOptions;
   private readonly queue: Queued[] = [];
-  private store: SQLiteStore | undefined;
+  private store: Store | undefined;
   private scheduled: Promise<void> | undefined;
   private warned = false;
   /** Until then the store is left alone: it failed slowly (a server that does not answer) and would stall every run. */
@@ -141,7 +141,7 @@ export class RunTracker implements LifecycleAdapter {
   /** Writes what is queued and closes a store the tracker opened itself. */
   async close(): Promise<void> {
     await this.flush();
-    if (this.store && !(this.options.store instanceof SQLiteStore)) this.store.close();
+    if (this.store && !(this.options.store instanceof Store)) this.store.close();
     this.store = undefined;
   }
 
@@ -194,7 +194,7 @@ export class RunTracker implements LifecycleAdapter {
 }
 
 /** Deletes the project's runs (and their node records) beyond the newest `runs` or older than `days`. */
-function applyRetention(store: SQLiteStore, project: string, retention: { readonly runs?: number; readonly days?: number }, now: number): void {
+function applyRetention(store: Store, project: string, retention: { readonly runs?: number; readonly days?: number }, now: number): void {
   const expired: string[] = [];
   if (retention.days !== undefined) {
     const rows = store.statement('SELECT run_id FROM runs WHERE project = ? AND started_at < ?').all(project, now - retention.days * DAY_MS) as {

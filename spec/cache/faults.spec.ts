@@ -26,7 +26,7 @@ function expectConsistent(folder: string, withFiles = true): void {
     const rows = store.db.prepare('SELECT checksum, file FROM results WHERE file IS NOT NULL').all() as { checksum: string; file: string }[];
     if (withFiles) expect(rows.length).to.be.greaterThan(0);
     for (const row of rows) {
-      const bytes = readFileSync(path.join(store.resultsPath, row.file));
+      const bytes = readFileSync(path.join(store.resultsPath!, row.file));
       expect(contentHash(bytes), row.file).to.equal(row.checksum);
     }
   } finally {
