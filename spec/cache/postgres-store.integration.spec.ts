@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
 import { existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { Builder, collect, HamiltonError, parallelizable, PostgresStore, RunTracker, SQLiteStore } from 'hamilton-ts';
 import { clearCache, collectGarbage, listCache } from '../../lib/cache/maintenance.js';
 import { StoreReader } from '../../lib/ui/store-reader.js';
+import { servedByCli } from '../ui/fixture.js';
 import { CHAIN_NODES, expectedTotal } from './fixtures/chain-flow.js';
 import { freshDatabase, type TestDatabase } from './fixtures/postgres-database.js';
 import { finished, parseRuns, runChain, startChain, type ChainRun } from './fixtures/processes.js';
@@ -244,29 +245,12 @@ describe('PostgresStore (a real server): the cache, the tracker and the UI on Po
       .build()
       .execute(['total'], { inputs: { count: 2 } });
     await tracker.close();
-    const main = path.resolve(__dirname, '..', '..', 'lib', 'cli', 'main.js');
-    const child = spawn(process.execPath, [main, 'ui', '--store', db.url, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    try {
-      let out = '';
-      let err = '';
-      child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-      const url = await new Promise<string>((resolve, reject) => {
-        child.stdout.on('data', (chunk: Buffer) => {
-          out += chunk.toString();
-          const found = /http:\/\/127\.0\.0\.1:\d+/.exec(out);
-          if (found) resolve(found[0]);
-        });
-        child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}${err}`)));
-      });
-      expect(out).to.include(`Runs UI for postgres://`);
+    const code = await servedByCli(db.url, async (url, printed) => {
+      expect(printed).to.include(`Runs UI for postgres://`);
       const home = await fetch(url).then((r) => r.text());
       expect(home).to.include('href="/projects/served"');
-      const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-      child.kill('SIGTERM');
-      expect(await exited).to.equal(0);
-    } finally {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    }
+    });
+    expect(code).to.equal(0);
   });
 
   it('gc evicting everything while another process runs on the PostgreSQL store never fails its runs nor gives a wrong value', async () => {

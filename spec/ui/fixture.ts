@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -78,4 +79,32 @@ export async function shopStore(): Promise<ShopStore> {
   const plain = (store.db.prepare("SELECT run_id FROM runs WHERE project = 'plain'").get() as { run_id: string }).run_id;
   store.close();
   return { folder, runs: { first, newInput, edited, failed, plain }, remove: () => rmSync(folder, { recursive: true, force: true }) };
+}
+
+/**
+ * Runs `hamilton-ts ui --store <store> --port 0` as a process, hands `visit` the URL it serves and what it
+ * printed, then stops it with SIGTERM; resolves to its exit code (killed outright if `visit` fails).
+ */
+export async function servedByCli(store: string, visit: (url: string, printed: string) => Promise<void>): Promise<number | null> {
+  const main = path.resolve(__dirname, '..', '..', 'lib', 'cli', 'main.js');
+  const child = spawn(process.execPath, [main, 'ui', '--store', store, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    let out = '';
+    let err = '';
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const found = /http:\/\/127\.0\.0\.1:\d+/.exec(out);
+        if (found) resolve(found[0]);
+      });
+      child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}${err}`)));
+    });
+    await visit(url, out);
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    child.kill('SIGTERM');
+    return await exited;
+  } finally {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }
 }

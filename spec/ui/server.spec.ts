@@ -1,12 +1,11 @@
 import { expect } from 'chai';
-import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { HamiltonError, SQLiteStore } from 'hamilton-ts';
 import { runCli } from '../../lib/cli/program.js';
 import { startUi, type RunningUi } from '../../lib/ui/server.js';
-import { shopStore, type ShopStore } from './fixture.js';
+import { servedByCli, shopStore, type ShopStore } from './fixture.js';
 
 /** The UI's HTTP answers over a real store, without a browser. */
 describe('ui: server pages over HTTP', function () {
@@ -118,28 +117,11 @@ describe('ui: server pages over HTTP', function () {
   });
 
   it('hamilton-ts ui serves the store until SIGTERM, then exits 0', async () => {
-    const main = path.resolve(__dirname, '..', '..', 'lib', 'cli', 'main.js');
-    const child = spawn(process.execPath, [main, 'ui', '--store', shop.folder, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    try {
-      let out = '';
-      let err = '';
-      child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-      const url = await new Promise<string>((resolve, reject) => {
-        child.stdout.on('data', (chunk: Buffer) => {
-          out += chunk.toString();
-          const found = /http:\/\/127\.0\.0\.1:\d+/.exec(out);
-          if (found) resolve(found[0]);
-        });
-        child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}${err}`)));
-      });
+    const code = await servedByCli(shop.folder, async (url) => {
       const home = await fetch(url).then((r) => r.text());
       expect(home).to.include('href="/projects/shop"');
-      const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-      child.kill('SIGTERM');
-      expect(await exited).to.equal(0);
-    } finally {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    }
+    });
+    expect(code).to.equal(0);
   });
 
   it('refuses what plain JavaScript may pass wrong to startUi with a HamiltonError, before opening anything', async () => {
