@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { Builder, DictResult, HamiltonError, IoRecorder, from, loadFrom, node, source, type IoMetadata } from 'hamilton-ts';
 import { inSyncRun } from '../../lib/execution/sync-run.js';
 import { csvKind } from '../../lib/io/kinds/csv.js';
+import { streamCsv } from '../../lib/io/kinds/csv-stream.js';
+import { parse as csvParseSync } from 'csv-parse/sync';
 import { contentHash, contentHasher } from '../../lib/metadata/content-hash.js';
 
 /** A record without the two fields that differ between any two loads (when and how long). */
@@ -229,6 +231,41 @@ describe('io/csv streaming: the AsyncDriver streams a CSV load, the sync Driver 
     const streamed = csvKind.load!({ path: file }, { node: 'byHand', async: true });
     expect(streamed).to.be.instanceOf(Promise);
     expect((await streamed)[0]).to.deep.equal((loaded as readonly [unknown, IoMetadata])[0]);
+  });
+
+  it('streamed in chunks of any size, any CSV gives the rows, byte count and hash of the one-shot parse (fast-check)', async () => {
+    const field = fc.oneof(
+      fc.string({ maxLength: 8 }),
+      fc.constantFrom('é', '日本', '"', '""', ',', '\n', '\r\n', ' ', '1.5', '-3', 'a"b'),
+      fc.integer().map(String),
+    );
+    const quoted = (value: string) => `"${value.replace(/"/g, '""')}"`;
+    await fc.assert(
+      fc.asyncProperty(
+        fc
+          .integer({ min: 1, max: 4 })
+          .chain((columns) =>
+            fc.tuple(fc.array(fc.array(field, { minLength: columns, maxLength: columns }), { maxLength: 12 }), fc.constant(columns)),
+          ),
+        fc.integer({ min: 1, max: 9 }),
+        fc.constantFrom('\n', '\r\n'),
+        async ([rows, columns], chunkBytes, newline) => {
+          const header = Array.from({ length: columns }, (_, i) => `c${i}`).join(',');
+          const text = [header, ...rows.map((row) => row.map(quoted).join(','))].join(newline) + newline;
+          const file = join(dir, 'property.csv');
+          writeFileSync(file, text);
+          const options = { columns: true as const, cast: true, delimiter: ',', skip_empty_lines: true as const };
+          const whole = Buffer.from(text);
+          const expected = csvParseSync(whole, options);
+          const fail = { read: (e: Error) => e, parse: (e: Error) => e };
+          const streamed = await streamCsv(file, options, fail, chunkBytes);
+          expect(streamed.rows).to.deep.equal(expected);
+          expect(streamed.bytes).to.equal(whole.length);
+          expect(streamed.contentHash).to.equal(contentHash(whole));
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 
   it('contentHasher over any split of the bytes equals contentHash of the whole (fast-check)', () => {

@@ -25,6 +25,7 @@ export function streamCsv(
   path: string,
   options: OptionsWithColumns<Row>,
   failed: { readonly read: (error: Error) => Error; readonly parse: (error: Error) => Error },
+  chunkBytes: number = CHUNK_BYTES,
 ): Promise<StreamedCsv> {
   const { parse } = csvParseStream();
   return new Promise((resolve, reject) => {
@@ -32,7 +33,7 @@ export function streamCsv(
     const hasher = contentHasher();
     let bytes = 0;
     let settled = false;
-    const file = createReadStream(path, { highWaterMark: CHUNK_BYTES });
+    const file = createReadStream(path, { highWaterMark: chunkBytes });
     const parser = parse<Row>(options);
     const fail = (describe: (error: Error) => Error) => (error: Error) => {
       if (settled) return;
