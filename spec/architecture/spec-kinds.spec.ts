@@ -12,8 +12,17 @@ const ROOT = resolve(__dirname, '..', '..', '..');
 const SPEC = join(ROOT, 'spec');
 const THIS_FILE = join(SPEC, 'architecture', 'spec-kinds.spec.ts');
 
-/** What only an integration run provides: the servers' URLs, a browser, a redis-server binary, npm itself. */
-const OUTSIDE = [/HAMILTON_TEST_(REDIS|POSTGRES)_URL/, /['"]playwright-core['"]/, /['"]redis-server['"]/, /['"]npm(\.cmd)?['"]/];
+/**
+ * What only an integration run provides: the servers' URLs, a browser, a redis-server binary, npm itself, and a
+ * package `npx -y -p <package>` fetches from the registry.
+ */
+const OUTSIDE = [
+  /HAMILTON_TEST_(REDIS|POSTGRES)_URL/,
+  /['"]playwright-core['"]/,
+  /['"]redis-server['"]/,
+  /['"]npm(\.cmd)?['"]/,
+  /['"]-y['"],\s*['"]-p['"]/,
+];
 
 function sources(folder: string): string[] {
   return readdirSync(folder).flatMap((name) => {
