@@ -20,7 +20,6 @@ import {
   DictResult,
   RunTracker,
   rollingMean,
-  shift,
   SQLiteStore,
   type Capture,
   type CacheLogEntry,
@@ -31,7 +30,7 @@ import {
 } from 'hamilton-ts';
 import { decodeValue, encodingOf } from '../lib/cache/formats.js';
 import { checksumOf, hashStrings } from '../lib/cache/hash.js';
-import { columnName, featureSetClass, inputsOf } from './dataframe-workload.js';
+import { columnName, featureSetClass, inputsOf, typedFeatureSetClass, typedInputsOf, type Column } from './dataframe-workload.js';
 import { collectGarbage, count, fixed, median, printTable, timed } from './report.js';
 import { scalarDagClass } from './scalar-dag.js';
 
@@ -257,33 +256,6 @@ export function measureCachedWorkload(rows: number, columns: number, runs: numbe
   }
 }
 
-type Column = Float64Array;
-
-const div = (a: Column, b: Column): Column => {
-  const out = new Float64Array(a.length);
-  for (let i = 0; i < a.length; i++) out[i] = a[i] / b[i];
-  return out;
-};
-const add = (a: Column, b: Column): Column => {
-  const out = new Float64Array(a.length);
-  for (let i = 0; i < a.length; i++) out[i] = a[i] + b[i];
-  return out;
-};
-
-/** The workload over Float64Array columns, as benchmarks/io.ts builds it (same kernels, same four operations). */
-function typedFeatureSet(columns: number): new () => object {
-  const previousName = (i: number) => (i === 0 ? 'spend' : columnName(i - 1));
-  const methods: string[] = [];
-  for (let i = 0; i < columns; i++) {
-    const p = previousName(i);
-    const body = [`rollingMean(${p}, 3)`, `shift(${p}, 3)`, `div(${p}, signups)`, `add(${p}, ${previousName(i - 1)})`][i % 4];
-    const parameters = [p, p, `${p}, signups`, `${p}, ${previousName(i - 1)}`][i % 4];
-    methods.push(`${columnName(i)}(${parameters}) { return ${body}; }`);
-  }
-  const compile = new Function('rollingMean', 'shift', 'div', 'add', `return class TypedWorkload${columns} {\n  ${methods.join('\n  ')}\n};`);
-  return (compile as (...helpers: unknown[]) => new () => object)(rollingMean, shift, div, add);
-}
-
 function sameColumns(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
   return Object.keys(a).every((name) => {
     const [x, y] = [a[name] as Column, b[name] as Column];
@@ -326,11 +298,6 @@ function measureSimple(workload: Workload<Record<string, unknown>>, runs: number
     for (const store of stores) store.close();
     rmSync(folder, { recursive: true, force: true });
   }
-}
-
-function typedInputs(rows: number): Record<string, Column> {
-  const inputs = inputsOf(rows);
-  return { spend: Float64Array.from(inputs.spend.values as number[]), signups: Float64Array.from(inputs.signups.values as number[]) };
 }
 
 interface TrackerFigures {
@@ -399,9 +366,9 @@ export async function runCache(quick: boolean): Promise<void> {
   const w = measureCachedWorkload(rows, columns, runs);
   const typed = measureSimple(
     {
-      cls: typedFeatureSet(columns),
+      cls: typedFeatureSetClass(columns),
       outputs: Array.from({ length: columns }, (_, i) => columnName(i)),
-      inputs: typedInputs(rows),
+      inputs: { ...typedInputsOf(rows) },
       resultBuilder: () => new DictResult(),
       same: sameColumns,
     },
@@ -413,7 +380,7 @@ export async function runCache(quick: boolean): Promise<void> {
     {
       cls: heavyFeatureSet(heavyNodes, passes),
       outputs: [`h${heavyNodes - 1}`],
-      inputs: { spend: typedInputs(rows).spend },
+      inputs: { spend: typedInputsOf(rows).spend },
       resultBuilder: () => new DictResult(),
       same: sameColumns,
     },
