@@ -3,11 +3,6 @@
  * happened and, for errors, what to do.
  */
 export const CacheMessages = {
-  neededFor: 'The cache and the run tracker (their SQLite store)',
-  badStorePath: (given: unknown) => `A store's folder must be a non-empty string (a path such as '.hamilton_cache'), not ${String(given)}.`,
-  storeUnusable: (folder: string, why: string) =>
-    `The store in ${folder} cannot be opened: ${why}. Check that the folder is writable and that its hamilton.sqlite ` +
-    `is a database written by hamilton-ts (or remove the folder to start afresh).`,
   storeClosed: (folder: string) =>
     `The store ${folder} was closed; open a new one (new SQLiteStore(folder) or new PostgresStore(url)) to use it again.`,
   logsNotWritten: (runId: string, why: string) => `hamilton-ts cache: the logs of run ${runId} could not be written (${why}).`,

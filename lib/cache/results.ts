@@ -122,10 +122,10 @@ export class ResultStore {
 }
 
 /** How stale a result's last-use time may be before a run that used it writes it again. */
-export const TOUCH_GRANULARITY_MS = 60_000;
+const TOUCH_GRANULARITY_MS = 60_000;
 
 /** Statements that take a list take it this many at a time (under SQLite's and PostgreSQL's parameter limits). */
-export const CHUNK = 200;
+const CHUNK = 200;
 
 export function* chunks<T>(items: readonly T[], size: number): Generator<T[]> {
   for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
