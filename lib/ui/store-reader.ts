@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { DATABASE_FILE, isPostgresUrl, PostgresStore, SQLiteStore, type StoreStatement } from '../cache/store.js';
+import { DATABASE_FILE, isPostgresUrl, PostgresStore, SQLiteStore, type Store, type StoreStatement } from '../cache/store.js';
 import { HamiltonError } from '../errors/index.js';
 import type { Tags } from '../graph/node.js';
 import type { StoredGraph } from '../tracking/graph-record.js';
@@ -17,7 +17,7 @@ type Row = Record<string, unknown>;
 export class StoreReader {
   /** The SQLite file, or the PostgreSQL URL without its password. */
   readonly file: string;
-  private readonly store: SQLiteStore;
+  private readonly store: Store;
   private readonly columns = new Map<string, Set<string>>();
 
   constructor(store: string) {

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { Command } from 'commander';
 import { clearCache, collectGarbage, listCache, type CacheListing } from '../../cache/maintenance.js';
 import { CacheMessages } from '../../cache/messages.js';
-import { DATABASE_FILE, DEFAULT_STORE_PATH, isPostgresUrl, PostgresStore, SQLiteStore } from '../../cache/store.js';
+import { DATABASE_FILE, DEFAULT_STORE_PATH, isPostgresUrl, storeOf, type Store } from '../../cache/store.js';
 import { CliUsageError } from '../errors.js';
 import { emit } from '../output.js';
 
@@ -61,10 +61,10 @@ export function registerCache(program: Command): void {
 }
 
 /** Opens an existing store (never creates one where the user mistyped a folder) or a PostgreSQL one, works, and closes it. */
-function withStore(folder: string, work: (store: SQLiteStore) => void): void {
-  const postgres = isPostgresUrl(folder);
-  if (!postgres && !existsSync(path.join(folder, DATABASE_FILE))) throw new CliUsageError(CacheMessages.cli.noStore(path.resolve(folder)));
-  const store = postgres ? new PostgresStore(folder) : new SQLiteStore(folder);
+function withStore(folder: string, work: (store: Store) => void): void {
+  if (!isPostgresUrl(folder) && !existsSync(path.join(folder, DATABASE_FILE)))
+    throw new CliUsageError(CacheMessages.cli.noStore(path.resolve(folder)));
+  const store = storeOf(folder);
   try {
     work(store);
   } finally {
