@@ -3,6 +3,7 @@ import type * as Synckit from 'synckit';
 import { HamiltonError } from '../errors/index.js';
 import { requireOptional } from '../errors/optional-package.js';
 import { describeValue } from '../metadata/value-types.js';
+import { isSqlError } from './postgres-errors.js';
 import type { WorkerAnswer, WorkerRequest } from './postgres-worker.js';
 import { ADDED_COLUMNS, SCHEMA } from './schema.js';
 import { postgresSchema, postgresSql, tablesOf, type Tables } from './sql-dialect.js';
@@ -173,7 +174,7 @@ class PostgresBackend extends StoreBackend {
       return call!(request);
     } catch (error) {
       const why = (error as Error)?.message ?? String(error);
-      const refused = typeof (error as { code?: unknown } | null)?.code === 'string' && /^[0-9A-Z]{5}$/.test((error as { code: string }).code);
+      const refused = isSqlError(error);
       if (refused && request.op !== 'open') throw new HamiltonError(StoreMessages.postgresFailed(this.location, why), { cause: error });
       if (request.op === 'open') this.open = false;
       if (refused) throw new HamiltonError(StoreMessages.postgresNotAStore(this.location, why), { cause: error });

@@ -5,6 +5,7 @@
  */
 import type * as Pg from 'pg';
 import { runAsWorker } from 'synckit';
+import { isSqlError } from './postgres-errors.js';
 
 /** What the store asks of the worker. */
 export type WorkerRequest =
@@ -140,11 +141,6 @@ function drop(connection: Connection, client: Pg.Client): void {
   if (connection.client !== client) return;
   connection.client = undefined;
   if (connection.inTransaction) connection.lost = true;
-}
-
-/** Errors PostgreSQL answered with (they carry a SQLSTATE) leave the connection usable. */
-function isSqlError(error: unknown): boolean {
-  return typeof (error as { code?: unknown } | null)?.code === 'string' && /^[0-9A-Z]{5}$/.test((error as { code: string }).code);
 }
 
 async function handle(request: WorkerRequest): Promise<WorkerAnswer> {
