@@ -16,8 +16,13 @@ export function readBytes(path: string, node: string): Buffer {
   try {
     return readFileSync(path);
   } catch (error) {
-    throw new HamiltonError(IoMessages.readFailed(node, fileUri(path), (error as Error).message), { cause: error });
+    throw readError(path, node, error);
   }
+}
+
+/** A file a loader could not read (missing, unreadable): the error naming the loader and the file, however it was read. */
+export function readError(path: string, node: string, error: unknown): HamiltonError {
+  return new HamiltonError(IoMessages.readFailed(node, fileUri(path), (error as Error).message), { cause: error });
 }
 
 /**

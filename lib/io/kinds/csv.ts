@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { HamiltonError } from '../../errors/index.js';
-import { fileUri, readBytes, writeTextAtomically } from '../files.js';
+import { fileUri, readBytes, readError, writeTextAtomically } from '../files.js';
 import type { IoContext, IoKind, Loaded } from '../kind.js';
 import { IoMessages } from '../messages.js';
 import { contentHash, ioMetadata, type IoMetadata } from '../metadata.js';
@@ -31,7 +31,7 @@ export const csvKind: IoKind<CsvArgs, Row[]> = {
     // Under the AsyncDriver the file is streamed (chunks parsed between turns of the event loop); the sync
     // Driver refuses a promise, so it parses the bytes at once. Both give the same rows and metadata.
     if (async === true) {
-      const failed = { read: (error: Error) => readFailed(node, path, error), parse: (error: Error) => badCsv(node, path, error) };
+      const failed = { read: (error: Error) => readError(path, node, error), parse: (error: Error) => badCsv(node, path, error) };
       return streamCsv(path, options, failed).then(({ rows, bytes, contentHash }) => [rows, loadMetadata(path, rows, bytes, contentHash, started)]);
     }
     const bytes = readBytes(path, node);
@@ -90,11 +90,6 @@ function loadMetadata(path: string, rows: Row[], bytes: number, hash: string, st
     },
     started,
   );
-}
-
-/** The file could not be read (missing, unreadable), as `readBytes` says it under the sync Driver. */
-function readFailed(node: string, path: string, error: unknown): HamiltonError {
-  return new HamiltonError(IoMessages.readFailed(node, fileUri(path), (error as Error).message), { cause: error });
 }
 
 /** csv-parse's error, with the line and column it reports, as an error naming the loader and the file. */
