@@ -74,15 +74,23 @@ export function arrowColumn(table: ArrowTable, name: string, hasFill: boolean, f
   const column = table.getChild(name);
   if (column !== null) return column;
   if (!hasFill) return undefined;
+  // A fill Arrow cannot type (a symbol, a function, from plain JavaScript) is a HamiltonError naming the column.
+  return inferredVector(arrow(neededFor), new Array<unknown>(table.numRows).fill(fill), name, 'the fill value');
+}
+
+/**
+ * Arrow's vector of `values`, whose type it infers; values it cannot type (numbers mixed with strings or bigints,
+ * a symbol) are a HamiltonError naming the column and `source`, where the values came from, with Arrow's reason.
+ */
+export function inferredVector(a: ArrowModule, values: unknown[], column: string, source: string): ArrowVector {
   try {
-    return arrow(neededFor).vectorFromArray(new Array<unknown>(table.numRows).fill(fill));
+    return a.vectorFromArray(values);
   } catch (error) {
-    // A fill Arrow cannot type (a symbol, a function, from plain JavaScript). Required, not imported: see above.
-    if (error instanceof Error && error.name === 'MissingPackageError') throw error;
+    // Required, not imported: see arrow().
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- a load-time cycle, see arrow()
     const { HamiltonError } = require('../errors/index.js') as typeof Errors;
     const reason = error instanceof Error ? error.message : String(error);
-    throw new HamiltonError(Messages.arrowResult.uninferable(name, 'the fill value', reason), { cause: error });
+    throw new HamiltonError(Messages.arrowResult.uninferable(column, source, reason), { cause: error });
   }
 }
 

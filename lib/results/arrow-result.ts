@@ -1,6 +1,6 @@
 import type * as Arrow from 'apache-arrow';
 import { Messages } from '../constants/messages.js';
-import { arrow, isArrowTable, isArrowVector, type ArrowModule, type ArrowTable, type ArrowVector } from '../dataframe/arrow.js';
+import { arrow, inferredVector, isArrowTable, isArrowVector, type ArrowModule, type ArrowTable, type ArrowVector } from '../dataframe/arrow.js';
 import { oneBatchTable, typedArrayDataMaker } from '../dataframe/arrow-batch.js';
 import { isDataFrame, isSeries } from '../dataframe/danfo.js';
 import { HamiltonError } from '../errors/index.js';
@@ -114,24 +114,13 @@ function tableOf(a: ArrowModule, columns: Columns, sourceOf: (name: string) => s
       continue;
     }
     let vector: ArrowVector;
-    if (makes[i] === Make.Values) vector = inferred(a, value as unknown[], names[i], sourceOf(origins[i]));
+    if (makes[i] === Make.Values) vector = inferredVector(a, value as unknown[], names[i], sourceOf(origins[i]));
     else if (makes[i] === Make.Vector) vector = value as ArrowVector;
-    else vector = inferred(a, new Array<unknown>(length).fill(value), names[i], sourceOf(origins[i]));
+    else vector = inferredVector(a, new Array<unknown>(length).fill(value), names[i], sourceOf(origins[i]));
     vectors[i] = vector;
     if (vector.data.length === 1) children[i] = vector.data[0] as Arrow.Data;
     else oneChunkEach = false;
   }
   if (length > 0 && count > 0 && oneChunkEach) return oneBatchTable(a, names, children, length);
   return new a.Table(Object.fromEntries(names.map((name, i) => [name, vectors[i] ?? a.makeVector(children[i])])));
-}
-
-/** Arrow's vector of values whose type it infers; values it cannot type (a symbol, numbers mixed with strings) are a HamiltonError. */
-function inferred(a: ArrowModule, values: unknown[], column: string, source: string): ArrowVector {
-  try {
-    return a.vectorFromArray(values);
-  } catch (error) {
-    throw new HamiltonError(Messages.arrowResult.uninferable(column, source, error instanceof Error ? error.message : String(error)), {
-      cause: error,
-    });
-  }
 }
