@@ -3,6 +3,7 @@ import { isDataFrame, isSeries } from '../dataframe/danfo.js';
 import { CacheMessages } from './messages.js';
 import { digestOf, newHash } from './hash.js';
 import { arrowIpcOf } from './arrow.js';
+import { allNumbers } from './raw-columns.js';
 
 /** A value's data version, or why it has none (the node is then not cached for that run). */
 export type DataVersion = { readonly ok: true; readonly version: string } | { readonly ok: false; readonly reason: string };
@@ -124,11 +125,6 @@ function encodeArray(array: readonly unknown[], out: HashWriter, depth: number, 
     if (failure !== undefined) return failure;
   }
   return undefined;
-}
-
-function allNumbers(array: readonly unknown[]): array is readonly number[] {
-  for (let i = 0; i < array.length; i++) if (typeof array[i] !== 'number') return false;
-  return true;
 }
 
 /** Keys sorted: `{ a, b }` and `{ b, a }` hold the same data. Symbol keys are state the encoding would miss. */
