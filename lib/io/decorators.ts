@@ -3,12 +3,9 @@ import { recordingDecorator, type MethodDecorator } from '../decorators/record.j
 import type { DataLoaderArgs, DataSaverArgs, LoadFromArgs, SaveToArgs } from '../graph/modifiers/data-io-modifiers.js';
 import type { BUILT_IN_KINDS } from './kinds/index.js';
 import type { DataLoaderDecorator, LoadingDecorator } from './fits.js';
-import type { IoKind } from './kind.js';
+import type { ArgsOf, ValueOf } from './kind.js';
 import { kindFactories, loadSpecOf, nameOption, optionsObject, saveSpecOf, type BoundArgs } from './specs.js';
 
-type ArgsOf<K> = K extends IoKind<infer A> ? A : never;
-/** What a kind loads, for the compile-time check of the parameter it fills (`unknown`: anything fits). */
-type ValueOf<K> = K extends IoKind<infer _A, infer V> ? V : unknown;
 type BuiltIn = typeof BUILT_IN_KINDS;
 
 /**

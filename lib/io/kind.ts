@@ -37,6 +37,11 @@ export interface IoKind<TArgs extends object = Record<string, unknown>, TValue =
   save?(data: unknown, args: TArgs, context: IoContext): IoMetadata | Promise<IoMetadata>;
 }
 
+/** The arguments a kind takes. */
+export type ArgsOf<K> = K extends IoKind<infer A> ? A : never;
+/** What a kind loads, for the compile-time check of the parameter or node it fills (`unknown`: anything fits). */
+export type ValueOf<K> = K extends IoKind<infer _A, infer V> ? V : unknown;
+
 const kinds = new Map<string, IoKind<object>>();
 
 /** Adds a kind to the registry (`registerIoKind` in register.ts is the public form, returning typed factories). */

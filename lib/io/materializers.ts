@@ -4,7 +4,7 @@ import { describeValue } from '../metadata/value-types.js';
 import type { ResultBuilder } from '../results/result-builder.js';
 import type { BUILT_IN_KINDS } from './kinds/index.js';
 import type { Fits } from './fits.js';
-import type { IoKind } from './kind.js';
+import type { ArgsOf, ValueOf } from './kind.js';
 import { IoMessages } from './messages.js';
 import { kindFactories, loadSpecOf, nameOption, optionsObject, saveSpecOf, type BoundArgs } from './specs.js';
 
@@ -36,9 +36,6 @@ export interface LoaderMaterializer<TTarget extends string = string, TValue = un
 
 export type Materializer = SaverMaterializer | LoaderMaterializer;
 
-type ArgsOf<K> = K extends IoKind<infer A> ? A : never;
-/** What a kind loads (`unknown` when TypeScript cannot tell). */
-type ValueOf<K> = K extends IoKind<infer _A, infer V> ? V : unknown;
 type BuiltIn = typeof BUILT_IN_KINDS;
 
 /** Options of `to.<kind>`: the saver's `id`, the nodes it saves, how several are combined, and the kind's arguments. */
