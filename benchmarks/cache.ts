@@ -4,7 +4,7 @@
  *   Driver: the first run computes and stores every column, a second driver on the same store takes all of them
  *   from the cache; then a driver whose class changes one method (a subclass overriding it) recomputes that
  *   column and its downstream only. What a hit costs is split into its parts, timed on the stored results;
- * - the same workload on Float64Array columns (the typed-array variant of benchmarks/io.ts; DictResult, so this
+ * - the same workload on Float64Array columns (the typed variant in dataframe-workload.ts; DictResult, so this
  *   process never loads apache-arrow, which slows danfo down);
  * - a chain of nodes that each cost what a real feature node costs (a few milliseconds);
  * - the RunTracker's cost per node on the scalar DAG, with summaries off (`capture: 'none'`) and on

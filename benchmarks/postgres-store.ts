@@ -9,15 +9,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { Builder, PostgresStore, RunTracker, SQLiteStore } from 'hamilton-ts';
+import { Builder, PostgresStore, RunTracker, SQLiteStore, type Store } from 'hamilton-ts';
+import { median } from './report.js';
 import { scalarDagClass } from './scalar-dag.js';
 
 const RUNS = 5;
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 interface StoreFigures {
   /** Tracked run with its records written, ms. */
@@ -28,7 +24,7 @@ interface StoreFigures {
   readonly hitMs: number;
 }
 
-async function measure(open: () => SQLiteStore, n: number): Promise<StoreFigures & { plainMs: number }> {
+async function measure(open: () => Store, n: number): Promise<StoreFigures & { plainMs: number }> {
   const Cls = scalarDagClass(n);
   const names = Array.from({ length: n }, (_, i) => `n${i}`);
   const store = open();
