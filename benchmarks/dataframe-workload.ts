@@ -126,21 +126,35 @@ export function measureWorkload(rows: number, columns: number, runs: number, bet
   const viaHand = byHand(inputs, columns);
   if (!sameFrame(viaDriver, viaHand)) throw new Error('dataframe workload: the driver frame differs from the hand-written one');
 
+  return {
+    rows,
+    columns,
+    buildMs,
+    ...interleaved(
+      runs,
+      between,
+      () => dr.execute(outputs, options),
+      () => byHand(inputs, columns),
+    ),
+  };
+}
+
+/**
+ * The medians of `runs` timed runs of the Driver and of the code by hand, interleaved and alternating which side
+ * goes first, so drift and GC debt affect both alike; `between` runs before each.
+ */
+function interleaved(runs: number, between: BetweenRuns, driver: () => unknown, hand: () => unknown): { driverMs: number; handMs: number } {
   const driverTimes: number[] = [];
   const handTimes: number[] = [];
-  // Interleaved, alternating which side goes first, so drift and GC debt affect both alike.
   for (let r = 0; r < runs; r++) {
-    const sides = [
-      () => driverTimes.push(timed(() => dr.execute(outputs, options)).ms),
-      () => handTimes.push(timed(() => byHand(inputs, columns)).ms),
-    ];
+    const sides = [() => driverTimes.push(timed(driver).ms), () => handTimes.push(timed(hand).ms)];
     if (r % 2) sides.reverse();
     for (const side of sides) {
       settle(between);
       side();
     }
   }
-  return { rows, columns, buildMs, driverMs: median(driverTimes), handMs: median(handTimes) };
+  return { driverMs: median(driverTimes), handMs: median(handTimes) };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -234,20 +248,17 @@ export function measureTypedWorkload(rows: number, columns: number, runs: number
   if (!sameTable(dr.execute(outputs, options), typedByHand(inputs, columns))) {
     throw new Error('dataframe workload: the driver table differs from the hand-written one');
   }
-  const driverTimes: number[] = [];
-  const handTimes: number[] = [];
-  for (let r = 0; r < runs; r++) {
-    const sides = [
-      () => driverTimes.push(timed(() => dr.execute(outputs, options)).ms),
-      () => handTimes.push(timed(() => typedByHand(inputs, columns)).ms),
-    ];
-    if (r % 2) sides.reverse();
-    for (const side of sides) {
-      settle(between);
-      side();
-    }
-  }
-  return { rows, columns, buildMs, driverMs: median(driverTimes), handMs: median(handTimes) };
+  return {
+    rows,
+    columns,
+    buildMs,
+    ...interleaved(
+      runs,
+      between,
+      () => dr.execute(outputs, options),
+      () => typedByHand(inputs, columns),
+    ),
+  };
 }
 
 /** The typed path's figures, measured in a fresh process (see `runWorkload`). */
