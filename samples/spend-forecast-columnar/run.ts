@@ -14,5 +14,7 @@ for (const row of features.slice(0, 5).toArray() as { toJSON(): Record<string, n
   const cells = Object.entries(row.toJSON()).map(([name, value]) => `${name}=${Number.isNaN(value) ? 'NaN' : +value.toFixed(2)}`);
   console.log(`  ${cells.join(' ')}`);
 }
-console.log(`\nWrote ${saved.uri}: ${saved.rows} rows, ${saved.bytes} bytes, sha256 ${String(saved.contentHash).slice(0, 12)}...`);
+// The content hash names its algorithm (`xxh3-128:<hex>`, or `sha256:<hex>` without @node-rs/xxhash).
+const [algorithm, digest] = String(saved.contentHash).split(':');
+console.log(`\nWrote ${saved.uri}: ${saved.rows} rows, ${saved.bytes} bytes, ${algorithm} ${(digest ?? '').slice(0, 12)}...`);
 console.log(`Read back ${readBack.numRows} rows; columns: ${readBack.schema.fields.map((f) => `${f.name}:${String(f.type)}`).join(', ')}`);
