@@ -31,8 +31,6 @@ const WRITE_LOCK = 0x4841_4d32;
 /** Rows per statement when many are written at once (PostgreSQL takes at most 65535 parameters a statement). */
 const ROWS_PER_INSERT = 200;
 
-export { isPostgresUrl } from './store-url.js';
-
 /**
  * The store of the cache and the run tracker on a PostgreSQL server, for runs on several machines: the metadata
  * and the cached results alike live in the database (results as `bytea`), so every machine that reaches the
