@@ -5,7 +5,7 @@ export const UiMessages = {
     `No store at '${file}': pass --store the folder given to withCache({ path }) / new SQLiteStore(folder), or its hamilton.sqlite file.`,
   storeUnreadable: (file: string, why: string) => `The store '${file}' cannot be read as a hamilton-ts store: ${why}.`,
   badOptions: (got: string) => `startUi takes an options object { store, port?, host? }; got ${got}.`,
-  badStore: (got: string) => `startUi: 'store' must be the path of a store folder or its hamilton.sqlite file; got ${got}.`,
+  badStore: (got: string) => `startUi: 'store' must be the path of a store folder or its hamilton.sqlite file, or a postgres:// URL; got ${got}.`,
   badHost: (got: string) => `startUi: 'host' must be an address such as '127.0.0.1'; got ${got}.`,
   manyRuns: (shown: number, total: number) => `Showing the newest ${shown} of ${total} matching runs: narrow the filters to see older ones.`,
   badPort: (port: string) => `The port '${port}' is not a port number: give a whole number from 0 (any free port) to 65535.`,
