@@ -28,6 +28,7 @@ import {
   type ResultBuilder,
   type Series,
 } from 'hamilton-ts';
+import { LOOKUP } from '../lib/cache/cache-run.js';
 import { decodeValue, encodingOf } from '../lib/cache/formats.js';
 import { checksumOf, hashStrings } from '../lib/cache/hash.js';
 import { columnName, featureSetClass, inputsOf, typedFeatureSetClass, typedInputsOf, type Column } from './dataframe-workload.js';
@@ -177,9 +178,7 @@ type SeriesType = new (values: unknown[], options: object) => Series;
 
 function hitParts<R>(run: RunFigures<R>, build: () => ResultBuilder<R>): HitParts {
   const logs = run.hitDriver.cache.logs();
-  const lookup = run.store.statement(
-    'SELECT e.data_version, r.format, r.checksum, r.inline, r.file FROM cache_entries e LEFT JOIN results r ON r.data_version = e.data_version WHERE e.cache_key = ?',
-  );
+  const lookup = run.store.statement(LOOKUP);
   const byVersion = run.store.statement('SELECT format, inline FROM results WHERE data_version = ?');
   const keys = logs.map((l) => [l.node, l.codeVersion!, `input=${l.dataVersion!}`]);
   const rows = logs.map((l) => byVersion.get(l.dataVersion!) as StoredRow).filter((row) => row.inline !== null);

@@ -45,7 +45,8 @@ export interface CacheParts {
 /** A cache entry with its result's row, read in one query. */
 type EntryRow = { readonly data_version: string } & Partial<ResultRow>;
 
-const LOOKUP = `SELECT e.data_version, ${RESULT_COLUMNS} FROM cache_entries e LEFT JOIN results r ON r.data_version = e.data_version WHERE e.cache_key = ?`;
+/** The cache's one lookup query: a cache entry and its result's row, by cache key. */
+export const LOOKUP = `SELECT e.data_version, ${RESULT_COLUMNS} FROM cache_entries e LEFT JOIN results r ON r.data_version = e.data_version WHERE e.cache_key = ?`;
 const INSERT_ENTRY =
   'INSERT OR REPLACE INTO cache_entries (cache_key, node, code_version, data_version, run_id, created_at) VALUES (?, ?, ?, ?, ?, ?)';
 /** Rows written per statement when a run ends. */
