@@ -29,7 +29,7 @@ export type NodeSelection = readonly string[] | true;
 
 /** What `Builder.withCache()` takes. */
 export interface CacheOptions {
-  /** The store's folder (default `.hamilton_cache`); ignored when `store` is given. */
+  /** The store's folder (default `.hamilton_cache`) or a `postgres://` URL; ignored when `store` is given. */
   readonly path?: string;
   /** An open store, to share one with a `RunTracker` or between drivers. */
   readonly store?: Store;
