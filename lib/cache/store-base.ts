@@ -12,7 +12,7 @@ export interface StoreStatement {
   run(...params: unknown[]): { readonly changes: number };
 }
 
-/** @internal What a store runs its SQL on: SQLite here, PostgreSQL in postgres-store.ts. */
+/** @internal What a store runs its SQL on: SQLite in sqlite-store.ts, PostgreSQL in postgres-store.ts. */
 export abstract class StoreBackend {
   /** Where the store is, as messages name it (a folder, or a URL without its password). */
   abstract readonly location: string;
