@@ -57,11 +57,14 @@ const csvParseStream = () => require('csv-parse') as typeof import('csv-parse');
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
 const parquetWasm = () => require('parquet-wasm/node') as typeof import('parquet-wasm/node');
 
+/** csv-parse's options for both direct loads: what the csv kind passes it by default. */
+const CSV_OPTIONS = { columns: true, cast: true, delimiter: ',', skip_empty_lines: true } as const;
+
 /** csv-parse's streaming API over a file stream, rows taken from 'data' events: the fastest way it offers to stream. */
 function streamCsvDirectly(file: string): Promise<Record<string, unknown>[]> {
   return new Promise((resolve, reject) => {
     const rows: Record<string, unknown>[] = [];
-    const parser = csvParseStream().parse<Record<string, unknown>>({ columns: true, cast: true, delimiter: ',', skip_empty_lines: true });
+    const parser = csvParseStream().parse<Record<string, unknown>>(CSV_OPTIONS);
     const input = createReadStream(file, { highWaterMark: 1 << 16 });
     input.on('error', reject);
     parser.on('error', reject).on('end', () => resolve(rows));
@@ -73,7 +76,7 @@ function streamCsvDirectly(file: string): Promise<Record<string, unknown>[]> {
 /** The libraries called directly, as a user would without hamilton-ts. */
 const direct: Record<Format, Partial<Record<Operation, (file: string, columns: Record<string, Column>) => unknown>>> = {
   csv: {
-    load: (file) => csvParse().parse(readFileSync(file), { columns: true, cast: true, delimiter: ',', skip_empty_lines: true }),
+    load: (file) => csvParse().parse(readFileSync(file), CSV_OPTIONS),
     stream: (file) => streamCsvDirectly(file),
     save: (file, columns) => {
       const names = Object.keys(columns);
