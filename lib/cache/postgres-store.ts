@@ -6,7 +6,7 @@ import { describeValue } from '../metadata/value-types.js';
 import { isSqlError } from './postgres-errors.js';
 import type { WorkerAnswer, WorkerRequest } from './postgres-worker.js';
 import { ADDED_COLUMNS, SCHEMA } from './schema.js';
-import { postgresSchema, postgresSql, tablesOf, type Tables } from './sql-dialect.js';
+import { manyRowUpsert, postgresSchema, postgresSql, tablesOf, type Tables } from './sql-dialect.js';
 import { Store, StoreBackend, type StoreStatement } from './store-base.js';
 import { StoreMessages } from './store-messages.js';
 import { isPostgresUrl } from './store-url.js';
@@ -95,7 +95,7 @@ class PostgresBackend extends StoreBackend {
 
   prepare(sql: string): StoreStatement {
     const text = postgresSql(sql, TABLES);
-    const rows = manyRowUpsert(sql);
+    const rows = manyRowUpsert(sql, TABLES);
     const query = (params: unknown[]) => {
       const unique = rows?.lastOfEachKey(params);
       if (unique) return this.send({ op: 'query', store: this.id, sql: postgresSql(rows!.sqlFor(unique.length), TABLES), params: unique.flat() });
@@ -202,31 +202,4 @@ function rowsOf(answer: WorkerAnswer): Record<string, unknown>[] {
     }
   }
   return answer.rows;
-}
-
-/**
- * SQLite's REPLACE of several rows with one key keeps the last; PostgreSQL refuses an upsert that touches a row
- * twice. For an `INSERT OR REPLACE ... VALUES (?, ...), (?, ...)` this keeps the last row of each key first.
- */
-function manyRowUpsert(
-  sql: string,
-): { lastOfEachKey(params: readonly unknown[]): unknown[][] | undefined; sqlFor(rows: number): string } | undefined {
-  const match = /^\s*INSERT\s+OR\s+REPLACE\s+INTO\s+(\w+)\s*\(([^)]*)\)\s*VALUES\s*((?:\(\s*\?(?:\s*,\s*\?)*\s*\)\s*,?\s*)+)$/i.exec(sql);
-  if (!match) return undefined;
-  const [, table, columnList, values] = match;
-  const tuples = (values.match(/\(/g) ?? []).length;
-  const columns = columnList.split(',').map((c) => c.trim());
-  const key = (TABLES.get(table)?.key ?? []).map((k) => columns.indexOf(k));
-  if (tuples < 2 || key.length === 0 || key.includes(-1)) return undefined;
-  const tuple = `(${columns.map(() => '?').join(', ')})`;
-  return {
-    lastOfEachKey: (params) => {
-      const rows = Array.from({ length: params.length / columns.length }, (_, i) => params.slice(i * columns.length, (i + 1) * columns.length));
-      const last = new Map(rows.map((row, i) => [JSON.stringify(key.map((k) => row[k])), i]));
-      if (last.size === rows.length) return undefined;
-      const kept = new Set(last.values());
-      return rows.filter((_, i) => kept.has(i));
-    },
-    sqlFor: (count) => `INSERT OR REPLACE INTO ${table} (${columnList}) VALUES ${new Array<string>(count).fill(tuple).join(', ')}`,
-  };
 }

@@ -86,6 +86,34 @@ export function postgresSql(sql: string, tables: Tables): string {
   return assignments.length === 0 ? `${body} ${conflict} DO NOTHING` : `${body} ${conflict} DO UPDATE SET ${assignments.join(', ')}`;
 }
 
+/**
+ * SQLite's REPLACE of several rows with one key keeps the last; PostgreSQL refuses an upsert that touches a row
+ * twice. For an `INSERT OR REPLACE ... VALUES (?, ...), (?, ...)` this keeps the last row of each key first.
+ */
+export function manyRowUpsert(
+  sql: string,
+  tables: Tables,
+): { lastOfEachKey(params: readonly unknown[]): unknown[][] | undefined; sqlFor(rows: number): string } | undefined {
+  const match = /^\s*INSERT\s+OR\s+REPLACE\s+INTO\s+(\w+)\s*\(([^)]*)\)\s*VALUES\s*((?:\(\s*\?(?:\s*,\s*\?)*\s*\)\s*,?\s*)+)$/i.exec(sql);
+  if (!match) return undefined;
+  const [, table, columnList, values] = match;
+  const tuples = (values.match(/\(/g) ?? []).length;
+  const columns = columnList.split(',').map((c) => c.trim());
+  const key = (tables.get(table)?.key ?? []).map((k) => columns.indexOf(k));
+  if (tuples < 2 || key.length === 0 || key.includes(-1)) return undefined;
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  return {
+    lastOfEachKey: (params) => {
+      const rows = Array.from({ length: params.length / columns.length }, (_, i) => params.slice(i * columns.length, (i + 1) * columns.length));
+      const last = new Map(rows.map((row, i) => [JSON.stringify(key.map((k) => row[k])), i]));
+      if (last.size === rows.length) return undefined;
+      const kept = new Set(last.values());
+      return rows.filter((_, i) => kept.has(i));
+    },
+    sqlFor: (count) => `INSERT OR REPLACE INTO ${table} (${columnList}) VALUES ${new Array<string>(count).fill(tuple).join(', ')}`,
+  };
+}
+
 /** `?` -> `$1`, `$2`, ... outside string literals and quoted names. */
 function placeholders(sql: string): string {
   let out = '';
