@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:net';
 import { existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { Builder, collect, HamiltonError, parallelizable, PostgresStore, RunTracker, SQLiteStore } from 'hamilton-ts';
+import { Builder, collect, HamiltonError, parallelizable, PostgresStore, RunTracker, type Store } from 'hamilton-ts';
 import { clearCache, collectGarbage, listCache } from '../../lib/cache/maintenance.js';
 import { StoreReader } from '../../lib/ui/store-reader.js';
 import { servedByCli } from '../ui/fixture.js';
@@ -37,7 +37,7 @@ class Squares {
   }
 }
 
-function count(store: SQLiteStore, sql: string, ...args: unknown[]): number {
+function count(store: Store, sql: string, ...args: unknown[]): number {
   return (store.statement(sql).get(...args) as { n: number }).n;
 }
 
