@@ -163,14 +163,14 @@ function interleaved(runs: number, between: BetweenRuns, driver: () => unknown, 
 export type Column = Float64Array;
 
 /** Element-wise a / b, as a new column. */
-export const divide = (a: Column, b: Column): Column => {
+const divide = (a: Column, b: Column): Column => {
   const out = new Float64Array(a.length);
   for (let i = 0; i < a.length; i++) out[i] = a[i] / b[i];
   return out;
 };
 
 /** Element-wise a + b, as a new column. */
-export const plus = (a: Column, b: Column): Column => {
+const plus = (a: Column, b: Column): Column => {
   const out = new Float64Array(a.length);
   for (let i = 0; i < a.length; i++) out[i] = a[i] + b[i];
   return out;
@@ -202,7 +202,7 @@ export function typedFeatureSetClass(columns: number): new () => object {
 }
 
 /** The typed columns by hand, without a table (what a cache or another result builder starts from). */
-export function typedColumnsByHand(inputs: TypedInputs, columns: number): Column[] {
+function typedColumnsByHand(inputs: TypedInputs, columns: number): Column[] {
   const { spend, signups } = inputs;
   const derived: Column[] = [];
   for (let i = 0; i < columns; i++) {
@@ -222,7 +222,7 @@ function arrowModule(): typeof Arrow {
 }
 
 /** The same computation by hand: the same kernels, then the table as Arrow's documented API makes it. */
-export function typedByHand(inputs: TypedInputs, columns: number): Arrow.Table {
+function typedByHand(inputs: TypedInputs, columns: number): Arrow.Table {
   const a = arrowModule();
   const children: Record<string, Arrow.Vector> = {};
   typedColumnsByHand(inputs, columns).forEach((column, i) => (children[columnName(i)] = a.makeVector(column)));
@@ -238,7 +238,7 @@ function sameTable(a: Arrow.Table, b: Arrow.Table): boolean {
 }
 
 /** Measures the typed workload through a Driver with ArrowResult against by hand; throws if their tables differ. */
-export function measureTypedWorkload(rows: number, columns: number, runs: number, between: BetweenRuns = 'full'): WorkloadFigures {
+function measureTypedWorkload(rows: number, columns: number, runs: number, between: BetweenRuns = 'full'): WorkloadFigures {
   const inputs = typedInputsOf(rows);
   const outputs = Array.from({ length: columns }, (_, i) => columnName(i));
   const Cls = typedFeatureSetClass(columns);
