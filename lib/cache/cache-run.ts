@@ -12,8 +12,9 @@ import { CacheMessages } from './messages.js';
 import type { FormerNames } from './former-names.js';
 import { unfitReason, type CacheFormat } from './formats.js';
 import type { Behaviors } from './options.js';
-import { chunks, placeholders, RESULT_COLUMNS, type ResultRow, type ResultStore, type Saved } from './results.js';
+import { RESULT_COLUMNS, type ResultRow, type ResultStore, type Saved } from './results.js';
 import { FILL_NODE_CACHE_STATUS } from './schema.js';
+import { chunks, placeholders, repeated } from './sql-lists.js';
 import type { Store } from './store.js';
 
 /** What the cache did for one node call. */
@@ -305,5 +306,5 @@ const insertSqls = new Map<string, string[]>();
 function insertSql(into: string, width: number, rows: number): string {
   let byRows = insertSqls.get(into);
   if (!byRows) insertSqls.set(into, (byRows = []));
-  return (byRows[rows] ??= `INSERT OR REPLACE INTO ${into} VALUES ${new Array<string>(rows).fill(`(${placeholders(width)})`).join(', ')}`);
+  return (byRows[rows] ??= `INSERT OR REPLACE INTO ${into} VALUES ${repeated(`(${placeholders(width)})`, rows)}`);
 }

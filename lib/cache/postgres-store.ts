@@ -7,6 +7,7 @@ import { isSqlError } from './postgres-errors.js';
 import type { WorkerAnswer, WorkerRequest } from './postgres-worker.js';
 import { ADDED_COLUMNS, SCHEMA } from './schema.js';
 import { manyRowUpsert, postgresSchema, postgresSql, tablesOf, type Tables } from './sql-dialect.js';
+import { chunks, repeated } from './sql-lists.js';
 import { Store, StoreBackend, type StoreStatement } from './store-base.js';
 import { StoreMessages } from './store-messages.js';
 import { isPostgresUrl } from './store-url.js';
@@ -134,10 +135,8 @@ class PostgresBackend extends StoreBackend {
     if (!tuple) return this.send({ op: 'batch', store: this.id, sql: postgresSql(sql, TABLES), rows: rows.map((row) => [...row]) }).changes;
     // One statement of many rows per chunk: a round trip per ROWS_PER_INSERT rows, not per row.
     let changes = 0;
-    for (let from = 0; from < rows.length; from += ROWS_PER_INSERT) {
-      const chunk = rows.slice(from, from + ROWS_PER_INSERT);
-      const many = `${tuple[1]}${new Array<string>(chunk.length).fill(tuple[2]).join(', ')}`;
-      changes += this.prepare(many).run(...chunk.flat()).changes;
+    for (const chunk of chunks(rows, ROWS_PER_INSERT)) {
+      changes += this.prepare(`${tuple[1]}${repeated(tuple[2], chunk.length)}`).run(...chunk.flat()).changes;
     }
     return changes;
   }

@@ -5,6 +5,7 @@ import { dataVersion } from './data-version.js';
 import { decodeValue, encodeValue, encodingOf, storedName, type CacheFormat } from './formats.js';
 import { checksumOf } from './hash.js';
 import { CacheMessages } from './messages.js';
+import { chunks, placeholders } from './sql-lists.js';
 import type { Store } from './store.js';
 
 /** Values up to this size live in the database row; larger ones in a file of their own where the store has a results folder. */
@@ -126,12 +127,6 @@ const TOUCH_GRANULARITY_MS = 60_000;
 
 /** Statements that take a list take it this many at a time (under SQLite's and PostgreSQL's parameter limits). */
 const CHUNK = 200;
-
-export function* chunks<T>(items: readonly T[], size: number): Generator<T[]> {
-  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
-}
-
-export const placeholders = (n: number): string => new Array<string>(n).fill('?').join(', ');
 
 /** Whether bytes decode to a value of the same data version (what a stored result must do). */
 function readsBack(bytes: Uint8Array, encoding: Parameters<typeof decodeValue>[1], version: string): boolean {

@@ -3,6 +3,7 @@
  * accept (`?` placeholders, `INSERT OR REPLACE` / `INSERT OR IGNORE` into tables with a declared primary key,
  * `LIMIT -1`, `rowid`); this module rewrites it for PostgreSQL, so no query is written twice.
  */
+import { placeholders, repeated } from './sql-lists.js';
 
 /** A table as the schema declares it: its columns in order and its primary key. */
 export interface TableShape {
@@ -68,7 +69,7 @@ export class DialectError extends Error {}
 
 /** One statement in SQLite's dialect, rewritten for PostgreSQL. */
 export function postgresSql(sql: string, tables: Tables): string {
-  let text = placeholders(sql);
+  let text = numberedPlaceholders(sql);
   text = text.replace(/\bLIMIT\s+-1\b/gi, 'LIMIT ALL');
   // PostgreSQL folds unquoted names to lower case: an alias such as lastStored keeps its case only when quoted.
   text = text.replace(/\bAS\s+([A-Za-z_]\w*)\b/g, (all, alias: string) => (/[A-Z]/.test(alias) ? `AS "${alias}"` : all));
@@ -101,7 +102,7 @@ export function manyRowUpsert(
   const columns = columnList.split(',').map((c) => c.trim());
   const key = (tables.get(table)?.key ?? []).map((k) => columns.indexOf(k));
   if (tuples < 2 || key.length === 0 || key.includes(-1)) return undefined;
-  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  const tuple = `(${placeholders(columns.length)})`;
   return {
     lastOfEachKey: (params) => {
       const rows = Array.from({ length: params.length / columns.length }, (_, i) => params.slice(i * columns.length, (i + 1) * columns.length));
@@ -110,12 +111,12 @@ export function manyRowUpsert(
       const kept = new Set(last.values());
       return rows.filter((_, i) => kept.has(i));
     },
-    sqlFor: (count) => `INSERT OR REPLACE INTO ${table} (${columnList}) VALUES ${new Array<string>(count).fill(tuple).join(', ')}`,
+    sqlFor: (count) => `INSERT OR REPLACE INTO ${table} (${columnList}) VALUES ${repeated(tuple, count)}`,
   };
 }
 
 /** `?` -> `$1`, `$2`, ... outside string literals and quoted names. */
-function placeholders(sql: string): string {
+function numberedPlaceholders(sql: string): string {
   let out = '';
   let n = 0;
   let quote: string | undefined;
