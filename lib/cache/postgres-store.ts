@@ -36,7 +36,7 @@ const ROWS_PER_INSERT = 200;
  * The store of the cache and the run tracker on a PostgreSQL server, for runs on several machines: the metadata
  * and the cached results alike live in the database (results as `bytea`), so every machine that reaches the
  * server reads what any other stored. Queries are written once, in SQLite's dialect, and translated in
- * `sql-dialect.ts` (placeholders, upserts, column types, BIGINT read as numbers).
+ * `sql-dialect.ts` (placeholders, upserts, column types); the worker reads BIGINT back as numbers, as SQLite gives them.
  *
  * The sync Driver looks the cache up inside `execute`, so this store answers synchronously: pg runs in a worker
  * thread and the caller waits on Atomics (synckit, an optional peer with pg). Every call is bounded: connecting by
