@@ -31,7 +31,7 @@ import {
 import { LOOKUP } from '../lib/cache/cache-run.js';
 import { decodeValue, encodingOf } from '../lib/cache/formats.js';
 import { checksumOf, hashStrings } from '../lib/cache/hash.js';
-import { columnName, featureSetClass, inputsOf, typedFeatureSetClass, typedInputsOf, type Column } from './dataframe-workload.js';
+import { columnName, featureSetClass, inputsOf, sameFrame, typedFeatureSetClass, typedInputsOf, type Column } from './dataframe-workload.js';
 import { collectGarbage, count, fixed, median, printTable, timed } from './report.js';
 import { scalarDagClass } from './scalar-dag.js';
 
@@ -39,12 +39,6 @@ function statusCounts(logs: readonly CacheLogEntry[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const entry of logs) counts[entry.status] = (counts[entry.status] ?? 0) + 1;
   return counts;
-}
-
-function sameFrame(a: DataFrame, b: DataFrame): boolean {
-  if (a.shape.join() !== b.shape.join() || a.columns.join() !== b.columns.join()) return false;
-  const [va, vb] = [a.values as unknown[][], b.values as unknown[][]];
-  return va.every((row, r) => row.every((v, c) => Object.is(v, vb[r][c])));
 }
 
 /** Positions of the columns whose values differ between two frames of the same shape. */

@@ -98,7 +98,8 @@ export interface WorkloadFigures {
   readonly handMs: number;
 }
 
-function sameFrame(a: DataFrame, b: DataFrame): boolean {
+/** Whether two frames hold the same columns and values (NaN equal to NaN, -0 not to 0). */
+export function sameFrame(a: DataFrame, b: DataFrame): boolean {
   if (a.shape.join() !== b.shape.join() || a.columns.join() !== b.columns.join()) return false;
   const [va, vb] = [a.values as unknown[][], b.values as unknown[][]];
   return va.every((row, r) => row.every((v, c) => Object.is(v, vb[r][c])));
