@@ -220,10 +220,8 @@ export function measureCachedWorkload(rows: number, columns: number, runs: numbe
     resultBuilder: () => new DataFrameResult(),
     same: sameFrame,
   };
-  const folder = mkdtempSync(path.join(tmpdir(), 'hamilton-bench-cache-'));
-  const stores: SQLiteStore[] = [];
-  try {
-    const run = measureRuns(workload, runs, folder, stores);
+  return withScratchStores((measure) => {
+    const run = measure(workload, runs);
     const parts = hitParts(run, () => new DataFrameResult());
     const expected = run.expected;
     // A column whose values still hold numbers: each four columns add five NaN rows at the top.
@@ -243,10 +241,7 @@ export function measureCachedWorkload(rows: number, columns: number, runs: numbe
       throw new Error(`cache bench: changed run ${JSON.stringify(counts)}, expected ${expectedMisses} misses`);
     }
     return { uncachedMs: run.uncachedMs, firstMs: run.firstMs, hitMs: run.hitMs, changedMs, changedColumn, recomputed: counts.miss, parts };
-  } finally {
-    for (const store of stores) store.close();
-    rmSync(folder, { recursive: true, force: true });
-  }
+  });
 }
 
 function sameColumns(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
@@ -277,16 +272,23 @@ interface SimpleFigures {
 }
 
 function measureSimple(workload: Workload<Record<string, unknown>>, runs: number, withParts: boolean): SimpleFigures {
-  const folder = mkdtempSync(path.join(tmpdir(), 'hamilton-bench-cache-'));
-  const stores: SQLiteStore[] = [];
-  try {
-    const run = measureRuns(workload, runs, folder, stores);
+  return withScratchStores((measure) => {
+    const run = measure(workload, runs);
     return {
       uncachedMs: run.uncachedMs,
       firstMs: run.firstMs,
       hitMs: run.hitMs,
       ...(withParts ? { parts: hitParts(run, () => new DictResult()) } : {}),
     };
+  });
+}
+
+/** Runs `work`, whose `measureRuns` opens its stores in a scratch folder, closed and removed once it is done. */
+function withScratchStores<T>(work: (measure: <R>(w: Workload<R>, runs: number) => RunFigures<R>) => T): T {
+  const folder = mkdtempSync(path.join(tmpdir(), 'hamilton-bench-cache-'));
+  const stores: SQLiteStore[] = [];
+  try {
+    return work((w, runs) => measureRuns(w, runs, folder, stores));
   } finally {
     for (const store of stores) store.close();
     rmSync(folder, { recursive: true, force: true });
