@@ -18,6 +18,28 @@ type DatabaseConstructor = typeof BetterSqlite3;
 
 let sqlite: DatabaseConstructor | undefined;
 
+/** How long opening a store waits for other processes opening or writing it. */
+const OPEN_TIMEOUT_MS = 10_000;
+
+/**
+ * Runs `work` again while SQLite answers SQLITE_BUSY, until `timeoutMs`: switching a new database to WAL takes an
+ * exclusive lock and SQLite refuses it at once, without its busy timeout, while another process opens the same
+ * new store. The schema statements are idempotent, so running them again is safe.
+ */
+function whileBusy(work: () => void, timeoutMs: number): void {
+  const deadline = Date.now() + timeoutMs;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      work();
+      return;
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'SQLITE_BUSY' || Date.now() >= deadline) throw error;
+      Atomics.wait(pause, 0, 0, 5 + Math.random() * 20);
+    }
+  }
+}
+
 class SqliteBackend extends StoreBackend {
   readonly location: string;
   readonly resultsPath: string;
@@ -33,16 +55,18 @@ class SqliteBackend extends StoreBackend {
     try {
       // Read only, the database file itself may be given instead of its folder.
       const file = readonly && statSync(this.location, { throwIfNoEntry: false })?.isFile() ? this.location : path.join(this.location, DATABASE_FILE);
-      this.db = new sqlite(file, { timeout: 10_000, readonly, fileMustExist: readonly });
+      this.db = new sqlite(file, { timeout: OPEN_TIMEOUT_MS, readonly, fileMustExist: readonly });
       if (readonly) {
         this.db.prepare('SELECT 1 FROM runs LIMIT 1').all();
         return;
       }
-      this.db.pragma('journal_mode = WAL');
       // NORMAL in WAL mode: a commit survives the process being killed; only a power loss may undo the last ones.
       this.db.pragma('synchronous = NORMAL');
-      this.db.exec(SCHEMA);
-      this.transaction(() => this.addMissingColumns());
+      whileBusy(() => {
+        this.db.pragma('journal_mode = WAL');
+        this.db.exec(SCHEMA);
+        this.transaction(() => this.addMissingColumns());
+      }, OPEN_TIMEOUT_MS);
     } catch (error) {
       throw new HamiltonError(StoreMessages.storeUnusable(this.location, (error as Error).message), { cause: error });
     }

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { contentHash } from 'hamilton-ts';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -72,6 +73,20 @@ describe('cache faults: processes sharing a store, processes killed mid-run', fu
     const third = runChain(folder, seeds);
     expectRightTotals(third);
     expect(third.every((run) => CHAIN_NODES.every((node) => run.statuses[node] === 'hit'))).to.equal(true);
+  });
+
+  it('processes opening one new store at the same instant all open it (WAL set up once, none refused as busy)', async () => {
+    for (let round = 0; round < 5; round++) {
+      const fresh = path.join(folder, `store-${round}`);
+      const start = Date.now() + 400;
+      const script = `
+        const { SQLiteStore } = require(${JSON.stringify(path.resolve(__dirname, '..', '..', 'lib', 'index.js'))});
+        while (Date.now() < ${start});
+        new SQLiteStore(${JSON.stringify(fresh)}).close();`;
+      const opened = await Promise.all(Array.from({ length: 6 }, () => finished(spawn(process.execPath, ['-e', script]))));
+      for (const done of opened) expect(done.code, done.stderr).to.equal(0);
+      expectConsistent(fresh, false);
+    }
   });
 
   it('gc evicting everything while another process runs never fails its runs nor gives a wrong value', async () => {
