@@ -1,4 +1,5 @@
 import { contentHash } from '../metadata/content-hash.js';
+import { fileUri } from './files.js';
 
 export { contentHash };
 
@@ -36,4 +37,23 @@ export interface IoMetadata {
 /** A metadata record finished now, `started` being `performance.now()` when the work began. */
 export function ioMetadata(fields: Omit<IoMetadata, 'time' | 'durationMs'>, started: number): IoMetadata {
   return { ...fields, time: new Date().toISOString(), durationMs: Math.round((performance.now() - started) * 1000) / 1000 };
+}
+
+/** What a file holds, as its kind tells it: rows and their columns. */
+export type FileShape = Pick<IoMetadata, 'rows' | 'schema'>;
+
+/**
+ * The record of a file a kind loaded or saved, its kind naming its format (csv, json, jsonl, parquet, arrow):
+ * `file:///abs/path`, its shape, its size and the hash of its bytes.
+ */
+export function fileMetadata(
+  operation: IoMetadata['operation'],
+  kind: string,
+  path: string,
+  shape: FileShape,
+  bytes: number,
+  hash: string,
+  started: number,
+): IoMetadata {
+  return ioMetadata({ operation, kind, uri: fileUri(path), format: kind, ...shape, bytes, contentHash: hash }, started);
 }

@@ -3,7 +3,7 @@ import { HamiltonError } from '../../errors/index.js';
 import { fileUri, readBytes, readError, writeTextAtomically } from '../files.js';
 import type { IoContext, IoKind, Loaded } from '../kind.js';
 import { IoMessages } from '../messages.js';
-import { contentHash, ioMetadata, type IoMetadata } from '../metadata.js';
+import { contentHash, fileMetadata, type IoMetadata } from '../metadata.js';
 import { columnsOf, recordsOf, schemaOfColumns, schemaOfRows, type Row } from '../tabular.js';
 import { stringArgument } from './arguments.js';
 import { streamCsv } from './csv-stream.js';
@@ -54,19 +54,7 @@ export const csvKind: IoKind<CsvArgs, Row[]> = {
       cast: { date: (d) => d.toISOString() },
     });
     const { bytes, contentHash: hash } = writeTextAtomically(path, text, node);
-    return ioMetadata(
-      {
-        operation: 'save',
-        kind: 'csv',
-        uri: fileUri(path),
-        format: 'csv',
-        rows: columns.length,
-        schema: schemaOfColumns(columns),
-        bytes,
-        contentHash: hash,
-      },
-      started,
-    );
+    return fileMetadata('save', 'csv', path, { rows: columns.length, schema: schemaOfColumns(columns) }, bytes, hash, started);
   },
 };
 
@@ -77,19 +65,7 @@ function parseOptions(args: CsvArgs): { columns: true; cast: boolean; delimiter:
 
 /** The record of a load, the same whichever way the file was read. */
 function loadMetadata(path: string, rows: Row[], bytes: number, hash: string, started: number): IoMetadata {
-  return ioMetadata(
-    {
-      operation: 'load',
-      kind: 'csv',
-      uri: fileUri(path),
-      format: 'csv',
-      rows: rows.length,
-      schema: schemaOfRows(rows.slice(0, 1)),
-      bytes,
-      contentHash: hash,
-    },
-    started,
-  );
+  return fileMetadata('load', 'csv', path, { rows: rows.length, schema: schemaOfRows(rows.slice(0, 1)) }, bytes, hash, started);
 }
 
 /** csv-parse's error, with the line and column it reports, as an error naming the loader and the file. */

@@ -3,7 +3,7 @@ import { HamiltonError } from '../../errors/index.js';
 import { fileUri, readBytes, writeTextAtomically } from '../files.js';
 import type { IoContext, IoKind, Loaded } from '../kind.js';
 import { IoMessages } from '../messages.js';
-import { contentHash, ioMetadata, type IoMetadata } from '../metadata.js';
+import { contentHash, fileMetadata, type FileShape, type IoMetadata } from '../metadata.js';
 import { rowsOf, schemaOfRows, type Row } from '../tabular.js';
 import { stringArgument } from './arguments.js';
 
@@ -15,7 +15,7 @@ export interface JsonArgs {
 const EXAMPLE = "{ path: 'data/model.json' }";
 
 /** Rows and schema of a value when it is a list of objects. */
-function shapeOf(value: unknown): { rows?: number; schema?: ReturnType<typeof schemaOfRows> } {
+function shapeOf(value: unknown): FileShape {
   if (!Array.isArray(value)) return {};
   const objects = value.every((v) => v !== null && typeof v === 'object' && !Array.isArray(v));
   return { rows: value.length, schema: objects ? schemaOfRows(value.slice(0, 1) as Row[]) : undefined };
@@ -47,28 +47,14 @@ export const jsonKind: IoKind<JsonArgs> = {
         cause: error,
       });
     }
-    return [
-      value,
-      ioMetadata(
-        {
-          operation: 'load',
-          kind: 'json',
-          uri: fileUri(path),
-          format: 'json',
-          ...shapeOf(value),
-          bytes: bytes.length,
-          contentHash: contentHash(bytes),
-        },
-        started,
-      ),
-    ];
+    return [value, fileMetadata('load', 'json', path, shapeOf(value), bytes.length, contentHash(bytes), started)];
   },
   save: (data: unknown, args: JsonArgs, { node }: IoContext): IoMetadata => {
     const started = performance.now();
     const path = stringArgument(args as unknown as Record<string, unknown>, 'path', `json saver '${node}'`, EXAMPLE);
     const text = JSON.stringify(data);
     const { bytes, contentHash: hash } = writeTextAtomically(path, text, node);
-    return ioMetadata({ operation: 'save', kind: 'json', uri: fileUri(path), format: 'json', ...shapeOf(data), bytes, contentHash: hash }, started);
+    return fileMetadata('save', 'json', path, shapeOf(data), bytes, hash, started);
   },
 };
 
@@ -92,21 +78,7 @@ export const jsonlKind: IoKind<JsonArgs, unknown[]> = {
         });
       }
     });
-    return [
-      values,
-      ioMetadata(
-        {
-          operation: 'load',
-          kind: 'jsonl',
-          uri: fileUri(path),
-          format: 'jsonl',
-          ...shapeOf(values),
-          bytes: bytes.length,
-          contentHash: contentHash(bytes),
-        },
-        started,
-      ),
-    ];
+    return [values, fileMetadata('load', 'jsonl', path, shapeOf(values), bytes.length, contentHash(bytes), started)];
   },
   save: (data: unknown, args: JsonArgs, { node }: IoContext): IoMetadata => {
     const started = performance.now();
@@ -114,9 +86,6 @@ export const jsonlKind: IoKind<JsonArgs, unknown[]> = {
     const values = Array.isArray(data) ? data : rowsOf(data, node, 'jsonl');
     const text = values.map((value) => JSON.stringify(value)).join('\n') + (values.length > 0 ? '\n' : '');
     const { bytes, contentHash: hash } = writeTextAtomically(path, text, node);
-    return ioMetadata(
-      { operation: 'save', kind: 'jsonl', uri: fileUri(path), format: 'jsonl', ...shapeOf(values), bytes, contentHash: hash },
-      started,
-    );
+    return fileMetadata('save', 'jsonl', path, shapeOf(values), bytes, hash, started);
   },
 };

@@ -5,7 +5,7 @@ import { HamiltonError } from '../../errors/index.js';
 import { fileUri, readBytes, writeAtomically } from '../files.js';
 import type { IoContext, IoKind, Loaded } from '../kind.js';
 import { IoMessages } from '../messages.js';
-import { contentHash, ioMetadata, type IoMetadata } from '../metadata.js';
+import { contentHash, fileMetadata, type IoMetadata } from '../metadata.js';
 import { arrowSchema, toArrowTable } from './arrow-tables.js';
 import { stringArgument } from './arguments.js';
 import { parquetWasm } from './optional.js';
@@ -23,19 +23,7 @@ function tableFileKind(
 ): IoKind<FileArgs, ArrowTable> {
   const example = `{ path: 'data/spend.${name}' }`;
   const record = (operation: 'load' | 'save', path: string, table: ArrowTable, bytes: number, content: Uint8Array, started: number) =>
-    ioMetadata(
-      {
-        operation,
-        kind: name,
-        uri: fileUri(path),
-        format: name,
-        rows: table.numRows,
-        schema: arrowSchema(table),
-        bytes,
-        contentHash: contentHash(content),
-      },
-      started,
-    );
+    fileMetadata(operation, name, path, { rows: table.numRows, schema: arrowSchema(table) }, bytes, contentHash(content), started);
   return {
     name,
     location: 'path',

@@ -6,15 +6,11 @@ import { contentHash, ioMetadata, type IoMetadata } from '../metadata.js';
 import { columnsOf, schemaOfColumns, schemaOfRows, type Row } from '../tabular.js';
 import { optionalString, stringArgument } from './arguments.js';
 import { pg } from './optional.js';
-import { bindable, createTable, quotedColumn, quotedTable } from './sql.js';
+import { bindable, createTable, quotedColumn, quotedTable, type TableArgs } from './sql.js';
 
 /** Arguments of the postgres kind: a connection string and a table (or, to load, a query). */
-export interface PostgresArgs {
+export interface PostgresArgs extends TableArgs {
   readonly url: string;
-  readonly table?: string;
-  readonly query?: string;
-  /** Saving: `replace` (the default) drops and recreates the table, `append` adds rows. */
-  readonly mode?: 'replace' | 'append';
 }
 
 const EXAMPLE = "{ url: process.env.DATABASE_URL, table: 'orders' }";

@@ -2,6 +2,14 @@ import { HamiltonError } from '../../errors/index.js';
 import { IoMessages } from '../messages.js';
 import type { Columns } from '../tabular.js';
 
+/** Where a SQL kind reads or writes: a table (or, to load, a query), and how a save treats the table. */
+export interface TableArgs {
+  readonly table?: string;
+  readonly query?: string;
+  /** Saving: `replace` (the default) drops and recreates the table, `append` adds rows. */
+  readonly mode?: 'replace' | 'append';
+}
+
 /** `"schema"."table"` for a plain table name; anything else could be SQL and is refused, naming the use. */
 export function quotedTable(table: string, use: string): string {
   if (!/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)?$/.test(table)) throw new HamiltonError(IoMessages.badTableName(use, table));

@@ -6,16 +6,12 @@ import { contentHash, ioMetadata, type IoMetadata } from '../metadata.js';
 import { columnsOf, schemaOfColumns, schemaOfRows, type Row } from '../tabular.js';
 import { optionalString, stringArgument } from './arguments.js';
 import { betterSqlite3 } from './optional.js';
-import { bindable, createTable, quotedColumn, quotedTable } from './sql.js';
+import { bindable, createTable, quotedColumn, quotedTable, type TableArgs } from './sql.js';
 import { HamiltonError } from '../../errors/index.js';
 
 /** Arguments of the sqlite kind: a database file and a table (or, to load, a query). */
-export interface SqliteArgs {
+export interface SqliteArgs extends TableArgs {
   readonly path: string;
-  readonly table?: string;
-  readonly query?: string;
-  /** Saving: `replace` (the default) drops and recreates the table, `append` adds rows. */
-  readonly mode?: 'replace' | 'append';
 }
 
 const EXAMPLE = "{ path: 'data/shop.sqlite', table: 'orders' }";
