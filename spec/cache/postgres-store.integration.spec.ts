@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:net';
 import { existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { Builder, collect, HamiltonError, parallelizable, PostgresStore, RunTracker, type Store } from 'hamilton-ts';
+import { Builder, HamiltonError, PostgresStore, RunTracker, type Store } from 'hamilton-ts';
 import { clearCache, collectGarbage, listCache } from '../../lib/cache/maintenance.js';
 import { StoreReader } from '../../lib/ui/store-reader.js';
 import { servedByCli } from '../ui/fixture.js';
@@ -12,6 +12,7 @@ import { CHAIN_NODES, expectedTotal } from './fixtures/chain-flow.js';
 import { freshDatabase, type TestDatabase } from './fixtures/postgres-database.js';
 import { finished, parseRuns, runChain, startChain, type ChainRun } from './fixtures/processes.js';
 import { startProxy } from './fixtures/tcp-proxy.js';
+import { Squares } from './fixtures/squares.js';
 
 class Prices {
   prices(count: number): number[] {
@@ -22,18 +23,6 @@ class Prices {
   }
   report(total: number, prices: number[]): string {
     return `${prices.length} prices, ${total}`;
-  }
-}
-
-class Squares {
-  @parallelizable() each(count: number): number[] {
-    return Array.from({ length: count }, (_, i) => i + 1);
-  }
-  square(each: number): number {
-    return each * each;
-  }
-  @collect('square') total(square: number[]): number {
-    return square.reduce((a, b) => a + b, 0);
   }
 }
 

@@ -2,25 +2,14 @@ import { expect } from 'chai';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { Builder, collect, HamiltonError, parallelizable, SQLiteStore } from 'hamilton-ts';
+import { Builder, HamiltonError, SQLiteStore } from 'hamilton-ts';
 import { RunTracker } from '../../lib/tracking/run-tracker.js';
 import { diffRuns } from '../../lib/ui/run-diff.js';
 import { filterRuns } from '../../lib/ui/run-filter.js';
 import { sourcesOf } from '../../lib/ui/sources.js';
 import { CACHE_ONLY, StoreReader } from '../../lib/ui/store-reader.js';
 import { shopStore, type ShopStore } from './fixture.js';
-
-class Squares {
-  @parallelizable() each(count: number): number[] {
-    return Array.from({ length: count }, (_, i) => i + 1);
-  }
-  square(each: number): number {
-    return each * each;
-  }
-  @collect('square') total(square: number[]): number {
-    return square.reduce((a, b) => a + b, 0);
-  }
-}
+import { Squares } from '../cache/fixtures/squares.js';
 
 describe('ui: store reader, filters, diff and sources over a real store', function () {
   this.timeout(30000);
